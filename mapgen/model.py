@@ -1,0 +1,82 @@
+"""The records that pass from one stage of the pipeline to the next.
+
+They are small and frozen so that a stage can hand them on without fearing
+that a later stage changes what an earlier one decided.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read: the text every character offset refers to."""
+
+    text: str
+    language: str  # ISO 639-1, e.g. "fr"
+    source: str  # file name, or "-" for standard input
+    date: str | None = None  # as given on a leading "date ..." line
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the article that names a place."""
+
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+    sentence: str  # the whole sentence the mention stands in
+    sentence_start: int  # offset of that sentence in Article.text
+    label: str  # where the span came from: the NER label, or "GAZ" for a gazetteer match
+
+
+# What a gazetteer entry is: a populated place, an administrative area, a country,
+# a continent, or a well-known region such as the Sahel.
+FEATURES = ("city", "admin", "country", "continent", "region")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One real place a name may stand for."""
+
+    geonameid: int
+    name: str  # the gazetteer's name for it, e.g. "Mosul"
+    feature: str  # one of FEATURES
+    country: str | None  # ISO 3166 alpha-2; None for continents and regions
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: str | None = None  # GeoNames admin1 code, for "City, State" evidence
+
+    @property
+    def kind(self) -> str:
+        """How the map shows it: a point place, a country, or a wider region."""
+        if self.feature == "city":
+            return "place"
+        if self.feature == "country":
+            return "country"
+        return "region"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A name of the article resolved to one real place, with every mention of it."""
+
+    name: str  # as first written in the article, e.g. "Mossoul"
+    chosen: Candidate
+    confidence: float  # 0..1
+    mentions: tuple[Mention, ...]
+    runners_up: tuple[Candidate, ...] = ()
+    reasons: tuple[str, ...] = field(default=())  # why the choice, for --review
+
+    @property
+    def kind(self) -> str:
+        return self.chosen.kind
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+LOW_CONFIDENCE = 0.5
