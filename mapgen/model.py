@@ -40,7 +40,7 @@ FEATURES = ("city", "admin", "country", "continent", "region")
 class Candidate:
     """One real place a name may stand for."""
 
-    geonameid: int
+    geonameid: int | None  # None for regions GeoNames data on PyPI does not carry
     name: str  # the gazetteer's name for it, e.g. "Mosul"
     feature: str  # one of FEATURES
     country: str | None  # ISO 3166 alpha-2; None for continents and regions
@@ -48,6 +48,7 @@ class Candidate:
     lon: float
     population: int = 0
     admin1: str | None = None  # GeoNames admin1 code, for "City, State" evidence
+    capital: bool = False  # the capital of its country
 
     @property
     def kind(self) -> str:

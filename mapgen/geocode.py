@@ -1,0 +1,51 @@
+"""The offline gazetteer behind geopy's Geocoder interface.
+
+The resolver asks a geopy geocoder for every place a name may stand for, so
+that an online service from geopy can stand in for the gazetteer later.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from . import gazetteer as _gazetteer
+from .model import Candidate
+
+
+class OfflineGazetteer(Geocoder):
+    """A geopy geocoder that answers from the local GeoNames index, never the network."""
+
+    def __init__(self, path: Path | None = None, progress: _gazetteer.Progress | None = None):
+        super().__init__()
+        self.gazetteer = _gazetteer.load(path, progress)
+
+    def geocode(self, query: str, *, exactly_one: bool = True, loose: bool = False, timeout=None):
+        """Places named so, most populous first.
+
+        With loose=True, the places whose name has the same skeleton instead
+        (names.skeleton): the spellings no gazetteer lists.
+        """
+        lookup = self.gazetteer.loose_candidates if loose else self.gazetteer.candidates
+        locations = [_location(c) for c in lookup(query)]
+        if exactly_one:
+            return locations[0] if locations else None
+        return locations
+
+
+def _location(candidate: Candidate) -> Location:
+    address = ", ".join(part for part in (candidate.name, candidate.country) if part)
+    return Location(address, (candidate.lat, candidate.lon), asdict(candidate))
+
+
+def candidate_of(location: Location) -> Candidate:
+    """The Candidate a Location from OfflineGazetteer stands for."""
+    return Candidate(**location.raw)
+
+
+def candidates(geocoder: Geocoder, name: str, *, loose: bool = False) -> list[Candidate]:
+    """Every candidate place for a name, through the geopy interface."""
+    kwargs = {"loose": True} if loose else {}
+    return [candidate_of(loc) for loc in geocoder.geocode(name, exactly_one=False, **kwargs) or []]

@@ -1,0 +1,87 @@
+"""Read an article: bytes of any common encoding, plain text or a web page."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .model import Article
+
+# A leading "date 2017-03" or "date: 2017-03-16", on a line of its own or
+# before the first words of the text, carries the article's date.
+_DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[ \t]*\n|[ \t]+|\Z)", re.IGNORECASE)
+_LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p)[\s>]", re.IGNORECASE)
+
+
+class IngestError(Exception):
+    """The input cannot be read as an article."""
+
+
+def read_article(source: str | Path, *, language: str | None = None) -> Article:
+    """Read an article from a file path, or from standard input when source is '-'."""
+    name = str(source)
+    if name == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise IngestError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise IngestError(f"{name}: is a directory, not an article file") from None
+        except OSError as err:
+            raise IngestError(f"{name}: cannot read ({err.strerror})") from None
+    return parse_article(decode(data, name), source=name, language=language)
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """UTF-8 when it is valid, else the encoding charset-normalizer finds (CP1252, Latin-1…)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(f"{name}: not text (no character encoding fits it)")
+    return str(best)
+
+
+def parse_article(raw: str, *, source: str = "-", language: str | None = None) -> Article:
+    """Turn decoded text into an Article: page stripped, date line taken, language found."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    title = None
+    if _LOOKS_LIKE_HTML.search(raw[:4096]):
+        raw, title = _article_text_of_page(raw, source)
+    date = None
+    match = _DATE_LINE.match(raw)
+    if match:
+        date = match.group(1)
+        raw = raw[match.end():]
+    text = raw.strip("\n")
+    if not text.strip():
+        raise IngestError(f"{source}: the article is empty")
+    return Article(text=text, language=language or detect_language(text), source=source, date=date, title=title)
+
+
+def _article_text_of_page(page: str, source: str) -> tuple[str, str | None]:
+    """The article's own text and title, without menus, ads and comments."""
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        raise IngestError(f"{source}: an HTML page with no article text in it")
+    metadata = trafilatura.extract_metadata(page)
+    return text, (metadata.title if metadata else None)
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the text's language."""
+    import py3langid
+
+    code, _ = py3langid.classify(text[:5000])
+    return code

@@ -1,0 +1,29 @@
+"""How place names are compared: one key for spellings that differ only in
+accents, case, hyphens or dots, and a looser skeleton for transliterations."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./,]+")
+_VOWEL_THEN_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_REPEATED_LETTER = re.compile(r"(\w)\1+")
+
+
+def name_key(name: str) -> str:
+    """The exact-match key: 'Saint-Étienne', 'saint etienne' and 'SAINT ÉTIENNE' agree."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", stripped.casefold()).strip(" '")
+
+
+def skeleton(name: str) -> str:
+    """A looser key for romanisations of one name that no gazetteer lists.
+
+    Transliterations of Arabic, Persian or Russian names differ mostly in doubled
+    letters (Raqqa/Raqa) and a final h after a vowel (Raqqah); dropping both makes
+    them meet. Matches on it are weak evidence and the resolver treats them so.
+    """
+    key = _VOWEL_THEN_FINAL_H.sub("", name_key(name))
+    return _REPEATED_LETTER.sub(r"\1", key.replace(" ", "").replace("'", ""))

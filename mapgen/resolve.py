@@ -1,0 +1,196 @@
+"""Decide which real place each name of the article stands for.
+
+Every candidate the gazetteer offers gets a score: a prior from what it is
+(country, region, town) and how many live there, plus the evidence the article
+gives — a hint in brackets or after a comma ("Mossoul (Irak)", "Paris, Texas"),
+the countries the article names, and how close it lies to the other places the
+article names. All mentions of one name share one answer (one sense per
+article). A name is dropped when even its best candidate has too little support:
+a town of three thousand that nothing in the article points to is more likely a
+word that happens to be a place name than the place.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .extract import PLACE_LABELS
+from .geocode import candidates
+from .model import Article, Candidate, Mention, Place
+from .names import name_key
+
+# Scores are log-odds. The prior is the natural log of the population: with
+# nothing else known, a name means a place in proportion to the people who live
+# there. Evidence adds the log of how much likelier it makes the candidate.
+REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
+ADMIN_DISCOUNT = math.log(10)  # an admin area counts as a town a tenth its population
+CAPITAL_BONUS = math.log(3)
+ALTERNATE_NAME_PENALTY = 1.5  # the name is only one of the place's alternate names
+
+HINT_BONUS = 8.0  # "Mossoul (Irak)", "Paris, Texas"
+NAMED_COUNTRY_BONUS = 3.0  # the candidate lies in a country the article names
+NEARBY_BONUS = 2.0  # at the same point as a place the article settled, fading with distance
+NEARBY_SCALE_KM = 500.0
+LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
+
+# The least score a name's best candidate needs to be put on the map: a town of
+# 20,000 with nothing else for it. Names that NER did not call a location
+# (French MISC, English FAC) need ten times the support.
+MIN_SCORE = math.log(20_000)
+MIN_SCORE_UNSURE_LABEL = MIN_SCORE + math.log(10)
+
+# Only places settled with this confidence lend their position to others.
+SETTLED_CONFIDENCE = 0.5
+
+_BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
+_COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """All mentions of one name, with what the text right after them hints."""
+
+    key: str
+    mentions: tuple[Mention, ...]
+    candidates: tuple[Candidate, ...]
+    loose: bool  # candidates found only through the looser skeleton match
+    hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the article as a whole says: the countries it names and the places it settled."""
+
+    countries: frozenset[str]
+    settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
+
+
+def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
+    """One Place per name that resolves, in order of first mention."""
+    names = _group(article.text, mentions, geocoder)
+    first = _decide(names, _Context(frozenset(), ()))
+    context = _Context(
+        countries=frozenset(p.chosen.country for p in first if p.chosen.feature == "country"),
+        settled=tuple((name_key(p.name), p.chosen) for p in first
+                      if p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE),
+    )
+    return _decide(names, context)
+
+
+def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[name_key(mention.text)].append(mention)
+    names = []
+    for key, group in by_key.items():
+        found = candidates(geocoder, group[0].text)
+        loose = not found
+        if loose:
+            found = candidates(geocoder, group[0].text, loose=True)
+        if found:
+            hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
+            names.append(_Name(key, tuple(group), tuple(found), loose, hints))
+    return names
+
+
+def _hints_after(text: str, mention: Mention, geocoder) -> list[Candidate]:
+    """Countries and admin areas written right after the mention, in brackets or after a comma."""
+    hints = []
+    for pattern in (_BRACKET_HINT, _COMMA_HINT):
+        match = pattern.match(text, mention.end)
+        if match:
+            hints.extend(c for c in candidates(geocoder, match.group(1).strip())
+                         if c.feature in ("country", "admin"))
+    return hints
+
+
+def _decide(names: list[_Name], context: _Context) -> list[Place]:
+    places = []
+    for name in names:
+        scored = sorted(
+            ((*_score(c, name, context), c) for c in name.candidates),
+            key=lambda item: (-item[0], item[2].population * -1, str(item[2].geonameid)),
+        )
+        best_score, reasons, best = scored[0]
+        if best_score < _min_score(name):
+            continue
+        places.append(Place(
+            name=name.mentions[0].text,
+            chosen=best,
+            confidence=_confidence([s for s, _, _ in scored]),
+            mentions=name.mentions,
+            runners_up=tuple(c for _, _, c in scored[1:4]),
+            reasons=tuple(reasons),
+        ))
+    return places
+
+
+def _min_score(name: _Name) -> float:
+    if any(m.label in PLACE_LABELS for m in name.mentions):
+        return MIN_SCORE
+    return MIN_SCORE_UNSURE_LABEL
+
+
+def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[str]]:
+    """The candidate's score and, in words, where it came from."""
+    population = c.population or (REGION_POPULATION if c.feature in ("region", "continent") else 10)
+    score = math.log(max(population, 10))
+    reasons = [f"{c.feature}, population {population:,}"]
+    if c.feature == "admin":
+        score -= ADMIN_DISCOUNT
+    if c.capital:
+        score += CAPITAL_BONUS
+        reasons.append(f"capital of {c.country}")
+    if name_key(c.name) != name.key and not name.loose:
+        score -= ALTERNATE_NAME_PENALTY
+        reasons.append(f"{name.mentions[0].text} is one of its other names")
+    if name.loose:
+        score -= LOOSE_SPELLING_PENALTY
+        reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")
+    hinted = [h for h in name.hints if _within(c, h)]
+    if hinted:
+        score += HINT_BONUS
+        reasons.append(f"written beside {hinted[0].name}")
+    if c.feature != "country" and c.country in context.countries:
+        score += NAMED_COUNTRY_BONUS
+        reasons.append(f"in {c.country}, a country the article names")
+    near = _nearest(c, name.key, context) if c.feature in ("city", "admin") else None
+    if near is not None:
+        distance, other = near
+        bonus = NEARBY_BONUS * math.exp(-distance / NEARBY_SCALE_KM)
+        if bonus > 0.05:
+            score += bonus
+            reasons.append(f"{distance:.0f} km from {other.name}")
+    if name.loose and not (hinted or c.country in context.countries or near and near[0] < NEARBY_SCALE_KM):
+        # A loose spelling match stands only where the article points to the place.
+        score = -math.inf
+    return score, reasons
+
+
+def _within(c: Candidate, area: Candidate) -> bool:
+    if area.feature == "country":
+        return c.country == area.country and c.feature != "country"
+    return c.country == area.country and c.admin1 == area.admin1 and c.feature == "city"
+
+
+def _nearest(c: Candidate, own_key: str, context: _Context) -> tuple[float, Candidate] | None:
+    others = [(distance_km(c.lat, c.lon, o.lat, o.lon), o) for key, o in context.settled if key != own_key]
+    return min(others, key=lambda pair: pair[0]) if others else None
+
+
+def _confidence(scores: list[float]) -> float:
+    """The best candidate's share of the probability, reading scores as log-odds."""
+    finite = [s for s in scores if s != -math.inf]
+    top = finite[0]
+    total = sum(math.exp(s - top) for s in finite)
+    return round(1.0 / total, 3)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
