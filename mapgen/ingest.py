@@ -13,6 +13,9 @@ _DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[ \t]
 _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p)[\s>]", re.IGNORECASE)
 
 
+_CHAOS_MARGIN = 0.1  # how much less well an encoding may fit and still count as fitting
+
+
 class IngestError(Exception):
     """The input cannot be read as an article."""
 
@@ -36,7 +39,11 @@ def read_article(source: str | Path, *, language: str | None = None) -> Article:
 
 
 def decode(data: bytes, name: str = "input") -> str:
-    """UTF-8 when it is valid, else the encoding charset-normalizer finds (CP1252, Latin-1…)."""
+    """UTF-8 when it is valid, else the encoding charset-normalizer finds.
+
+    On a short text several single-byte encodings fit about as well; then the
+    most common one wins, Windows-1252 (which browsers also read for Latin-1).
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -45,10 +52,12 @@ def decode(data: bytes, name: str = "input") -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise IngestError(f"{name}: not text (no character encoding fits it)")
-    return str(best)
+    near_best = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    return str(next((m for m in near_best if m.encoding == "cp1252"), best))
 
 
 def parse_article(raw: str, *, source: str = "-", language: str | None = None) -> Article:

@@ -30,7 +30,7 @@ CAPITAL_BONUS = math.log(3)
 ALTERNATE_NAME_PENALTY = 1.5  # the name is only one of the place's alternate names
 
 HINT_BONUS = 8.0  # "Mossoul (Irak)", "Paris, Texas"
-NAMED_COUNTRY_BONUS = 3.0  # the candidate lies in a country the article names
+NAMED_AREA_BONUS = math.log(100)  # the candidate lies in a country or admin area the article names
 NEARBY_BONUS = 2.0  # at the same point as a place the article settled, fading with distance
 NEARBY_SCALE_KM = 500.0
 LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
@@ -61,18 +61,20 @@ class _Name:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the article as a whole says: the countries it names and the places it settled."""
+    """What the article as a whole says: the areas it names and the places it settled."""
 
     countries: frozenset[str]
+    admin_areas: frozenset[tuple[str, str]]  # (country, admin1 code)
     settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
 
 
 def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
     """One Place per name that resolves, in order of first mention."""
     names = _group(article.text, mentions, geocoder)
-    first = _decide(names, _Context(frozenset(), ()))
+    first = _decide(names, _Context(frozenset(), frozenset(), ()))
     context = _Context(
         countries=frozenset(p.chosen.country for p in first if p.chosen.feature == "country"),
+        admin_areas=frozenset((p.chosen.country, p.chosen.admin1) for p in first if p.chosen.feature == "admin"),
         settled=tuple((name_key(p.name), p.chosen) for p in first
                       if p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE),
     )
@@ -154,8 +156,11 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
         score += HINT_BONUS
         reasons.append(f"written beside {hinted[0].name}")
     if c.feature != "country" and c.country in context.countries:
-        score += NAMED_COUNTRY_BONUS
+        score += NAMED_AREA_BONUS
         reasons.append(f"in {c.country}, a country the article names")
+    if c.feature == "city" and (c.country, c.admin1) in context.admin_areas:
+        score += NAMED_AREA_BONUS
+        reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
     near = _nearest(c, name.key, context) if c.feature in ("city", "admin") else None
     if near is not None:
         distance, other = near

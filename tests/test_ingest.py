@@ -1,0 +1,70 @@
+import io
+
+import pytest
+
+from mapgen.ingest import IngestError, decode, parse_article, read_article
+
+FRENCH = "Les ministres se sont retrouvés à Genève, où l'été s'achève déjà, pour négocier un accord."
+
+
+def test_utf8_and_cp1252_read_the_same(tmp_path):
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(FRENCH.encode(encoding))
+        assert read_article(path).text == FRENCH
+
+
+def test_byte_order_mark_is_dropped():
+    assert decode(b"\xef\xbb\xbf" + FRENCH.encode()) == FRENCH
+
+
+def test_leading_date_line_is_taken_as_metadata():
+    article = parse_article("date 2017-03\n" + FRENCH)
+    assert article.date == "2017-03"
+    assert article.text == FRENCH
+
+
+def test_date_before_the_first_words_on_one_line():
+    article = parse_article(" date 2017-03 " + FRENCH)
+    assert (article.date, article.text) == ("2017-03", FRENCH)
+
+
+def test_no_date_line_leaves_the_text_whole():
+    article = parse_article("Le 2017-03 fut un mois chargé. " + FRENCH)
+    assert article.date is None and article.text.startswith("Le 2017-03")
+
+
+def test_language_is_detected():
+    assert parse_article(FRENCH).language == "fr"
+    assert parse_article("The ministers met in Geneva on Monday to negotiate a new agreement.").language == "en"
+
+
+def test_html_page_is_stripped_to_its_article():
+    page = f"""<!doctype html><html><head><title>Accord à Genève</title></head><body>
+    <nav><a href="/">Accueil</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Accord à Genève</h1><p>{FRENCH}</p><p>{FRENCH.replace('Genève', 'Lausanne')}</p></article>
+    <footer>Tous droits réservés</footer></body></html>"""
+    article = parse_article(page)
+    assert "Genève, où l'été" in article.text
+    assert "Tous droits réservés" not in article.text and "<p>" not in article.text
+    assert article.title == "Accord à Genève"
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(FRENCH.encode("cp1252"))))
+    assert read_article("-").text == FRENCH
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n "])
+def test_empty_article_is_an_error(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match="empty"):
+        read_article(path)
+
+
+def test_missing_file_and_directory_are_errors(tmp_path):
+    with pytest.raises(IngestError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(IngestError, match="directory"):
+        read_article(tmp_path)

@@ -1,0 +1,114 @@
+"""The resolver weighs evidence; these cases use a small fake gazetteer so that
+each test shows one kind of evidence at work."""
+from dataclasses import asdict
+
+import pytest
+from geopy.location import Location
+
+from mapgen.model import Article, Candidate, Mention
+from mapgen.names import name_key, skeleton
+from mapgen.resolve import distance_km, resolve
+
+PARIS_FR = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349, 2_138_551, "11", capital=True)
+PARIS_TX = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556, 24_171, "TX")
+TEXAS = Candidate(4736286, "Texas", "admin", "US", 31.2, -99.5, 25_000_000, "TX")
+FRANCE = Candidate(3017382, "France", "country", "FR", 46.0, 2.0, 66_987_244)
+USA = Candidate(6252001, "United States", "country", "US", 39.8, -98.6, 327_167_434)
+DALLAS = Candidate(4684888, "Dallas", "city", "US", 32.783, -96.807, 1_300_092, "TX")
+MARINES = Candidate(2995702, "Marines", "city", "FR", 49.145, 1.983, 3_130, "11")
+RAQQA = Candidate(172955, "Ar Raqqah", "city", "SY", 35.953, 39.008, 531_952, "04")
+SYRIA = Candidate(163843, "Syria", "country", "SY", 35.0, 38.0, 16_906_283)
+GEORGIA_COUNTRY = Candidate(614540, "Georgia", "country", "GE", 42.0, 43.5, 3_731_000)
+KILLEEN = Candidate(4705349, "Killeen", "city", "US", 31.117, -97.728, 145_482, "TX")
+GEORGIA_STATE = Candidate(4197000, "Georgia", "admin", "US", 32.7, -83.4, 10_500_000, "GA")
+
+NAMES = {
+    "paris": [PARIS_FR, PARIS_TX], "texas": [TEXAS], "france": [FRANCE], "etats unis": [USA],
+    "united states": [USA], "dallas": [DALLAS], "marines": [MARINES], "syrie": [SYRIA],
+    "georgia": [GEORGIA_COUNTRY, GEORGIA_STATE], "ar raqqah": [RAQQA], "raqqa": [RAQQA],
+    "killeen": [KILLEEN],
+}
+SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
+
+
+class FakeGazetteer:
+    """Answers like geocode.OfflineGazetteer, from the table above."""
+
+    def geocode(self, query, exactly_one=True, loose=False):
+        found = (SKELETONS if loose else NAMES).get(skeleton(query) if loose else name_key(query), [])
+        locations = [Location(c.name, (c.lat, c.lon), asdict(c)) for c in found]
+        return (locations[0] if locations else None) if exactly_one else locations
+
+
+def _places(text, *names, label="LOC"):
+    """Resolve the given names wherever they stand in the text."""
+    mentions = []
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            mentions.append(Mention(name, start, start + len(name), text, 0, label))
+            start = text.find(name, start + 1)
+    mentions.sort(key=lambda m: m.start)
+    places = resolve(Article(text, "en", "test"), mentions, FakeGazetteer())
+    return {p.name: p for p in places}
+
+
+def test_population_decides_when_nothing_else_does():
+    assert _places("Talks resumed in Paris on Monday.", "Paris")["Paris"].chosen == PARIS_FR
+
+
+def test_comma_hint_beats_population():
+    places = _places("The storm hit Paris, Texas, on Monday.", "Paris", "Texas")
+    assert places["Paris"].chosen == PARIS_TX
+    assert places["Texas"].chosen == TEXAS
+
+
+def test_bracket_hint_beats_population():
+    assert _places("The storm hit Paris (Texas) on Monday.", "Paris")["Paris"].chosen == PARIS_TX
+
+
+def test_nearby_places_and_named_areas_beat_population():
+    text = "Floods hit Dallas and Paris in northern Texas."
+    assert _places(text, "Dallas", "Paris", "Texas")["Paris"].chosen == PARIS_TX
+    text = "Floods hit Dallas and Paris in the United States."
+    assert _places(text, "Dallas", "Paris", "United States")["Paris"].chosen == PARIS_TX
+
+
+def test_one_sense_per_article():
+    text = "Paris, Texas, was flooded. Later, Paris reopened its schools."
+    paris = _places(text, "Paris", "Texas")["Paris"]
+    assert paris.chosen == PARIS_TX and len(paris.mentions) == 2
+
+
+def test_small_town_with_no_support_is_dropped_but_kept_with_support():
+    assert "Marines" not in _places("Marines were sent to the front.", "Marines")
+    assert "Marines" in _places("In France, Marines held a vote.", "France", "Marines")
+
+
+def test_a_country_name_stays_a_country():
+    assert _places("Georgia held elections.", "Georgia")["Georgia"].chosen == GEORGIA_COUNTRY
+
+
+def test_loose_spelling_needs_the_article_to_point_there():
+    assert "Raqa" not in _places("Fighting near Raqa went on.", "Raqa")
+    raqa = _places("Fighting near Raqa (Syrie) went on.", "Raqa", "Syrie")["Raqa"]
+    assert raqa.chosen == RAQQA
+    assert any("loosely" in reason for reason in raqa.reasons)
+
+
+def test_unsure_labels_need_more_support():
+    assert "Killeen" in _places("Killeen voted.", "Killeen", label="LOC")
+    assert "Killeen" not in _places("Killeen voted.", "Killeen", label="MISC")
+
+
+def test_confidence_and_runners_up():
+    paris = _places("Talks resumed in Paris on Monday.", "Paris")["Paris"]
+    assert 0.5 < paris.confidence <= 1.0
+    assert paris.runners_up == (PARIS_TX,)
+    texas_paris = _places("The storm hit Paris, Texas.", "Paris", "Texas")["Paris"]
+    assert texas_paris.confidence > 0.99
+
+
+@pytest.mark.parametrize("a, b, km", [((48.853, 2.349), (45.748, 4.847), 392), ((0, 0), (0, 180), 20015)])
+def test_distance(a, b, km):
+    assert distance_km(*a, *b) == pytest.approx(km, rel=0.01)
