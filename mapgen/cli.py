@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from .model import MapgenError
+
 EPILOG = """examples:
   mapgen build article.txt -o site/      write the map site of an article
   mapgen places article.txt              list the places it names
@@ -19,7 +21,7 @@ EPILOG = """examples:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
+    if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
     try:
@@ -27,20 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mapgen: interrupted", file=sys.stderr)
         return 130
-    except Exception as err:  # every expected failure has its own one-line message
-        if not _is_user_error(err):
-            raise
+    except (MapgenError, ValueError, OSError) as err:
         print(f"mapgen: error: {err}", file=sys.stderr)
         return 1
-
-
-def _is_user_error(err: Exception) -> bool:
-    from .extract import ExtractError
-    from .gazetteer import GazetteerError
-    from .ingest import IngestError
-    from .site import SiteError
-
-    return isinstance(err, (IngestError, ExtractError, GazetteerError, SiteError, ValueError, OSError))
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .geocode import candidates
-from .model import Article, Mention
+from .model import Article, MapgenError, Mention
 
 # The spaCy pipeline for each language; each installs from PyPI.
 MODELS = {
@@ -35,7 +35,7 @@ _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_rule
 _LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 
 
-class ExtractError(Exception):
+class ExtractError(MapgenError):
     """The article's language has no model, or the model is not installed."""
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir
-from .model import Candidate
+from .model import Candidate, MapgenError
 from .names import name_key, skeleton
 
 SCHEMA_VERSION = "4"
@@ -36,7 +36,7 @@ Progress = Callable[[int, int, str], None]
 SKELETON_MIN_POPULATION = 1000
 
 
-class GazetteerError(Exception):
+class GazetteerError(MapgenError):
     """The index cannot be built or opened."""
 
 

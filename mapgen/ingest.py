@@ -5,7 +5,7 @@ import re
 import sys
 from pathlib import Path
 
-from .model import Article
+from .model import Article, MapgenError
 
 # A leading "date 2017-03" or "date: 2017-03-16", on a line of its own or
 # before the first words of the text, carries the article's date.
@@ -16,7 +16,7 @@ _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p)[\s>]", 
 _CHAOS_MARGIN = 0.1  # how much less well an encoding may fit and still count as fitting
 
 
-class IngestError(Exception):
+class IngestError(MapgenError):
     """The input cannot be read as an article."""
 
 

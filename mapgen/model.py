@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class MapgenError(Exception):
+    """A failure the user can act on: the command line prints its message alone."""
+
+
 @dataclass(frozen=True)
 class Article:
     """An article as read: the text every character offset refers to."""

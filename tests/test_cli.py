@@ -1,0 +1,63 @@
+"""The command line as a user meets it: help, output, and one-line errors."""
+import subprocess
+import sys
+
+import pytest
+
+from mapgen.cli import main
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "mapgen.cli", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("build", "places", "eval", "index"):
+        assert command in out
+
+
+def test_no_command_prints_help_and_fails(capsys):
+    assert main([]) == 2
+    assert "usage: mapgen" in capsys.readouterr().err
+
+
+def test_places_table(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Des inondations ont frappé Lyon et Grenoble, dans le sud-est de la France.", "utf-8")
+    result = run("places", str(article))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{article}: 3 places"
+    assert any(line.startswith("Lyon ") and " FR " in line for line in lines)
+
+
+def test_places_review_explains(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The storm hit Paris, Texas, on Monday night.", "utf-8")
+    result = run("places", "--review", str(article))
+    assert result.returncode == 0, result.stderr
+    assert "because: written beside Texas" in result.stdout
+    assert "rather than: Paris (FR" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["places", "/nonexistent/article.txt"], "no such file"),
+    (["build", "/nonexistent/article.txt", "-o", "out"], "no such file"),
+    (["places", "--language", "xx", "-"], "no place-name model for language 'xx'"),
+])
+def test_bad_input_is_one_line_and_non_zero(args, message):
+    result = run(*args, stdin="Quelques mots à Lyon.")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith("mapgen: error:") and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_stdin_is_an_error():
+    result = run("places", "-", stdin="")
+    assert result.returncode == 1 and "empty" in result.stderr
