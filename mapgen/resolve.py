@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .extract import PLACE_LABELS
+from .extract import DEMONYM_LABEL, GAZETTEER_LABEL, PLACE_LABELS
 from .geocode import candidates
 from .model import Article, Candidate, Mention, Place
 from .names import name_key
@@ -31,6 +31,7 @@ ALTERNATE_NAME_PENALTY = 1.5  # the name is only one of the place's alternate na
 
 HINT_BONUS = 8.0  # "Mossoul (Irak)", "Paris, Texas"
 NAMED_AREA_BONUS = math.log(100)  # the candidate lies in a country or admin area the article names
+DEMONYM_BONUS = math.log(10)  # ... in a country the article implies with a demonym ("Syrian")
 NEARBY_BONUS = 2.0  # at the same point as a place the article settled, fading with distance
 NEARBY_SCALE_KM = 500.0
 LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
@@ -66,18 +67,21 @@ class _Context:
     countries: frozenset[tuple[str, str]]  # (name key, country code)
     admin_areas: frozenset[tuple[str, str, str]]  # (name key, country, admin1 code)
     settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
+    demonym_countries: frozenset[str]
 
 
 def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
     """One Place per name that resolves, in order of first mention."""
-    names = _group(article.text, mentions, geocoder)
-    first = _decide(names, _Context(frozenset(), frozenset(), ()))
+    demonyms = frozenset(geocoder.demonym_country(m.text) for m in mentions if m.label == DEMONYM_LABEL)
+    names = _group(article.text, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
+    first = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
     context = _Context(
         countries=frozenset((name_key(p.name), p.chosen.country) for p in first if p.chosen.feature == "country"),
         admin_areas=frozenset((name_key(p.name), p.chosen.country, p.chosen.admin1)
                               for p in first if p.chosen.feature == "admin"),
         settled=tuple((name_key(p.name), p.chosen) for p in first
                       if p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE),
+        demonym_countries=demonyms,
     )
     return _decide(names, context)
 
@@ -131,7 +135,7 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
 
 
 def _min_score(name: _Name) -> float:
-    if any(m.label in PLACE_LABELS for m in name.mentions):
+    if any(m.label in PLACE_LABELS or m.label == GAZETTEER_LABEL for m in name.mentions):
         return MIN_SCORE
     return MIN_SCORE_UNSURE_LABEL
 
@@ -156,12 +160,17 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     if hinted:
         score += HINT_BONUS
         reasons.append(f"written beside {hinted[0].name}")
-    # Another name's country or area: "Mexico" the country lends nothing to Mexico City.
-    countries = {code for key, code in context.countries if key != name.key}
+    # Evidence for a country lends nothing to the towns of a name that may be
+    # that country itself: "Mexico" the country does not vouch for Mexico City.
+    own = {x.country for x in name.candidates if x.feature == "country"}
+    countries = {code for key, code in context.countries if key != name.key} - own
     admin_areas = {(code, admin1) for key, code, admin1 in context.admin_areas if key != name.key}
     if c.feature != "country" and c.country in countries:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.country}, a country the article names")
+    elif c.feature != "country" and c.country in context.demonym_countries - own:
+        score += DEMONYM_BONUS
+        reasons.append(f"in {c.country}, whose people the article names")
     if c.feature == "city" and (c.country, c.admin1) in admin_areas:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.admin1}, {c.country}, an area the article names")

@@ -68,3 +68,14 @@ def test_names_that_begin_like_an_article_are_kept_whole(geocoder, text, name):
 def test_leading_determiners_are_trimmed(geocoder):
     text = "Les soldats ont quitté l'Irak pour la Syrie."
     assert [m.text for m in _mentions(text, geocoder, "fr")] == ["Irak", "Syrie"]
+
+
+def test_dateline_in_capitals_is_a_place(geocoder):
+    text = "DAKAR, 3 mai (AFP) - Les autorités ont annoncé la fermeture des écoles à Thiès."
+    mentions = _mentions(text, geocoder, "fr")
+    assert (mentions[0].text, mentions[0].start, mentions[0].label) == ("DAKAR", 0, "GAZ")
+
+
+def test_demonyms_are_marked_as_such(geocoder):
+    mentions = _mentions("Syrian officials met in Geneva on Monday.", geocoder, "en")
+    assert [(m.text, m.label) for m in mentions] == [("Syrian", "DEMONYM"), ("Geneva", "GPE")]

@@ -112,3 +112,23 @@ def test_confidence_and_runners_up():
 @pytest.mark.parametrize("a, b, km", [((48.853, 2.349), (45.748, 4.847), 392), ((0, 0), (0, 180), 20015)])
 def test_distance(a, b, km):
     assert distance_km(*a, *b) == pytest.approx(km, rel=0.01)
+
+
+def test_a_demonym_counts_as_naming_its_country():
+    text = "American officials said Dallas and Paris were flooded."
+    demonym = Mention("American", 0, 8, text, 0, "DEMONYM")
+    dallas = Mention("Dallas", 24, 30, text, 0, "LOC")
+    paris = Mention("Paris", 35, 40, text, 0, "LOC")
+
+    class WithDemonyms(FakeGazetteer):
+        def demonym_country(self, word):
+            return {"American": "US"}.get(word)
+
+    article = Article(text, "en", "test")
+    with_demonym = resolve(article, [demonym, dallas, paris], WithDemonyms())
+    without = resolve(article, [dallas, paris], WithDemonyms())
+    assert [p.name for p in with_demonym] == ["Dallas", "Paris"]
+    assert any("whose people the article names" in r for r in with_demonym[0].reasons)
+    # weaker than naming the country: Paris stays in France, but less surely
+    assert with_demonym[1].chosen == without[1].chosen == PARIS_FR
+    assert with_demonym[1].confidence < without[1].confidence
