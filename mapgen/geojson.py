@@ -1,0 +1,37 @@
+"""The places of an article as GeoJSON (RFC 7946), for the site and `mapgen places --json`."""
+from __future__ import annotations
+
+import json
+
+from .model import Article, Place
+
+
+def feature_collection(article: Article, places: list[Place]) -> dict:
+    """One Point Feature per place, with every mention's offsets into the article's text."""
+    return {"type": "FeatureCollection", "features": [_feature(p) for p in places]}
+
+
+def _feature(place: Place) -> dict:
+    chosen = place.chosen
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [round(chosen.lon, 5), round(chosen.lat, 5)]},
+        "properties": {
+            "name": place.name,
+            "resolved": chosen.name,
+            "kind": place.kind,
+            "country": chosen.country,
+            "geonameid": chosen.geonameid,
+            "confidence": round(place.confidence, 3),
+            "low_confidence": place.low_confidence,
+            "mentions": [
+                {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
+                for m in place.mentions
+            ],
+        },
+    }
+
+
+def dumps(collection: dict) -> str:
+    """Stable text: the same places always give the same bytes."""
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,142 @@
+"""Build the Leaflet map of an article's places with folium.
+
+folium makes the map and its view; the places and the basemap come as one
+folium element of our own (PlaceLayer) whose script draws them from JSON with
+DOM calls, so no text of the article is ever spliced into HTML or JavaScript
+source. folium's default jQuery, Bootstrap and Font Awesome are left out: the
+page uses none of them.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from itertools import count
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from .model import Article, Place
+
+# A spot shared by several markers: each is pushed this many pixels off it.
+OFFSET_PX = 14
+
+
+@dataclass(frozen=True)
+class MapHtml:
+    """What the page templates need of the map: its element and its script."""
+
+    div: str
+    script: str
+    data: str  # the places and basemap, as JSON safe to put inside <script>
+
+
+class PlaceLayer(MacroElement):
+    """The article's places and the basemap, drawn by mapgen.js from JSON data."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+mapgen.draw({{ this._parent.get_name() }}, JSON.parse(document.getElementById("mapgen-data").textContent));
+{% endmacro %}"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "PlaceLayer"
+
+
+def build_map(article: Article, places: list[Place], basemap: dict, words: dict, *, labels: bool = False) -> MapHtml:
+    """The folium map, fitted to every place, as HTML fragments for the templates."""
+    m = folium.Map(location=None, tiles=None, zoom_control=True, control_scale=False,
+                   prefer_canvas=False, min_zoom=basemap.get("minZoom", 0), max_zoom=basemap.get("maxZoom", 18),
+                   world_copy_jump=False, scroll_wheel_zoom=False, attribution_control=True)
+    m.default_js, m.default_css = [], []
+    PlaceLayer().add_to(m)
+    if places:
+        m.fit_bounds(_bounds(places), padding=(40, 40), max_zoom=min(8, basemap.get("maxZoom", 8)))
+    _number_elements(m)
+    figure = m.get_root()
+    figure.render()
+    data = {
+        "labels": labels,
+        "basemap": basemap,
+        "words": {"low": words["low"], "wheel": words["wheel"]},
+        "places": [_place_data(p, offset, article.language) for p, offset in zip(places, _offsets(places))],
+    }
+    return MapHtml(div=figure.html.render().strip(), script=figure.script.render().strip(), data=script_json(data))
+
+
+def script_json(value) -> str:
+    """JSON that cannot end the <script> element it stands in, nor open a comment."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _number_elements(root) -> None:
+    """folium names elements with random ids; number them instead, so that one
+    article always gives the same bytes."""
+    numbers = count()
+
+    def visit(element):
+        element._id = f"{next(numbers):04d}"
+        for child in element._children.values():
+            visit(child)
+
+    visit(root)
+
+
+def _bounds(places: list[Place]) -> list[list[float]]:
+    lats = [p.chosen.lat for p in places]
+    lons = [p.chosen.lon for p in places]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _offsets(places: list[Place]) -> list[tuple[int, int]]:
+    """Markers on one spot are spread around it so that none hides another."""
+    spots: dict[tuple[float, float], list[int]] = {}
+    for i, p in enumerate(places):
+        spots.setdefault((round(p.chosen.lat, 2), round(p.chosen.lon, 2)), []).append(i)
+    offsets = [(0, 0)] * len(places)
+    for members in spots.values():
+        if len(members) > 1:
+            for k, i in enumerate(members):
+                angle = 2 * math.pi * k / len(members)
+                offsets[i] = (round(OFFSET_PX * math.cos(angle)), round(OFFSET_PX * math.sin(angle)))
+    return offsets
+
+
+def _place_data(place: Place, offset: tuple[int, int], language: str) -> dict:
+    chosen = place.chosen
+    return {
+        "name": place.name,
+        "resolved": chosen.name,
+        "country": country_name(chosen.country, language),
+        "kind": place.kind,
+        "lat": round(chosen.lat, 5),
+        "lon": round(chosen.lon, 5),
+        "low": place.low_confidence,
+        "offset": list(offset),
+        "quotes": quotes(place),
+    }
+
+
+def quotes(place: Place) -> list[dict]:
+    """Each sentence that mentions the place once, with where in it the mentions stand."""
+    by_sentence: dict[int, dict] = {}
+    for m in place.mentions:
+        quote = by_sentence.setdefault(m.sentence_start, {"text": m.sentence, "marks": []})
+        quote["marks"].append([m.start - m.sentence_start, m.end - m.sentence_start])
+    return [by_sentence[start] for start in sorted(by_sentence)]
+
+
+def country_name(code: str | None, language: str) -> str | None:
+    """The country's name in the article's language ('IQ' → 'Irak' in French)."""
+    if not code:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language).territories.get(code, code)
+    except (UnknownLocaleError, ValueError):
+        return Locale("en").territories.get(code, code)
