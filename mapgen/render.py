@@ -110,7 +110,7 @@ def _place_data(place: Place, offset: tuple[int, int], language: str) -> dict:
     chosen = place.chosen
     return {
         "name": place.name,
-        "resolved": chosen.name,
+        "resolved": resolved_name(place, language),
         "country": country_name(chosen.country, language),
         "kind": place.kind,
         "lat": round(chosen.lat, 5),
@@ -128,6 +128,13 @@ def quotes(place: Place) -> list[dict]:
         quote = by_sentence.setdefault(m.sentence_start, {"text": m.sentence, "marks": []})
         quote["marks"].append([m.start - m.sentence_start, m.end - m.sentence_start])
     return [by_sentence[start] for start in sorted(by_sentence)]
+
+
+def resolved_name(place: Place, language: str) -> str:
+    """The gazetteer's name, or for a country its name in the article's language."""
+    if place.kind == "country":
+        return country_name(place.chosen.country, language) or place.chosen.name
+    return place.chosen.name
 
 
 def country_name(code: str | None, language: str) -> str | None:

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from .geojson import dumps, feature_collection
 from .model import Article, MapgenError, Place
-from .render import build_map, country_name, quotes
+from .render import build_map, country_name, quotes, resolved_name
 
 # The files by which a folder is known as a site mapgen wrote, and may replace.
 SITE_FILES = ("index.html", "embed.html", "places.geojson")
@@ -203,7 +203,7 @@ def _listed(place: Place, language: str) -> dict:
                 parts += [(text[at:start], False), (text[start:end], True)]
                 at = end
         runs.append(parts + [(text[at:], False)])
-    return {"name": place.name, "resolved": place.chosen.name,
+    return {"name": place.name, "resolved": resolved_name(place, language),
             "country": country_name(place.chosen.country, language), "mentions": len(place.mentions),
             "low": place.low_confidence, "quotes": runs}
 

@@ -91,8 +91,11 @@ var mapgen = (function () {
     }, { passive: false });
   }
 
+  var maps = [];
+
   function draw(map, data) {
     var size = map.getSize();
+    maps.push(map);
     basemap(map, data.basemap);
     guardWheel(map, data.words);
     data.places.forEach(function (place) {
@@ -107,5 +110,5 @@ var mapgen = (function () {
     });
   }
 
-  return { draw: draw };
+  return { draw: draw, maps: maps };
 })();

@@ -1,0 +1,126 @@
+"""The site's files: content, escaping, determinism and the safety of the swap."""
+import json
+
+import pytest
+
+import mapgen.site as site
+from mapgen.geojson import feature_collection
+from mapgen.site import SiteError, write_site
+from conftest import HOSTILE, TEXT
+
+
+def read_all(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_geojson_is_rfc7946_with_offsets(article, places):
+    fc = feature_collection(article, places)
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 4
+    lyon = fc["features"][0]
+    assert lyon["geometry"] == {"type": "Point", "coordinates": [4.84671, 45.74846]}
+    props = lyon["properties"]
+    assert (props["name"], props["kind"], props["country"], props["geonameid"]) == ("Lyon", "place", "FR", 2996944)
+    assert [TEXT[m["start"]:m["end"]] for m in props["mentions"]] == ["Lyon", "Lyon"]
+    assert all(m["sentence"] in TEXT for m in props["mentions"])
+    kinds = [f["properties"]["kind"] for f in fc["features"]]
+    assert kinds == ["place", "place", "country", "region"]
+    assert fc["features"][3]["properties"]["geonameid"] is None
+
+
+def test_site_files(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site")
+    files = read_all(result.out_dir)
+    assert {"index.html", "embed.html", "places.geojson", "assets/leaflet.js", "assets/mapgen.js"} <= set(files)
+    assert any(name.startswith("tiles/6/") for name in files), "the area's sharpest tiles"
+    assert json.loads(files["places.geojson"]) == json.loads(json.dumps(feature_collection(article, places)))
+    index = files["index.html"].decode()
+    assert '<html lang="fr">' in index and "<title>Orages sur la France</title>" in index
+    assert "user-scalable=no" not in index
+    assert "&lt;iframe src=&#34;embed.html&#34; title=" in index  # the snippet, shown as text
+    assert 'title="Orages sur la France"' in result.iframe_snippet
+    assert "aspect-ratio" in result.iframe_snippet
+
+
+def test_article_text_is_escaped_everywhere(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site")
+    for name in ("index.html", "embed.html"):
+        text = (result.out_dir / name).read_text()
+        assert "<script>alert" not in text and "</script>alert" not in text, name
+    geojson = json.loads((result.out_dir / "places.geojson").read_text())
+    assert HOSTILE in geojson["features"][0]["properties"]["mentions"][1]["sentence"]  # data kept as written
+    index = (result.out_dir / "index.html").read_text()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in index  # shown in the list, as text
+
+
+def test_no_third_party_host_by_default(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site")
+    for name in ("index.html", "embed.html"):
+        page = (result.out_dir / name).read_text()
+        for attribute in ("src=", "href="):
+            for value in page.split(attribute)[1:]:
+                target = value[1:].split(value[0])[0]
+                assert not target.startswith(("http:", "https:", "//")) or "openstreetmap.org/copyright" in target
+
+
+def test_same_input_same_bytes(tmp_path, article, places):
+    first = write_site(article, places, tmp_path / "a")
+    second = write_site(article, places, tmp_path / "b")
+    assert read_all(first.out_dir) == read_all(second.out_dir)
+
+
+def test_cdn_assets_carry_integrity(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site", assets="cdn")
+    page = (result.out_dir / "embed.html").read_text()
+    tags = [line for line in page.splitlines() if "unpkg.com" in line]
+    assert len(tags) == 2 and all('integrity="sha384-' in t and 'crossorigin="anonymous"' in t for t in tags)
+    assert not (result.out_dir / "assets" / "leaflet.js").exists()
+
+
+def test_single_file_needs_nothing_beside_it(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site", single_file=True)
+    page = (result.out_dir / "index.html").read_text()
+    assert "data:image/png;base64," in page and "L.TileLayer" in page
+    assert 'src="assets/' not in page and 'href="assets/' not in page
+    assert not (result.out_dir / "tiles").exists()
+
+
+def test_online_tiles_by_name(tmp_path, article, places):
+    result = write_site(article, places, tmp_path / "site", tiles="OpenStreetMap.Mapnik")
+    data = (result.out_dir / "embed.html").read_text()
+    assert "tile.openstreetmap.org" in data and "strict-origin-when-cross-origin" in data
+    assert not (result.out_dir / "tiles").exists()
+    with pytest.raises(SiteError, match="no tile layer called 'Nope.Nothing'"):
+        write_site(article, places, tmp_path / "other", tiles="Nope.Nothing")
+    with pytest.raises(SiteError, match="needs an API key"):
+        write_site(article, places, tmp_path / "other", tiles="CartoDB.Positron")
+
+
+def test_failed_build_keeps_the_old_site(tmp_path, article, places, monkeypatch):
+    target = tmp_path / "site"
+    write_site(article, places, target)
+    before = read_all(target)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(site, "_render", broken)
+    with pytest.raises(RuntimeError):
+        write_site(article, places[:1], target)
+    assert read_all(target) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"], "no partial folder left behind"
+
+
+def test_replaces_an_old_site_but_not_other_folders(tmp_path, article, places):
+    target = tmp_path / "site"
+    write_site(article, places, target)
+    write_site(article, places[:1], target)
+    assert len(json.loads((target / "places.geojson").read_text())["features"]) == 1
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    with pytest.raises(SiteError, match="did not write"):
+        write_site(article, places, precious)
+    assert (precious / "thesis.txt").read_text() == "years of work"
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SiteError, match="is a file"):
+        write_site(article, places, tmp_path / "file")
