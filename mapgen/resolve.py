@@ -25,6 +25,9 @@ from .names import name_key
 # nothing else known, a name means a place in proportion to the people who live
 # there. Evidence adds the log of how much likelier it makes the candidate.
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
+# A name that is a country's, a continent's or a region's is read as such more
+# often than its people alone would suggest: "Benin" is the country, not Benin City.
+AREA_BONUS = math.log(10)
 ADMIN_DISCOUNT = math.log(10)  # an admin area counts as a town a tenth its population
 CAPITAL_BONUS = math.log(3)
 ALTERNATE_NAME_PENALTY = 1.5  # the name is only one of the place's alternate names
@@ -34,6 +37,7 @@ NAMED_AREA_BONUS = math.log(100)  # the candidate lies in a country or admin are
 DEMONYM_BONUS = math.log(10)  # ... in a country the article implies with a demonym ("Syrian")
 NEARBY_BONUS = 2.0  # at the same point as a place the article settled, fading with distance
 NEARBY_SCALE_KM = 500.0
+AREA_NEARBY_SCALE_KM = 1500.0  # for countries and regions, whose points stand for a wide area
 LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
 
 # The least score a name's best candidate needs to be put on the map: a town of
@@ -147,6 +151,8 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     reasons = [f"{c.feature}, population {population:,}"]
     if c.feature == "admin":
         score -= ADMIN_DISCOUNT
+    if c.feature in ("country", "continent", "region"):
+        score += AREA_BONUS
     if c.capital:
         score += CAPITAL_BONUS
         reasons.append(f"capital of {c.country}")
@@ -174,10 +180,11 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     if c.feature == "city" and (c.country, c.admin1) in admin_areas:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
-    near = _nearest(c, name.key, context) if c.feature in ("city", "admin") else None
+    near = _nearest(c, name.key, context)
     if near is not None:
         distance, other = near
-        bonus = NEARBY_BONUS * math.exp(-distance / NEARBY_SCALE_KM)
+        scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
+        bonus = NEARBY_BONUS * math.exp(-distance / scale)
         if bonus > 0.05:
             score += bonus
             reasons.append(f"{distance:.0f} km from {other.name}")
