@@ -203,8 +203,9 @@ def _listed(place: Place, language: str) -> dict:
                 parts += [(text[at:start], False), (text[start:end], True)]
                 at = end
         runs.append(parts + [(text[at:], False)])
-    return {"name": place.name, "resolved": resolved_name(place, language),
-            "country": country_name(place.chosen.country, language), "mentions": len(place.mentions),
+    resolved, country = resolved_name(place, language), country_name(place.chosen.country, language)
+    where = [name for name in (resolved, country) if name and name != place.name]
+    return {"name": place.name, "where": ", ".join(dict.fromkeys(where)), "mentions": len(place.mentions),
             "low": place.low_confidence, "quotes": runs}
 
 
@@ -321,13 +322,15 @@ def _offline_basemap(places: list[Place], work: Path, *, inline: bool) -> dict:
 
 
 def _padded_area(places: list[Place]) -> tuple[float, float, float, float]:
-    """South, west, north, east of the places, with a quarter of their extent (at least 3°) around."""
+    """South, west, north, east of the places with a margin around: half their
+    extent, at least 5°, and wide enough east-west to fill a landscape map."""
     if not places:
         return -60.0, -180.0, 75.0, 180.0
     lats = [p.chosen.lat for p in places]
     lons = [p.chosen.lon for p in places]
-    pad_lat = max(3.0, (max(lats) - min(lats)) / 4)
-    pad_lon = max(3.0, (max(lons) - min(lons)) / 4)
+    height, width = max(lats) - min(lats), max(lons) - min(lons)
+    pad_lat = max(5.0, height / 2)
+    pad_lon = max(5.0, width / 2, (2 * (height + 2 * pad_lat) - width) / 2)
     return (max(-85.0, min(lats) - pad_lat), max(-180.0, min(lons) - pad_lon),
             min(85.0, max(lats) + pad_lat), min(179.999, max(lons) + pad_lon))
 

@@ -31,7 +31,8 @@ def test_site_files(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site")
     files = read_all(result.out_dir)
     assert {"index.html", "embed.html", "places.geojson", "assets/leaflet.js", "assets/mapgen.js"} <= set(files)
-    assert any(name.startswith("tiles/6/") for name in files), "the area's sharpest tiles"
+    zooms = {int(name.split("/")[1]) for name in files if name.startswith("tiles/")}
+    assert zooms == set(range(6)), "the world up to zoom 2, the area's tiles until they grow too many"
     assert json.loads(files["places.geojson"]) == json.loads(json.dumps(feature_collection(article, places)))
     index = files["index.html"].decode()
     assert '<html lang="fr">' in index and "<title>Orages sur la France</title>" in index

@@ -1,4 +1,4 @@
-"""The seed article gives the map its gold answer describes."""
+"""The seed article and our own examples give the maps their gold answers describe."""
 import json
 from pathlib import Path
 
@@ -8,18 +8,26 @@ import mapgen
 from mapgen.names import name_key
 from mapgen.resolve import distance_km
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
-pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/seed is not beside the project")
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "seed.gold.json"
+GOLD_FILES = [SEED, *sorted((ROOT / "examples").glob("*.gold.json"))]
+
+
+@pytest.fixture(scope="module", params=GOLD_FILES, ids=lambda path: path.name)
+def gold(request):
+    if not request.param.exists():
+        pytest.skip(f"{request.param} is not there (../shared beside the project)")
+    return {**json.loads(request.param.read_text("utf-8")), "folder": request.param.parent}
 
 
 @pytest.fixture(scope="module")
-def gold():
-    return json.loads((SEED / "seed.gold.json").read_text("utf-8"))
+def article(gold):
+    return mapgen.read_article(gold["folder"] / gold["article"])
 
 
 @pytest.fixture(scope="module")
-def places(gold):
-    return mapgen.find_places(mapgen.read_article(SEED / gold["article"]))
+def places(article):
+    return mapgen.find_places(article)
 
 
 def _matches(place, expected, tolerance_km=10.0):
@@ -55,12 +63,12 @@ def test_countries_are_countries_never_cities(gold, places):
 def test_regions_are_regions(gold, places):
     for expected in gold.get("regions", []):
         named = [p for p in places if any(m.text == expected["mention"] for m in p.mentions)]
-        assert [p.kind for p in named] == ["region"]
+        assert [p.kind for p in named] == ["region"], expected
         assert named[0].chosen.name == expected["name"]
 
 
-def test_every_mention_points_into_the_text(gold, places):
-    text = mapgen.read_article(SEED / gold["article"]).text
+def test_every_mention_points_into_the_text(article, places):
+    text = article.text
     for place in places:
         for m in place.mentions:
             assert text[m.start:m.end] == m.text

@@ -1,0 +1,114 @@
+/* mapgen: draws an article's places on a Leaflet map from JSON data.
+   Every text of the article reaches the page through textContent, never as HTML. */
+var mapgen = (function () {
+  "use strict";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  /* A sentence of the article with its mentions of the place marked. */
+  function quote(q) {
+    var block = el("blockquote", "mg-quote"), at = 0;
+    q.marks.forEach(function (mark) {
+      if (mark[0] < at) return;
+      block.appendChild(document.createTextNode(q.text.slice(at, mark[0])));
+      block.appendChild(el("mark", null, q.text.slice(mark[0], mark[1])));
+      at = mark[1];
+    });
+    block.appendChild(document.createTextNode(q.text.slice(at)));
+    return block;
+  }
+
+  function popupContent(place, words) {
+    var box = el("div", "mg-popup");
+    box.appendChild(el("h2", "mg-popup-name", place.name));
+    var where = place.resolved;
+    if (place.country && place.country !== place.resolved) where += ", " + place.country;
+    box.appendChild(el("p", "mg-popup-where", where));
+    if (place.low) box.appendChild(el("p", "mg-popup-low", words.low));
+    place.quotes.forEach(function (q) { box.appendChild(quote(q)); });
+    return box;
+  }
+
+  /* Cities are dots, countries and regions labelled chips; the label is the
+     marker's accessible name even where it is not shown. */
+  function icon(place, labels) {
+    var body = el("span", "mg-icon");
+    body.appendChild(el("span", "mg-symbol"));
+    var shown = labels || place.kind !== "place";
+    body.appendChild(el("span", shown ? "mg-label" : "mg-label mg-visually-hidden", place.name));
+    return L.divIcon({
+      html: body,
+      className: "mg-marker mg-" + place.kind + (place.low ? " mg-low" : ""),
+      iconSize: [20, 20],
+      iconAnchor: [10 - place.offset[0], 10 - place.offset[1]]
+    });
+  }
+
+  var InlineTiles = L.TileLayer.extend({
+    initialize: function (tiles, options) {
+      this._inline = tiles;
+      L.TileLayer.prototype.initialize.call(this, "", options);
+    },
+    getTileUrl: function (c) { return this._inline[c.z + "/" + c.x + "/" + c.y] || ""; }
+  });
+
+  function basemap(map, spec) {
+    spec.layers.forEach(function (layer) {
+      var options = {
+        attribution: spec.attribution, minZoom: layer.minZoom, maxZoom: spec.maxZoom,
+        maxNativeZoom: layer.maxNativeZoom, noWrap: spec.noWrap
+      };
+      if (layer.bounds) options.bounds = layer.bounds;
+      if (spec.referrerPolicy) options.referrerPolicy = spec.referrerPolicy;
+      (spec.inline ? new InlineTiles(spec.inline, options) : L.tileLayer(spec.url, options)).addTo(map);
+    });
+  }
+
+  /* The wheel zooms only once the reader has clicked into the map, or with
+     Ctrl held: scrolling the page around the map is never taken over. */
+  function guardWheel(map, words) {
+    var box = map.getContainer(), hint = el("div", "mg-hint", words.wheel), timer = null;
+    hint.setAttribute("aria-hidden", "true");
+    box.appendChild(hint);
+    map.on("click focus", function () { map.scrollWheelZoom.enable(); });
+    map.on("blur", function () { map.scrollWheelZoom.disable(); });
+    box.addEventListener("mouseleave", function () { map.scrollWheelZoom.disable(); });
+    box.addEventListener("wheel", function (event) {
+      if (map.scrollWheelZoom.enabled()) return;
+      if (event.ctrlKey) {
+        event.preventDefault();
+        map.setZoom(map.getZoom() + (event.deltaY < 0 ? 1 : -1));
+        return;
+      }
+      hint.classList.add("mg-hint-shown");
+      clearTimeout(timer);
+      timer = setTimeout(function () { hint.classList.remove("mg-hint-shown"); }, 1500);
+    }, { passive: false });
+  }
+
+  var maps = [];
+
+  function draw(map, data) {
+    var size = map.getSize();
+    maps.push(map);
+    basemap(map, data.basemap);
+    guardWheel(map, data.words);
+    data.places.forEach(function (place) {
+      var marker = L.marker([place.lat, place.lon], { icon: icon(place, data.labels), keyboard: true, riseOnHover: true });
+      marker.bindPopup(function () { return popupContent(place, data.words); }, {
+        maxWidth: Math.max(160, Math.min(320, size.x - 60)),
+        maxHeight: Math.max(120, size.y - 90),
+        autoPanPadding: [12, 12]
+      });
+      if (!data.labels && place.kind === "place") marker.bindTooltip(place.name, { direction: "top", offset: [0, -8] });
+      marker.addTo(map);
+    });
+  }
+
+  return { draw: draw, maps: maps };
+})();
