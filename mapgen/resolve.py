@@ -100,6 +100,8 @@ def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
         loose = not found
         if loose:
             found = candidates(geocoder, group[0].text, loose=True)
+        if any(m.label == GAZETTEER_LABEL for m in group):
+            found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             names.append(_Name(key, tuple(group), tuple(found), loose, hints))

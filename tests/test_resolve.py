@@ -132,3 +132,20 @@ def test_a_demonym_counts_as_naming_its_country():
     # weaker than naming the country: Paris stays in France, but less surely
     assert with_demonym[1].chosen == without[1].chosen == PARIS_FR
     assert with_demonym[1].confidence < without[1].confidence
+
+
+def test_a_dateline_names_a_town():
+    mexico = Candidate(3996063, "Mexico", "country", "MX", 23.0, -102.0, 126_000_000)
+    mexico_city = Candidate(3530597, "Mexico City", "city", "MX", 19.428, -99.128, 12_294_193, "09", capital=True)
+
+    class Datelines(FakeGazetteer):
+        def geocode(self, query, exactly_one=True, loose=False):
+            found = [mexico, mexico_city] if name_key(query) == "mexico" else []
+            locations = [Location(c.name, (c.lat, c.lon), asdict(c)) for c in found]
+            return (locations[0] if locations else None) if exactly_one else locations
+
+    article = Article("MEXICO, 3 mai - La capitale a voté.", "fr", "test")
+    dateline = Mention("MEXICO", 0, 6, article.text, 0, "GAZ")
+    assert resolve(article, [dateline], Datelines())[0].chosen == mexico_city
+    in_text = Mention("MEXICO", 0, 6, article.text, 0, "LOC")
+    assert resolve(article, [in_text], Datelines())[0].chosen == mexico
