@@ -136,7 +136,7 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
             continue
         if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
             continue
-        mention = _trimmed(ent, article.text)
+        mention = _trimmed(ent, article.text, geocoder)
         if mention is None:
             continue
         if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
@@ -179,14 +179,15 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     )
 
 
-def _trimmed(ent, text: str) -> Mention | None:
-    """The entity as a Mention, without a leading article or trailing punctuation."""
+def _trimmed(ent, text: str, geocoder) -> Mention | None:
+    """The entity as a Mention, without trailing punctuation, nor a leading
+    article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
-    lead = _LEADING_WORDS.match(text[start:end])
-    if lead:
-        start += lead.end()
     while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
         end -= 1
+    lead = _LEADING_WORDS.match(text[start:end])
+    if lead and not (text[start].isupper() and geocoder.geocode(text[start:end])):
+        start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None
     return _as_mention(ent, start, end, ent.label_)

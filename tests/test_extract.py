@@ -90,3 +90,9 @@ def test_dateline_in_capitals_is_a_place(geocoder):
 def test_demonyms_are_marked_as_such(geocoder):
     mentions = _mentions("Syrian officials met in Geneva on Monday.", geocoder, "en")
     assert [(m.text, m.label) for m in mentions] == [("Syrian", "DEMONYM"), ("Geneva", "GPE")]
+
+
+def test_an_article_that_belongs_to_the_name_stays(geocoder):
+    text = "Les dockers du Havre ont rejoint ceux de Marseille. Le Havre reste bloqué, comme La Paz."
+    names = [m.text for m in _mentions(text, geocoder, "fr")]
+    assert "Le Havre" in names and "La Paz" in names
