@@ -1,0 +1,109 @@
+"""What the map page costs a reader to load, beside a plain folium map of the same places.
+
+Builds, in one run, the site of an article (the seed by default) and a default
+folium map with the same markers saved with .save(), then prints for each page
+its files (the page and every script and stylesheet it loads; tiles apart),
+their bytes raw and gzipped, and the hosts the browser contacts.
+
+No network is used: folium's CDN files are weighed from copies of the same
+versions, Leaflet from xstatic-leaflet and the rest from the npm registry:
+
+    npm install --prefix .ci/node jquery@3.7.1 bootstrap@5.2.2 @fortawesome/fontawesome-free@6.2.0
+    python benchmarks/page_weight.py [ARTICLE]
+
+Files with no copy at hand (awesome-markers and two small stylesheets) are
+counted as files and hosts, but not weighed: folium's bytes are a lower bound.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import folium
+
+import mapgen
+from mapgen.site import _leaflet_dir, _leaflet_version
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "article-fr-2017-03.txt"
+NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
+# The end of a CDN URL, and where npm puts the same file.
+NPM_COPIES = {
+    "jquery-3.7.1.min.js": "jquery/dist/jquery.min.js",
+    "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": "bootstrap/dist/js/bootstrap.bundle.min.js",
+    "bootstrap@5.2.2/dist/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
+    "fontawesome-free@6.2.0/css/all.min.css": "@fortawesome/fontawesome-free/css/all.min.css",
+}
+REFERENCE = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"')
+
+
+def local_copy(url: str) -> Path | None:
+    """The installed file with the same bytes as a CDN URL, where there is one."""
+    leaflet = f"leaflet@{_leaflet_version()}/dist/"
+    if leaflet in url:
+        return _leaflet_dir() / url.rsplit("/", 1)[1]
+    for ending, copy in NPM_COPIES.items():
+        if url.endswith(ending) and (NODE_MODULES / copy).exists():
+            return NODE_MODULES / copy
+    return None
+
+
+def weigh(page: Path) -> dict:
+    """Files, raw and gzip bytes, hosts, and how many files could not be weighed offline."""
+    html = page.read_text("utf-8")
+    blobs, hosts, unweighed = [page.read_bytes()], set(), 0
+    for ref in REFERENCE.findall(html):
+        if ref.startswith(("http:", "https:", "//")):
+            hosts.add(urlparse(ref if not ref.startswith("//") else "https:" + ref).netloc)
+            copy = local_copy(ref)
+            if copy is None:
+                unweighed += 1
+                continue
+            blobs.append(copy.read_bytes())
+        else:
+            blobs.append((page.parent / ref).read_bytes())
+    files = len(blobs) + unweighed
+    return {"files": files, "raw": sum(map(len, blobs)), "gzip": sum(len(gzip.compress(b, 9, mtime=0)) for b in blobs),
+            "hosts": len(hosts), "unweighed": unweighed}
+
+
+def folium_page(places, path: Path) -> Path:
+    m = folium.Map()
+    for place in places:
+        folium.Marker([place.chosen.lat, place.chosen.lon], tooltip=place.name,
+                      popup=folium.Popup(place.mentions[0].sentence)).add_to(m)
+    m.save(str(path))
+    return path
+
+
+def main() -> None:
+    article_path = Path(sys.argv[1]) if len(sys.argv) > 1 else SEED
+    article = mapgen.read_article(article_path)
+    places = mapgen.find_places(article)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = mapgen.build_site(article, Path(tmp) / "site")
+        rows = {
+            "mapgen embed.html": weigh(site.embed),
+            "mapgen index.html": weigh(site.index),
+            "folium default map": weigh(folium_page(places, Path(tmp) / "folium.html")),
+        }
+        tiles = list((site.out_dir / "tiles").rglob("*.png"))
+        tile_bytes = sum(p.stat().st_size for p in tiles)
+    print(f"article: {article_path.name}, {len(places)} places\n")
+    print(f"{'page':22} {'files':>5} {'raw KB':>8} {'gzip KB':>8} {'hosts':>5}  note")
+    for name, row in rows.items():
+        note = f"{row['unweighed']} CDN files not weighed (offline): a lower bound" if row["unweighed"] else ""
+        print(f"{name:22} {row['files']:5d} {row['raw'] / 1024:8.1f} {row['gzip'] / 1024:8.1f} {row['hosts']:5d}  {note}")
+    ours, theirs = rows["mapgen embed.html"], rows["folium default map"]
+    print(f"\nembed page gzip: {ours['gzip'] / 1024:.1f} KB (budget 60 KB: {'PASS' if ours['gzip'] <= 60 * 1024 else 'FAIL'})")
+    print(f"ratio mapgen embed / folium, gzip bytes: {ours['gzip'] / theirs['gzip']:.2f} "
+          f"(folium's weighed part only); files {ours['files']} vs {theirs['files']}; hosts {ours['hosts']} vs {theirs['hosts']}")
+    print(f"offline tiles copied into the site: {len(tiles)} files, {tile_bytes / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
