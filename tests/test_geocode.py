@@ -1,0 +1,45 @@
+"""The gazetteer behind geopy's interface, and the index it reads."""
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from mapgen.geocode import OfflineGazetteer, candidate_of, candidates
+from mapgen.names import name_key, skeleton
+
+
+def test_is_a_geopy_geocoder_answering_offline():
+    geocoder = OfflineGazetteer()
+    assert isinstance(geocoder, Geocoder)
+    berlin = geocoder.geocode("Berlin")
+    assert isinstance(berlin, Location)
+    assert berlin.raw["country"] == "DE" and abs(berlin.latitude - 52.52) < 0.1
+    assert len(geocoder.geocode("Berlin", exactly_one=False)) > 5
+    assert geocoder.geocode("Xqzvplorth") is None
+
+
+def test_names_in_many_languages_and_spellings():
+    geocoder = OfflineGazetteer()
+    for name in ("Allemagne", "Deutschland", "Germany", "ALLEMAGNE"):
+        assert any(c.feature == "country" and c.country == "DE" for c in candidates(geocoder, name)), name
+    assert candidates(geocoder, "Mossoul")[0].name == "Mosul"
+    assert candidates(geocoder, "U.S.")[0].country == "US"
+
+
+def test_loose_candidates_only_when_asked():
+    geocoder = OfflineGazetteer()
+    assert candidates(geocoder, "Raqa") == []
+    assert candidates(geocoder, "Raqa", loose=True)[0].geonameid == 172955
+    assert candidate_of(geocoder.geocode("Raqqa")).name == "Ar Raqqah"
+
+
+def test_demonyms_point_to_the_most_populous_country_that_uses_them():
+    geocoder = OfflineGazetteer()
+    assert geocoder.demonym_country("Syrian") == "SY"
+    assert geocoder.demonym_country("Americans") == "US"
+
+
+def test_name_keys():
+    assert name_key("Saint-Étienne") == name_key("SAINT ETIENNE") == "saint etienne"
+    assert name_key("Washington D.C.") == "washington dc"
+    assert name_key("l’Aquila") == name_key("l'Aquila")
+    assert skeleton("Raqqah") == skeleton("Raqa") == "raqa"
+    assert skeleton("Paris") != skeleton("Parys")
