@@ -9,7 +9,6 @@ page uses none of them.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from itertools import count
 
@@ -18,9 +17,6 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from .model import Article, Place
-
-# A spot shared by several markers: each is pushed this many pixels off it.
-OFFSET_PX = 14
 
 
 @dataclass(frozen=True)
@@ -62,7 +58,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
         "labels": labels,
         "basemap": basemap,
         "words": {"low": words["low"], "wheel": words["wheel"]},
-        "places": [_place_data(p, offset, article.language) for p, offset in zip(places, _offsets(places))],
+        "places": [_place_data(p, article.language) for p in places],
     }
     return MapHtml(div=figure.html.render().strip(), script=figure.script.render().strip(), data=script_json(data))
 
@@ -92,21 +88,7 @@ def _bounds(places: list[Place]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _offsets(places: list[Place]) -> list[tuple[int, int]]:
-    """Markers on one spot are spread around it so that none hides another."""
-    spots: dict[tuple[float, float], list[int]] = {}
-    for i, p in enumerate(places):
-        spots.setdefault((round(p.chosen.lat, 2), round(p.chosen.lon, 2)), []).append(i)
-    offsets = [(0, 0)] * len(places)
-    for members in spots.values():
-        if len(members) > 1:
-            for k, i in enumerate(members):
-                angle = 2 * math.pi * k / len(members)
-                offsets[i] = (round(OFFSET_PX * math.cos(angle)), round(OFFSET_PX * math.sin(angle)))
-    return offsets
-
-
-def _place_data(place: Place, offset: tuple[int, int], language: str) -> dict:
+def _place_data(place: Place, language: str) -> dict:
     chosen = place.chosen
     return {
         "name": place.name,
@@ -116,7 +98,6 @@ def _place_data(place: Place, offset: tuple[int, int], language: str) -> dict:
         "lat": round(chosen.lat, 5),
         "lon": round(chosen.lon, 5),
         "low": place.low_confidence,
-        "offset": list(offset),
         "quotes": quotes(place),
     }
 

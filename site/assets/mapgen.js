@@ -36,7 +36,7 @@ var mapgen = (function () {
 
   /* Cities are dots, countries and regions labelled chips; the label is the
      marker's accessible name even where it is not shown. */
-  function icon(place, labels) {
+  function icon(place, labels, shift) {
     var body = el("span", "mg-icon");
     body.appendChild(el("span", "mg-symbol"));
     var shown = labels || place.kind !== "place";
@@ -45,7 +45,7 @@ var mapgen = (function () {
       html: body,
       className: "mg-marker mg-" + place.kind + (place.low ? " mg-low" : ""),
       iconSize: [20, 20],
-      iconAnchor: [10 - place.offset[0], 10 - place.offset[1]]
+      iconAnchor: [10 - shift[0], 10 - shift[1]]
     });
   }
 
@@ -91,6 +91,30 @@ var mapgen = (function () {
     }, { passive: false });
   }
 
+  /* Markers closer than SPREAD_PX on screen are set around their middle, so
+     none hides another; done again at every zoom. */
+  var SPREAD_PX = 18;
+
+  function spread(map, drawn, labels) {
+    var groups = [];
+    drawn.forEach(function (entry) {
+      var at = map.latLngToLayerPoint([entry.place.lat, entry.place.lon]);
+      var group = groups.find(function (g) { return g.at.distanceTo(at) < SPREAD_PX; });
+      if (group) group.members.push(entry); else groups.push({ at: at, members: [entry] });
+    });
+    groups.forEach(function (group) {
+      var n = group.members.length;
+      group.members.forEach(function (entry, k) {
+        var radius = n > 1 ? 8 + 3 * n : 0, angle = 2 * Math.PI * k / n - Math.PI / 2;
+        var shift = [Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))];
+        if (String(shift) !== String(entry.shift)) {
+          entry.shift = shift;
+          entry.marker.setIcon(icon(entry.place, labels, shift));
+        }
+      });
+    });
+  }
+
   var maps = [];
 
   function draw(map, data) {
@@ -98,8 +122,10 @@ var mapgen = (function () {
     maps.push(map);
     basemap(map, data.basemap);
     guardWheel(map, data.words);
+    var drawn = [];
     data.places.forEach(function (place) {
-      var marker = L.marker([place.lat, place.lon], { icon: icon(place, data.labels), keyboard: true, riseOnHover: true });
+      var marker = L.marker([place.lat, place.lon], { icon: icon(place, data.labels, [0, 0]), keyboard: true, riseOnHover: true });
+      drawn.push({ marker: marker, place: place, shift: [0, 0] });
       marker.bindPopup(function () { return popupContent(place, data.words); }, {
         maxWidth: Math.max(160, Math.min(320, size.x - 60)),
         maxHeight: Math.max(120, size.y - 90),
@@ -108,6 +134,8 @@ var mapgen = (function () {
       if (!data.labels && place.kind === "place") marker.bindTooltip(place.name, { direction: "top", offset: [0, -8] });
       marker.addTo(map);
     });
+    spread(map, drawn, data.labels);
+    map.on("zoomend", function () { spread(map, drawn, data.labels); });
   }
 
   return { draw: draw, maps: maps };
