@@ -26,7 +26,7 @@ PLACE_LABELS = frozenset({"LOC", "GPE"})
 OPEN_LABELS = frozenset({"MISC", "FAC"})
 NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 GROUP_LABELS = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
-GAZETTEER_LABEL = "GAZ"  # a dateline the gazetteer knows
+DATELINE_LABEL = "DATELINE"  # a dateline the gazetteer knows
 DEMONYM_LABEL = "DEMONYM"  # not a place, but a country the article points to
 
 # "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
@@ -143,7 +143,7 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
             continue
-        if mentions and mentions[0].label == GAZETTEER_LABEL and mention.start < mentions[0].end:
+        if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
             continue  # the dateline, already taken
         mentions.append(mention)
     return mentions
@@ -155,7 +155,7 @@ def _dateline(doc, geocoder) -> list[Mention]:
     if not match or not candidates(geocoder, match.group(1).title()):
         return []
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    return [_as_mention(span, match.start(1), match.end(1), GAZETTEER_LABEL)] if span is not None else []
+    return [_as_mention(span, match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
 
 
 def _demonym_country(word: str, geocoder) -> str | None:

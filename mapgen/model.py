@@ -32,7 +32,7 @@ class Mention:
     end: int
     sentence: str  # the whole sentence the mention stands in
     sentence_start: int  # offset of that sentence in Article.text
-    label: str  # where the span came from: the NER label, or "GAZ" for a gazetteer match
+    label: str  # where the span came from: the NER label, DATELINE or DEMONYM
 
 
 # What a gazetteer entry is: a populated place, an administrative area, a country,

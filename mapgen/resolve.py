@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .extract import DEMONYM_LABEL, GAZETTEER_LABEL, PLACE_LABELS
+from .extract import DATELINE_LABEL, DEMONYM_LABEL, PLACE_LABELS
 from .geocode import candidates
 from .model import Article, Candidate, Mention, Place
 from .names import name_key
@@ -100,7 +100,7 @@ def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
         loose = not found
         if loose:
             found = candidates(geocoder, group[0].text, loose=True)
-        if any(m.label == GAZETTEER_LABEL for m in group):
+        if any(m.label == DATELINE_LABEL for m in group):
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
@@ -141,7 +141,7 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
 
 
 def _min_score(name: _Name) -> float:
-    if any(m.label in PLACE_LABELS or m.label == GAZETTEER_LABEL for m in name.mentions):
+    if any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions):
         return MIN_SCORE
     return MIN_SCORE_UNSURE_LABEL
 

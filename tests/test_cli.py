@@ -61,3 +61,23 @@ def test_bad_input_is_one_line_and_non_zero(args, message):
 def test_empty_stdin_is_an_error():
     result = run("places", "-", stdin="")
     assert result.returncode == 1 and "empty" in result.stderr
+
+
+def test_eval_reports_ours_beside_the_baseline(tmp_path):
+    import json
+
+    text = "Officials in London and Paris said on Monday that Germany would join the talks."
+    gold = tmp_path / "gold.jsonl"
+    places = [{"name": n, "start": text.index(n), "end": text.index(n) + len(n), "lat": lat, "lon": lon}
+              for n, lat, lon in (("London", 51.509, -0.126), ("Paris", 48.853, 2.349), ("Germany", 51.0, 10.0))]
+    gold.write_text(json.dumps({"id": "t", "language": "en", "text": text, "places": places}) + "\n")
+    result = run("eval", str(gold))
+    assert result.returncode == 0, result.stderr
+    assert "mapgen   geotext" in result.stdout and "recognition f1 (exact)" in result.stdout
+    report = json.loads(run("eval", "--json", str(gold)).stdout)
+    assert report["mapgen"]["exact"]["f1"] == 1.0
+    assert set(report) == {"file", "mapgen", "geotext"}
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{oops\n")
+    result = run("eval", str(broken))
+    assert result.returncode == 1 and "broken.jsonl:1: not JSON" in result.stderr

@@ -84,7 +84,7 @@ def test_leading_determiners_are_trimmed(geocoder):
 def test_dateline_in_capitals_is_a_place(geocoder):
     text = "DAKAR, 3 mai (AFP) - Les autorités ont annoncé la fermeture des écoles à Thiès."
     mentions = _mentions(text, geocoder, "fr")
-    assert (mentions[0].text, mentions[0].start, mentions[0].label) == ("DAKAR", 0, "GAZ")
+    assert (mentions[0].text, mentions[0].start, mentions[0].label) == ("DAKAR", 0, "DATELINE")
 
 
 def test_demonyms_are_marked_as_such(geocoder):

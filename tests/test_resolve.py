@@ -145,7 +145,7 @@ def test_a_dateline_names_a_town():
             return (locations[0] if locations else None) if exactly_one else locations
 
     article = Article("MEXICO, 3 mai - La capitale a voté.", "fr", "test")
-    dateline = Mention("MEXICO", 0, 6, article.text, 0, "GAZ")
+    dateline = Mention("MEXICO", 0, 6, article.text, 0, "DATELINE")
     assert resolve(article, [dateline], Datelines())[0].chosen == mexico_city
     in_text = Mention("MEXICO", 0, 6, article.text, 0, "LOC")
     assert resolve(article, [in_text], Datelines())[0].chosen == mexico

@@ -1,0 +1,321 @@
+"""Measure the geoparser against annotated texts, beside a baseline.
+
+The measures are the usual ones of geoparsing (Gritta et al. 2018, "What's
+missing in geographical parsing?"): precision, recall and F1 of the predicted
+spans, with exact and with overlapping spans; then, over the gold names that
+were recognised, the share resolved within 161 km (100 miles), the mean and
+median error, and the AUC of the log-error curve. The baseline is geotext with
+the most populous namesake as its answer, run on the same texts.
+"""
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .model import Place
+from .resolve import distance_km
+
+TOLERANCE_KM = 161.0
+HALF_EARTH_KM = 20039.0  # the largest possible error
+KINDS = {"city": "city", "admin": "admin", "country": "country", "continent": "continent/region",
+         "region": "continent/region"}
+
+System = Callable[[str, str], list[Place]]
+
+
+@dataclass(frozen=True)
+class GoldPlace:
+    name: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldText:
+    id: str
+    text: str
+    language: str
+    places: tuple[GoldPlace, ...]
+
+
+@dataclass(frozen=True)
+class Guess:
+    """One predicted span and where the system put it."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    feature: str
+    lat: float
+    lon: float
+
+
+@dataclass
+class Scores:
+    """The measures of one system on one set of texts."""
+
+    texts: int = 0
+    gold: int = 0
+    predicted: int = 0
+    exact: dict = field(default_factory=dict)  # precision, recall, f1
+    overlap: dict = field(default_factory=dict)
+    resolution: dict = field(default_factory=dict)  # n, acc161, mean_km, median_km, auc
+    kinds: dict = field(default_factory=dict)  # kind -> n, recall, acc161, median_km
+    misses: list = field(default_factory=list)  # the worst resolutions
+    seconds: float = 0.0
+
+    @property
+    def texts_per_second(self) -> float:
+        return self.texts / self.seconds if self.seconds else 0.0
+
+
+# --- gold data -----------------------------------------------------------------
+
+def load_gold(path: str | Path) -> list[GoldText]:
+    """The annotated texts of a JSON-lines file; a bad line is a ValueError naming it."""
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: cannot read ({err})") from None
+    texts = []
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            texts.append(_gold_text(line, f"{path}:{number}"))
+    if not texts:
+        raise ValueError(f"{path}: no annotated text in it")
+    return texts
+
+
+def _gold_text(line: str, where: str) -> GoldText:
+    try:
+        record = json.loads(line)
+        text = record["text"]
+        places = tuple(GoldPlace(p["name"], int(p["start"]), int(p["end"]), float(p["lat"]), float(p["lon"]),
+                                 p.get("kind")) for p in record["places"])
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{where}: not JSON ({err.msg})") from None
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"{where}: not an annotated text (missing or bad {err})") from None
+    for p in places:
+        if text[p.start:p.end] != p.name:
+            raise ValueError(f"{where}: the offsets of '{p.name}' do not point to it in the text")
+    return GoldText(str(record.get("id", where)), text, record.get("language") or "en", places)
+
+
+# --- the systems ------------------------------------------------------------------
+
+def guesses(places: list[Place]) -> list[Guess]:
+    return sorted((Guess(m.start, m.end, p.chosen.name, p.chosen.country, p.chosen.feature,
+                         p.chosen.lat, p.chosen.lon) for p in places for m in p.mentions),
+                  key=lambda g: (g.start, g.end))
+
+
+def mapgen_system(geocoder=None) -> System:
+    """mapgen's own extract and resolve, as `mapgen build` runs them."""
+    from . import find_places
+    from .geocode import OfflineGazetteer
+
+    geocoder = geocoder or OfflineGazetteer()
+    return lambda text, language: find_places(text, language, geocoder=geocoder)
+
+
+def geotext_system(geocoder=None) -> System:
+    """The usual baseline: geotext's names, each taken as its most populous namesake."""
+    import re
+
+    from geotext import GeoText
+
+    from .geocode import OfflineGazetteer, candidates
+    from .model import Mention
+
+    geocoder = geocoder or OfflineGazetteer()
+
+    def run(text: str, language: str) -> list[Place]:
+        found = GeoText(text)
+        places = []
+        for name in dict.fromkeys([*found.cities, *found.countries]):
+            namesakes = candidates(geocoder, name)
+            if not namesakes:
+                continue
+            spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+            mentions = tuple(Mention(name, a, b, "", 0, "GEOTEXT") for a, b in spans)
+            if mentions:
+                places.append(Place(name, max(namesakes, key=lambda c: c.population), 1.0, mentions))
+        return places
+
+    return run
+
+
+# --- measuring ---------------------------------------------------------------------
+
+def evaluate(texts: list[GoldText], system: System, *, kind_of: Callable[[GoldPlace], str] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> Scores:
+    """Run the system on every text and measure it."""
+    kind_of = kind_of or (lambda p: KINDS.get(p.kind or "", "unknown"))
+    counts = {"exact": 0, "overlap": 0}
+    predicted, errors, misses = 0, [], []
+    by_kind: dict[str, dict] = {}
+    start = time.perf_counter()
+    for i, gold_text in enumerate(texts, 1):
+        answer = guesses(system(gold_text.text, gold_text.language))
+        predicted += len(answer)
+        counts["exact"] += len(_pairs(gold_text.places, answer, exact=True))
+        pairs = dict(_pairs(gold_text.places, answer, exact=False))
+        counts["overlap"] += len(pairs)
+        for g, gold in enumerate(gold_text.places):
+            kind = by_kind.setdefault(kind_of(gold), {"n": 0, "found": 0, "errors": []})
+            kind["n"] += 1
+            if g in pairs:
+                guess = answer[pairs[g]]
+                error = distance_km(gold.lat, gold.lon, guess.lat, guess.lon)
+                errors.append(error)
+                kind["found"] += 1
+                kind["errors"].append(error)
+                if error > TOLERANCE_KM:
+                    misses.append((error, gold_text.id, gold, guess))
+        if progress:
+            progress(i, len(texts))
+    seconds = time.perf_counter() - start
+    gold_count = sum(len(t.places) for t in texts)
+    misses.sort(key=lambda m: (-m[0], m[1], m[2].start))
+    return Scores(
+        texts=len(texts), gold=gold_count, predicted=predicted,
+        exact=_prf(counts["exact"], predicted, gold_count), overlap=_prf(counts["overlap"], predicted, gold_count),
+        resolution=_resolution(errors),
+        kinds={k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
+               for k, v in sorted(by_kind.items())},
+        misses=[_miss(*m) for m in misses[:20]], seconds=seconds,
+    )
+
+
+def _pairs(gold: tuple[GoldPlace, ...], answer: list[Guess], *, exact: bool) -> list[tuple[int, int]]:
+    """Gold and predicted spans matched one to one, in text order."""
+    used, pairs = set(), []
+    for g, place in enumerate(gold):
+        for a, guess in enumerate(answer):
+            if a in used:
+                continue
+            same = (guess.start, guess.end) == (place.start, place.end)
+            if same if exact else (guess.start < place.end and place.start < guess.end):
+                used.add(a)
+                pairs.append((g, a))
+                break
+    return pairs
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+def _prf(right: int, predicted: int, gold: int) -> dict:
+    precision, recall = _ratio(right, predicted), _ratio(right, gold)
+    return {"precision": precision, "recall": recall, "f1": _ratio(2 * precision * recall, precision + recall)}
+
+
+def _resolution(errors: list[float]) -> dict:
+    if not errors:
+        return {"n": 0, "acc161": 0.0, "mean_km": 0.0, "median_km": 0.0, "auc": 0.0}
+    return {"n": len(errors), "acc161": _ratio(sum(e <= TOLERANCE_KM for e in errors), len(errors)),
+            "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors), "auc": auc(errors)}
+
+
+def auc(errors: list[float]) -> float:
+    """Area under the curve of the sorted errors on a log scale, normalised to 0..1.
+
+    Each name's error is ln(1 + km) / ln(20039 km), 0 for a perfect answer and 1
+    for the antipode; with the names spread evenly along the x axis the area is
+    the mean of those values (lower is better).
+    """
+    return statistics.fmean(math.log1p(e) / math.log1p(HALF_EARTH_KM) for e in errors)
+
+
+def _miss(error: float, text_id: str, gold: GoldPlace, guess: Guess) -> dict:
+    return {"text": text_id, "gold": gold.name, "gold_lat": gold.lat, "gold_lon": gold.lon,
+            "chosen": guess.name, "country": guess.country, "feature": guess.feature,
+            "lat": round(guess.lat, 4), "lon": round(guess.lon, 4), "error_km": round(error)}
+
+
+def gazetteer_kind(geocoder=None) -> Callable[[GoldPlace], str]:
+    """A gold name's kind where the file gives none: that of its namesake nearest the gold point
+    ("unknown" for names the gazetteer does not have)."""
+    from .geocode import OfflineGazetteer, candidates
+
+    geocoder = geocoder or OfflineGazetteer()
+
+    def kind_of(gold: GoldPlace) -> str:
+        if gold.kind:
+            return KINDS.get(gold.kind, "unknown")
+        near = [(distance_km(gold.lat, gold.lon, c.lat, c.lon), c.feature) for c in candidates(geocoder, gold.name)]
+        return KINDS[min(near)[1]] if near else "unknown"
+
+    return kind_of
+
+
+# --- the report ------------------------------------------------------------------------
+
+def compare(path: str | Path, *, limit: int | None = None,
+            progress: Callable[[int, int], None] | None = None) -> dict[str, Scores]:
+    """mapgen and the geotext baseline on the same texts."""
+    from .geocode import OfflineGazetteer
+
+    texts = load_gold(path)[:limit]
+    geocoder = OfflineGazetteer()
+    kind_of = gazetteer_kind(geocoder)
+    return {"mapgen": evaluate(texts, mapgen_system(geocoder), kind_of=kind_of, progress=progress),
+            "geotext": evaluate(texts, geotext_system(geocoder), kind_of=kind_of)}
+
+
+def run(path: str | Path, *, as_json: bool = False, limit: int | None = None,
+        progress: Callable[[int, int], None] | None = None) -> str:
+    """What `mapgen eval` prints."""
+    scores = compare(path, limit=limit, progress=progress)
+    if as_json:
+        return json.dumps({"file": str(path), **{name: {**asdict(s), "texts_per_second": s.texts_per_second}
+                                                  for name, s in scores.items()}}, ensure_ascii=False, indent=1)
+    return report(str(path), scores["mapgen"], scores["geotext"])
+
+
+LOWER_IS_BETTER = {"mean_km", "median_km", "auc"}
+
+
+def report(title: str, ours: Scores, peer: Scores) -> str:
+    lines = [f"{title}: {ours.texts} texts, {ours.gold} gold names", "",
+             f"{'measure':34} {'mapgen':>9} {'geotext':>9} {'ratio':>7}"]
+
+    def row(label: str, a: float, b: float, unit: str = "", better_low: bool = False) -> None:
+        ratio = f"{a / b:7.2f}" if b else "      -"
+        flag = " (lower is better)" if better_low else ""
+        lines.append(f"{label:34} {a:9.3f} {b:9.3f} {ratio}{unit}{flag}")
+
+    for match in ("exact", "overlap"):
+        for measure in ("precision", "recall", "f1"):
+            row(f"recognition {measure} ({match})", getattr(ours, match)[measure], getattr(peer, match)[measure])
+    for measure, label in (("acc161", "accuracy@161 km"), ("mean_km", "mean error km"),
+                           ("median_km", "median error km"), ("auc", "AUC of log error")):
+        row(f"resolution {label}", ours.resolution[measure], peer.resolution[measure],
+            better_low=measure in LOWER_IS_BETTER)
+    lines.append(f"{'names resolved (recognised gold)':34} {ours.resolution['n']:9d} {peer.resolution['n']:9d}")
+    lines += ["", f"{'kind':18} {'n':>5} {'recall':>8} {'acc@161':>8} {'median km':>10}   geotext: recall acc@161"]
+    for kind, k in ours.kinds.items():
+        p = peer.kinds.get(kind, {"recall": 0.0, "acc161": 0.0})
+        lines.append(f"{kind:18} {k['n']:5d} {k['recall']:8.3f} {k['acc161']:8.3f} {k['median_km']:10.0f}"
+                     f"   {p['recall']:.3f} {p['acc161']:.3f}")
+    lines += ["", "worst misses (gold → chosen instead):"]
+    for m in ours.misses:
+        lines.append(f"  {m['text']:14} {m['gold']:24} → {m['chosen']} ({m['country'] or '-'}, {m['feature']})"
+                     f"  {m['error_km']:,} km")
+    lines += ["", f"throughput: {ours.texts_per_second:.1f} texts/s ({ours.seconds:.1f} s); "
+                  f"geotext {peer.texts_per_second:.1f} texts/s"]
+    return "\n".join(lines)

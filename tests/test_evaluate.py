@@ -1,0 +1,68 @@
+"""The measures of the evaluation harness, on texts and answers made by hand."""
+import json
+import math
+
+import pytest
+
+from mapgen.evaluate import GoldPlace, GoldText, auc, evaluate, load_gold
+from mapgen.model import Candidate, Mention, Place
+
+TEXT = "Storms hit Paris and Lyon, then New York."
+GOLD = GoldText("t1", TEXT, "en", (
+    GoldPlace("Paris", 11, 16, 48.853, 2.349, "city"),
+    GoldPlace("Lyon", 21, 25, 45.748, 4.847, "city"),
+    GoldPlace("New York", 32, 40, 40.714, -74.006, "city"),
+))
+
+
+def answer(*spans):
+    """A fake system naming the given (start, end, lat, lon) spans."""
+    def system(text, language):
+        return [Place(text[a:b], Candidate(None, text[a:b], "city", "XX", lat, lon), 1.0,
+                      (Mention(text[a:b], a, b, text, 0, "LOC"),)) for a, b, lat, lon in spans]
+    return system
+
+
+def test_perfect_answers():
+    scores = evaluate([GOLD], answer((11, 16, 48.853, 2.349), (21, 25, 45.748, 4.847), (32, 40, 40.714, -74.006)))
+    assert scores.exact == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert scores.resolution["acc161"] == 1.0 and scores.resolution["auc"] == 0.0
+
+
+def test_exact_and_overlapping_spans_counted_by_hand():
+    # "Paris" exact; "Lyon," overlaps but is not exact; "York" overlaps "New York"; one span is no place at all
+    scores = evaluate([GOLD], answer((11, 16, 48.853, 2.349), (21, 26, 45.748, 4.847),
+                                     (36, 40, 40.714, -74.006), (0, 6, 0.0, 0.0)))
+    assert scores.exact["precision"] == pytest.approx(1 / 4) and scores.exact["recall"] == pytest.approx(1 / 3)
+    assert scores.overlap["precision"] == pytest.approx(3 / 4) and scores.overlap["recall"] == 1.0
+    assert scores.overlap["f1"] == pytest.approx(2 * 0.75 / 1.75)
+
+
+def test_resolution_errors_in_km():
+    # Lyon put at Paris: about 392 km off; Paris right; New York not found
+    scores = evaluate([GOLD], answer((11, 16, 48.853, 2.349), (21, 25, 48.853, 2.349)))
+    assert scores.resolution["n"] == 2
+    assert scores.resolution["acc161"] == 0.5
+    assert scores.resolution["mean_km"] == pytest.approx(392 / 2, rel=0.01)
+    assert scores.misses[0]["gold"] == "Lyon" and scores.misses[0]["error_km"] == pytest.approx(392, rel=0.01)
+    assert scores.kinds["city"]["recall"] == pytest.approx(2 / 3)
+
+
+def test_auc_bounds():
+    assert auc([0.0, 0.0]) == 0.0
+    assert auc([20039.0]) == pytest.approx(1.0)
+    assert auc([0.0, 20039.0]) == pytest.approx(0.5)
+    assert 0 < auc([100.0]) < math.log(101) / math.log(20040) + 1e-9
+
+
+def test_bad_gold_files(tmp_path):
+    with pytest.raises(ValueError, match="no such file"):
+        load_gold(tmp_path / "none.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Paris", "places": []}\nnot json\n')
+    with pytest.raises(ValueError, match=r"bad.jsonl:2: not JSON"):
+        load_gold(bad)
+    bad.write_text(json.dumps({"text": "Paris", "places": [{"name": "Lyon", "start": 0, "end": 4,
+                                                              "lat": 0, "lon": 0}]}) + "\n")
+    with pytest.raises(ValueError, match="offsets of 'Lyon'"):
+        load_gold(bad)
