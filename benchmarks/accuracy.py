@@ -1,0 +1,98 @@
+"""Accuracy on every development set, against the targets, beside the geotext baseline.
+
+For each dev set (GeoVirus dev in ../shared/eval, and ours in benchmarks/data)
+it prints the `mapgen eval` report and a table of the targets; then the seed
+article against its gold answer; then what the loose spelling match adds:
+how many names it resolved and how many of those are wrong.
+
+    python benchmarks/accuracy.py [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from mapgen import find_places, read_article
+from mapgen.evaluate import compare, load_gold, report
+from mapgen.geocode import OfflineGazetteer
+from mapgen.resolve import distance_km
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TARGETS = [("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥"),
+           ("recognition F1 (overlap)", lambda s: s.overlap["f1"], 0.85, "≥"),
+           ("accuracy@161 km", lambda s: s.resolution["acc161"], 0.90, "≥"),
+           ("AUC of log error", lambda s: s.resolution["auc"], 0.10, "≤")]
+
+
+def dev_sets() -> list[Path]:
+    return sorted((SHARED / "eval").glob("*.jsonl")) + sorted((ROOT / "benchmarks" / "data").glob("*.jsonl"))
+
+
+def targets_table(ours, peer) -> str:
+    lines = [f"{'target':28} {'goal':>7} {'mapgen':>8} {'':5} {'geotext':>8}  beats peer"]
+    for label, get, goal, sense in TARGETS:
+        a, b = get(ours), get(peer)
+        met = a >= goal if sense == "≥" else a <= goal
+        better = a > b if sense == "≥" else a < b
+        lines.append(f"{label:28} {sense}{goal:6.2f} {a:8.3f} {'PASS' if met else 'FAIL':5} {b:8.3f}  {'yes' if better else 'NO'}")
+    lines.append(f"{'throughput':28} {'':7} {ours.texts_per_second:8.1f} texts/s")
+    return "\n".join(lines)
+
+
+def seed_section() -> str:
+    gold = json.loads((SHARED / "seed" / "seed.gold.json").read_text("utf-8"))
+    places = find_places(read_article(SHARED / "seed" / gold["article"]))
+    markers = [p for p in places if p.kind == "place"]
+    right = sum(any(m.text == g["mention"] for p in markers for m in p.mentions
+                    if p.chosen.geonameid == g["geonameid"]
+                    or distance_km(p.chosen.lat, p.chosen.lon, g["lat"], g["lon"]) <= 10)
+                for g in gold["markers"])
+    traps = {t.casefold() for t in gold["traps"]}
+    trapped = [m.text for p in places for m in p.mentions if m.text.casefold() in traps]
+    countries = sum(any(p.kind == "country" and p.chosen.country == g["country"] for p in places)
+                    for g in gold["countries"])
+    return (f"seed: {right}/{len(gold['markers'])} markers right, {len(markers)} point markers in all, "
+            f"{len(trapped)} traps on the map {trapped or ''}, "
+            f"{countries}/{len(gold['countries'])} countries recognised as countries")
+
+
+def loose_matches(paths: list[Path]) -> str:
+    """Names resolved only through the loose skeleton match, and how many of them are wrong:
+    a span no gold name overlaps, or a point over 161 km from the gold one."""
+    geocoder = OfflineGazetteer()
+    lines = []
+    for path in paths:
+        made = wrong = 0
+        for text in load_gold(path):
+            for place in find_places(text.text, text.language, geocoder=geocoder):
+                if not any("loosely" in reason for reason in place.reasons):
+                    continue
+                for m in place.mentions:
+                    made += 1
+                    gold = [g for g in text.places if g.start < m.end and m.start < g.end]
+                    if not gold or distance_km(gold[0].lat, gold[0].lon, place.chosen.lat, place.chosen.lon) > 161:
+                        wrong += 1
+        lines.append(f"{path.name}: {made} mentions resolved by loose spelling, {wrong} of them wrong")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N texts of each set")
+    args = parser.parse_args()
+    paths = dev_sets()
+    for path in paths:
+        scores = compare(path, limit=args.limit)
+        print(report(path.name, scores["mapgen"], scores["geotext"]))
+        print()
+        print(targets_table(scores["mapgen"], scores["geotext"]))
+        print("\n" + "=" * 78 + "\n")
+    print(seed_section())
+    print()
+    print(loose_matches(paths))
+
+
+if __name__ == "__main__":
+    main()
