@@ -1,7 +1,8 @@
 """What the map page costs a reader to load, beside a plain folium map of the same places.
 
-Builds, in one run, the site of an article (the seed by default) and a default
-folium map with the same markers saved with .save(), then prints for each page
+Builds, in one run, the site of an article (the seed by default, else the
+French example) and a default folium map with the same markers saved with
+.save(), then prints for each page
 its files (the page and every script and stylesheet it loads; tiles apart),
 their bytes raw and gzipped, and the hosts the browser contacts.
 
@@ -26,10 +27,11 @@ from urllib.parse import urlparse
 import folium
 
 import mapgen
-from mapgen.site import _leaflet_dir, _leaflet_version
+from mapgen.assets import leaflet_dir, leaflet_version
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "article-fr-2017-03.txt"
+EXAMPLE = ROOT / "examples" / "article-fr.txt"
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 # The end of a CDN URL, and where npm puts the same file.
 NPM_COPIES = {
@@ -43,9 +45,9 @@ REFERENCE = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"')
 
 def local_copy(url: str) -> Path | None:
     """The installed file with the same bytes as a CDN URL, where there is one."""
-    leaflet = f"leaflet@{_leaflet_version()}/dist/"
+    leaflet = f"leaflet@{leaflet_version()}/dist/"
     if leaflet in url:
-        return _leaflet_dir() / url.rsplit("/", 1)[1]
+        return leaflet_dir() / url.rsplit("/", 1)[1]
     for ending, copy in NPM_COPIES.items():
         if url.endswith(ending) and (NODE_MODULES / copy).exists():
             return NODE_MODULES / copy
@@ -81,7 +83,7 @@ def folium_page(places, path: Path) -> Path:
 
 
 def main() -> None:
-    article_path = Path(sys.argv[1]) if len(sys.argv) > 1 else SEED
+    article_path = Path(sys.argv[1]) if len(sys.argv) > 1 else SEED if SEED.exists() else EXAMPLE
     article = mapgen.read_article(article_path)
     places = mapgen.find_places(article)
     with tempfile.TemporaryDirectory() as tmp:

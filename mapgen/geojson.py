@@ -7,8 +7,13 @@ from .model import Article, Place
 
 
 def feature_collection(article: Article, places: list[Place]) -> dict:
-    """One Point Feature per place, with every mention's offsets into the article's text."""
-    return {"type": "FeatureCollection", "features": [_feature(p) for p in places]}
+    """One Point Feature per place, with every mention's offsets into the article's text.
+
+    The article's title, date and language ride along as foreign members
+    (RFC 7946 §6.1), so a places.geojson found alone still says what it maps.
+    """
+    return {"type": "FeatureCollection", "title": article.title, "date": article.date,
+            "language": article.language, "features": [_feature(p) for p in places]}
 
 
 def _feature(place: Place) -> dict:

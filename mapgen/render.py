@@ -16,7 +16,12 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from .basemap import sharpest_zoom
 from .model import Article, Place
+
+# The closest the first view comes, with a town among the places, and with only areas.
+CITY_ZOOM = 8
+AREA_ZOOM = 5
 
 
 @dataclass(frozen=True)
@@ -43,14 +48,21 @@ mapgen.draw({{ this._parent.get_name() }}, JSON.parse(document.getElementById("m
 
 
 def build_map(article: Article, places: list[Place], basemap: dict, words: dict, *, labels: bool = False) -> MapHtml:
-    """The folium map, fitted to every place, as HTML fragments for the templates."""
+    """The folium map, fitted to every place, as HTML fragments for the templates.
+
+    `basemap` is a spec from mapgen.basemap; `words` the page's language's
+    words for the map ("low" confidence, the "wheel" hint).
+    """
+    world = basemap.get("maxBounds")
+    # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
+    zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
     m = folium.Map(location=None, tiles=None, zoom_control=True, control_scale=False,
-                   prefer_canvas=False, min_zoom=basemap.get("minZoom", 0), max_zoom=basemap.get("maxZoom", 18),
-                   world_copy_jump=False, scroll_wheel_zoom=False, attribution_control=True)
+                   prefer_canvas=False, world_copy_jump=False, scroll_wheel_zoom=False, attribution_control=True,
+                   max_bounds=bool(world), **(_bounds_arguments(world) if world else {}), **zooms)
     m.default_js, m.default_css = [], []
     PlaceLayer().add_to(m)
     if places:
-        m.fit_bounds(_bounds(places), padding=(40, 40), max_zoom=min(8, basemap.get("maxZoom", 8)))
+        m.fit_bounds(_bounds(places), padding=(40, 40), max_zoom=fit_zoom(places, basemap))
     _number_elements(m)
     figure = m.get_root()
     figure.render()
@@ -61,6 +73,18 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
         "places": [_place_data(p, article.language) for p in places],
     }
     return MapHtml(div=figure.html.render().strip(), script=figure.script.render().strip(), data=script_json(data))
+
+
+def fit_zoom(places: list[Place], basemap: dict) -> int:
+    """How close fitting the map may come: a lone town shows its region, a lone
+    country its neighbours, and never past the basemap's sharpest tiles."""
+    closest = CITY_ZOOM if any(p.kind == "place" for p in places) else AREA_ZOOM
+    return min(closest, sharpest_zoom(basemap))
+
+
+def _bounds_arguments(world: list[list[float]]) -> dict:
+    (south, west), (north, east) = world
+    return {"min_lat": south, "min_lon": west, "max_lat": north, "max_lon": east}
 
 
 def script_json(value) -> str:

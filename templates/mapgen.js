@@ -91,6 +91,15 @@ var mapgen = (function () {
     }, { passive: false });
   }
 
+  /* On a phone one finger scrolls the page past the map and two pinch it;
+     after a tap into the map, one finger pans it too. */
+  function guardTouch(map) {
+    if (!L.Browser.mobile) return;
+    map.dragging.disable();
+    map.on("click focus", function () { map.dragging.enable(); });
+    map.on("blur", function () { map.dragging.disable(); });
+  }
+
   /* Markers closer than SPREAD_PX on screen are set around their middle, so
      none hides another; done again at every zoom. */
   var SPREAD_PX = 18;
@@ -115,6 +124,30 @@ var mapgen = (function () {
     });
   }
 
+  /* A popup opened from the keyboard takes the focus, so that a screen reader
+     reads it; Escape closes it (Leaflet heeds Escape only when the map itself
+     has the focus) and gives the focus back to its marker. */
+  function keepFocus(marker) {
+    var fromKeyboard = false;
+    marker.on("popupopen", function (event) {
+      var content = event.popup.getElement().querySelector(".mg-popup");
+      content.addEventListener("keydown", function (key) {
+        if (key.key === "Escape") marker.closePopup();
+      });
+      fromKeyboard = document.activeElement === marker.getElement();
+      if (!fromKeyboard) return;
+      content.tabIndex = -1;
+      content.focus({ preventScroll: true });
+    });
+    marker.on("popupclose", function (event) {
+      var focus = document.activeElement;
+      if (fromKeyboard && (event.popup.getElement().contains(focus) || focus === document.body)) {
+        marker.getElement().focus({ preventScroll: true });
+      }
+      fromKeyboard = false;
+    });
+  }
+
   var maps = [];
 
   function draw(map, data) {
@@ -122,16 +155,19 @@ var mapgen = (function () {
     maps.push(map);
     basemap(map, data.basemap);
     guardWheel(map, data.words);
+    guardTouch(map);
     var drawn = [];
     data.places.forEach(function (place) {
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, data.labels, [0, 0]), keyboard: true, riseOnHover: true });
       drawn.push({ marker: marker, place: place, shift: [0, 0] });
       marker.bindPopup(function () { return popupContent(place, data.words); }, {
-        maxWidth: Math.max(160, Math.min(320, size.x - 60)),
-        maxHeight: Math.max(120, size.y - 90),
-        autoPanPadding: [12, 12]
+        maxWidth: Math.max(160, Math.min(320, size.x - 120)),  // the pan margins and its own
+        maxHeight: Math.max(120, size.y - 110),
+        autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
+        autoPanPaddingBottomRight: [12, 28]  // and of the attribution
       });
       if (!data.labels && place.kind === "place") marker.bindTooltip(place.name, { direction: "top", offset: [0, -8] });
+      keepFocus(marker);
       marker.addTo(map);
     });
     spread(map, drawn, data.labels);

@@ -1,7 +1,11 @@
-"""Small hand-made articles and places, so the site tests need no NLP."""
+"""Small hand-made articles and places, so the site tests need no NLP, and one
+shared headless Chromium (Debian's) for the browser tests."""
+from pathlib import Path
+
 import pytest
 
 from mapgen.model import Article, Candidate, Mention, Place
+from mapgen.site import CHROMIUM, CHROMIUM_ARGS
 
 HOSTILE = "<script>alert('x')</script>"
 TEXT = (f"Des orages ont frappé Lyon lundi. À Paris, la Seine a monté ; "
@@ -24,16 +28,38 @@ def mention(text, name, nth=0):
     return Mention(name, start, start + len(name), text[sentence_start:sentence_end], sentence_start, "LOC")
 
 
-@pytest.fixture
-def article():
+def storm_article():
     return Article(TEXT, "fr", "orages.txt", date="2026-10", title="Orages sur la France")
 
 
-@pytest.fixture
-def places():
+def storm_places():
+    """Two towns (Paris of low confidence), a country and a region."""
     return [
         Place("Lyon", LYON, 0.95, (mention(TEXT, "Lyon"), mention(TEXT, "Lyon", 1))),
         Place("Paris", PARIS, 0.4, (mention(TEXT, "Paris"),), runners_up=(LYON,)),
         Place("France", FRANCE, 1.0, (mention(TEXT, "France"),)),
         Place("Sahel", SAHEL, 1.0, (mention(TEXT, "Sahel"),)),
     ]
+
+
+@pytest.fixture
+def article():
+    return storm_article()
+
+
+@pytest.fixture
+def places():
+    return storm_places()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test; launching one costs a second or more."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt install chromium (never a browser download)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

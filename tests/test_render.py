@@ -1,0 +1,82 @@
+"""The folium map: what reaches the page, its ids, its view, and the text it quotes."""
+import json
+import re
+
+from conftest import HOSTILE, LYON, PARIS, TEXT, mention
+from mapgen.basemap import offline_basemap, online_basemap
+from mapgen.model import Place
+from mapgen.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
+from mapgen.site import WORDS
+
+OFFLINE = {"minZoom": 0, "maxZoom": 8, "maxBounds": [[-85.05, -180.0], [85.05, 180.0]],
+           "layers": [{"minZoom": 0, "maxNativeZoom": 2}, {"minZoom": 3, "maxNativeZoom": 6}]}
+
+
+def test_no_random_ids_and_none_of_folium_default_libraries(article, places):
+    first = build_map(article, places, OFFLINE, WORDS["fr"])
+    second = build_map(article, places, OFFLINE, WORDS["fr"])
+    assert first == second
+    page = first.div + first.script
+    assert not re.search(r"[0-9a-f]{32}", page), "a uuid leaked"
+    assert 'id="map_0000"' in first.div
+    for library in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "http"):
+        assert library not in page.lower()
+
+
+def test_the_map_script_carries_no_article_text(article, places):
+    rendered = build_map(article, places, OFFLINE, WORDS["fr"])
+    assert "Lyon" not in rendered.script and "Lyon" not in rendered.div
+    assert "<" not in rendered.data and ">" not in rendered.data
+    assert json.loads(rendered.data)["places"][0]["quotes"][1]["text"].endswith(f"« {HOSTILE} `${{1+1}}` ».")
+
+
+def test_script_json_cannot_end_its_script_element():
+    hostile = {"a": "</script><!-- & -->", "b": "\u2028"}
+    text = script_json(hostile)
+    assert "</" not in text and "<!--" not in text and "&" not in text
+    assert json.loads(text) == hostile
+
+
+def test_view_fits_the_places_and_keeps_to_the_tiles(article, places):
+    script = build_map(article, places, OFFLINE, WORDS["fr"]).script
+    fit = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S)
+    assert json.loads(fit.group(1)) == [[14.5, 2.3488], [48.85341, 4.84671]]
+    assert '"maxBounds"' in script and '"maxZoom": 8' in script
+    assert '"scrollWheelZoom": false' in script
+
+
+def test_a_lone_place_gets_a_sensible_zoom(places):
+    lyon, france = places[0], places[2]
+    assert fit_zoom([lyon], OFFLINE) == 6, "no closer than the sharpest tiles"
+    assert fit_zoom([lyon], online_basemap("OpenStreetMap.Mapnik")) == 8
+    assert fit_zoom([france], online_basemap("OpenStreetMap.Mapnik")) == 5
+
+
+def test_quotes_group_mentions_by_sentence():
+    first = TEXT.index("Lyon")
+    second = TEXT.index("Lyon", first + 1)
+    place = Place("Lyon", LYON, 0.9, (mention(TEXT, "Lyon", 1), mention(TEXT, "Lyon")))
+    got = quotes(place)
+    assert [q["text"] for q in got] == [TEXT[:TEXT.index(".") + 1], place.mentions[0].sentence]
+    assert got[0]["marks"] == [[first, first + 4]]
+    sentence_start = place.mentions[0].sentence_start
+    assert got[1]["marks"] == [[second - sentence_start, second - sentence_start + 4]]
+
+
+def test_names_in_the_article_language(places):
+    france = places[2]
+    assert resolved_name(france, "en") == "France"
+    assert country_name("DE", "fr") == "Allemagne"
+    assert country_name("DE", "xx") == "Germany", "an unknown language falls back to English"
+    assert country_name(None, "fr") is None
+    assert resolved_name(Place("Paname", PARIS, 0.9, ()), "fr") == "Paris"
+
+
+def test_offline_basemap_copies_only_what_the_area_needs(tmp_path, places):
+    spec = offline_basemap(places[:1], tmp_path, inline=False)
+    tiles = sorted(p.relative_to(tmp_path / "tiles").as_posix() for p in (tmp_path / "tiles").rglob("*.png"))
+    assert len([t for t in tiles if t.startswith(("0/", "1/", "2/"))]) == 1 + 4 + 16
+    assert "6/32/22.png" in tiles, "Lyon's tile at zoom 6 (slippy-map numbering, not TMS)"
+    assert len(tiles) < 120
+    assert spec["maxZoom"] == 8 and spec["layers"][-1]["maxNativeZoom"] == 6
+    assert "OpenStreetMap" in spec["attribution"] and "contributors" in spec["attribution"]
