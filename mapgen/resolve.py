@@ -46,6 +46,9 @@ LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
 MIN_SCORE = math.log(20_000)
 MIN_SCORE_UNSURE_LABEL = MIN_SCORE + math.log(10)
 
+# Namesakes this close to the chosen place would put its marker in the same spot.
+SAME_SPOT_KM = 100.0
+
 # Only places settled with this confidence lend their position to others.
 SETTLED_CONFIDENCE = 0.5
 
@@ -75,19 +78,32 @@ class _Context:
 
 
 def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
-    """One Place per name that resolves, in order of first mention."""
+    """One Place per name that resolves, in order of first mention.
+
+    Three passes: the first, on priors alone, finds the countries and areas the
+    article names; the second weighs every name with them; the third adds the
+    pull of the places the second settled. Places settled on priors alone would
+    vouch for each other: Norfolk and Suffolk of Virginia, in an article that
+    names the United Kingdom.
+    """
     demonyms = frozenset(geocoder.demonym_country(m.text) for m in mentions if m.label == DEMONYM_LABEL)
     names = _group(article.text, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
-    first = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
-    context = _Context(
-        countries=frozenset((name_key(p.name), p.chosen.country) for p in first if p.chosen.feature == "country"),
+    places = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
+    for with_neighbours in (False, True):
+        places = _decide(names, _context(places, demonyms, with_neighbours))
+    return places
+
+
+def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: bool) -> _Context:
+    return _Context(
+        countries=frozenset((name_key(p.name), p.chosen.country) for p in places if p.chosen.feature == "country"),
         admin_areas=frozenset((name_key(p.name), p.chosen.country, p.chosen.admin1)
-                              for p in first if p.chosen.feature == "admin"),
-        settled=tuple((name_key(p.name), p.chosen) for p in first
-                      if p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE),
+                              for p in places if p.chosen.feature == "admin"),
+        settled=tuple((name_key(p.name), p.chosen) for p in places
+                      if with_neighbours and p.chosen.feature in ("city", "admin")
+                      and p.confidence >= SETTLED_CONFIDENCE),
         demonym_countries=demonyms,
     )
-    return _decide(names, context)
 
 
 def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
@@ -132,7 +148,7 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
         places.append(Place(
             name=name.mentions[0].text,
             chosen=best,
-            confidence=_confidence([s for s, _, _ in scored]),
+            confidence=_confidence([(s, c) for s, _, c in scored]),
             mentions=name.mentions,
             runners_up=tuple(c for _, _, c in scored[1:4]),
             reasons=tuple(reasons),
@@ -173,15 +189,16 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     own = {x.country for x in name.candidates if x.feature == "country"}
     countries = {code for key, code in context.countries if key != name.key} - own
     admin_areas = {(code, admin1) for key, code, admin1 in context.admin_areas if key != name.key}
-    if c.feature != "country" and c.country in countries:
+    # Naming an admin area names its country too: the two count as one piece of evidence.
+    if c.feature == "city" and (c.country, c.admin1) in admin_areas:
+        score += NAMED_AREA_BONUS
+        reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
+    elif c.feature != "country" and c.country in countries:
         score += NAMED_AREA_BONUS
         reasons.append(f"in {c.country}, a country the article names")
     elif c.feature != "country" and c.country in context.demonym_countries - own:
         score += DEMONYM_BONUS
         reasons.append(f"in {c.country}, whose people the article names")
-    if c.feature == "city" and (c.country, c.admin1) in admin_areas:
-        score += NAMED_AREA_BONUS
-        reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
     near = _nearest(c, name.key, context)
     if near is not None:
         distance, other = near
@@ -207,12 +224,15 @@ def _nearest(c: Candidate, own_key: str, context: _Context) -> tuple[float, Cand
     return min(others, key=lambda pair: pair[0]) if others else None
 
 
-def _confidence(scores: list[float]) -> float:
-    """The best candidate's share of the probability, reading scores as log-odds."""
-    finite = [s for s in scores if s != -math.inf]
-    top = finite[0]
-    total = sum(math.exp(s - top) for s in finite)
-    return round(1.0 / total, 3)
+def _confidence(scored: list[tuple[float, Candidate]]) -> float:
+    """The probability, reading scores as log-odds, that the marker stands where
+    it should: the best candidate's share, with that of namesakes at the same
+    spot (Valencia the city and Valencia the province are one answer on a map)."""
+    finite = [(s, c) for s, c in scored if s != -math.inf]
+    top, best = finite[0]
+    weights = [(math.exp(s - top), c) for s, c in finite]
+    same_spot = sum(w for w, c in weights if distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_SPOT_KM)
+    return round(same_spot / sum(w for w, _ in weights), 3)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -21,12 +21,26 @@ SYRIA = Candidate(163843, "Syria", "country", "SY", 35.0, 38.0, 16_906_283)
 GEORGIA_COUNTRY = Candidate(614540, "Georgia", "country", "GE", 42.0, 43.5, 3_731_000)
 KILLEEN = Candidate(4705349, "Killeen", "city", "US", 31.117, -97.728, 145_482, "TX")
 GEORGIA_STATE = Candidate(4197000, "Georgia", "admin", "US", 32.7, -83.4, 10_500_000, "GA")
+NORFOLK_VA = Candidate(4776222, "Norfolk", "city", "US", 36.847, -76.285, 238_005, "VA")
+SUFFOLK_VA = Candidate(4791259, "Suffolk", "city", "US", 36.728, -76.584, 88_161, "VA")
+NORFOLK_GB = Candidate(None, "Norfolk", "admin", "GB", 52.66, 1.0, 52_781, "ENG")
+SUFFOLK_GB = Candidate(None, "Suffolk", "admin", "GB", 52.16, 1.0, 54_089, "ENG")
+UK = Candidate(2635167, "United Kingdom", "country", "GB", 53.9, -2.3, 66_488_991)
+ONTARIO = Candidate(6093943, "Ontario", "admin", "CA", 49.0, -84.0, 8_533_082, "08")
+CANADA = Candidate(6251999, "Canada", "country", "CA", 57.7, -101.6, 37_058_856)
+DELAWARE_ON = Candidate(5938455, "Delaware", "city", "CA", 42.917, -81.417, 2_521, "08")
+DELAWARE_US = Candidate(4142224, "Delaware", "admin", "US", 39.0, -75.5, 392_401, "DE")
+VALENCIA = Candidate(2509954, "Valencia", "city", "ES", 39.470, -0.377, 814_208, "60")
+VALENCIA_PROVINCE = Candidate(None, "Valencia", "admin", "ES", 39.35, -0.65, 500_000, "60")
+VALENCE = Candidate(2971053, "Valence", "city", "FR", 44.933, 4.892, 66_568, "84")
 
 NAMES = {
     "paris": [PARIS_FR, PARIS_TX], "texas": [TEXAS], "france": [FRANCE], "etats unis": [USA],
     "united states": [USA], "dallas": [DALLAS], "marines": [MARINES], "syrie": [SYRIA],
     "georgia": [GEORGIA_COUNTRY, GEORGIA_STATE], "ar raqqah": [RAQQA], "raqqa": [RAQQA],
-    "killeen": [KILLEEN],
+    "killeen": [KILLEEN], "norfolk": [NORFOLK_VA, NORFOLK_GB], "suffolk": [SUFFOLK_VA, SUFFOLK_GB],
+    "united kingdom": [UK], "ontario": [ONTARIO], "canada": [CANADA], "delaware": [DELAWARE_US, DELAWARE_ON],
+    "valence": [VALENCIA, VALENCIA_PROVINCE, VALENCE],
 }
 SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
 
@@ -107,6 +121,33 @@ def test_confidence_and_runners_up():
     assert paris.runners_up == (PARIS_TX,)
     texas_paris = _places("The storm hit Paris, Texas.", "Paris", "Texas")["Paris"]
     assert texas_paris.confidence > 0.99
+
+
+def test_a_namesake_at_the_same_spot_does_not_lower_confidence(monkeypatch):
+    text = "Des pluies sont tombées sur Valence."
+    with_province = _places(text, "Valence")["Valence"]
+    monkeypatch.setitem(NAMES, "valence", [VALENCIA, VALENCE])
+    without = _places(text, "Valence")["Valence"]
+    assert with_province.chosen == without.chosen == VALENCIA
+    assert VALENCIA_PROVINCE in with_province.runners_up
+    assert with_province.confidence >= without.confidence
+
+
+def test_places_settled_on_priors_alone_do_not_vouch_for_each_other():
+    text = "Cases were found in Norfolk and Suffolk, the United Kingdom's health agency said."
+    places = _places(text, "Norfolk", "Suffolk", "United Kingdom")
+    assert places["Norfolk"].chosen == NORFOLK_GB and places["Suffolk"].chosen == SUFFOLK_GB
+    alone = _places("Cases were found in Norfolk and Suffolk.", "Norfolk", "Suffolk")
+    assert alone["Norfolk"].chosen == NORFOLK_VA and alone["Suffolk"].chosen == SUFFOLK_VA
+
+
+def test_an_area_and_its_country_count_as_one_piece_of_evidence():
+    text = "Ontario and Canada reported cases; so did Delaware and the United States."
+    delaware = _places(text, "Ontario", "Canada", "Delaware", "United States")["Delaware"]
+    assert delaware.chosen == DELAWARE_US
+    ontario_town = [r for r in _places("Ontario and Canada reported cases in Delaware.", "Ontario", "Canada",
+                                       "Delaware")["Delaware"].reasons if "names" in r]
+    assert len(ontario_town) == 1, ontario_town
 
 
 @pytest.mark.parametrize("a, b, km", [((48.853, 2.349), (45.748, 4.847), 392), ((0, 0), (0, 180), 20015)])
