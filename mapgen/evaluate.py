@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .model import Place
+from .model import Candidate, Place
 from .resolve import distance_km
 
 TOLERANCE_KM = 161.0
@@ -70,6 +70,7 @@ class Scores:
     overlap: dict = field(default_factory=dict)
     resolution: dict = field(default_factory=dict)  # n, acc161, mean_km, median_km, auc
     kinds: dict = field(default_factory=dict)  # kind -> n, recall, acc161, median_km
+    same_place: dict = field(default_factory=dict)  # n, share: the gold's own place chosen
     misses: list = field(default_factory=list)  # the worst resolutions
     seconds: float = 0.0
 
@@ -160,11 +161,16 @@ def geotext_system(geocoder=None) -> System:
 
 # --- measuring ---------------------------------------------------------------------
 
-def evaluate(texts: list[GoldText], system: System, *, kind_of: Callable[[GoldPlace], str] | None = None,
+def evaluate(texts: list[GoldText], system: System, *, namesake: Namesake | None = None,
              progress: Callable[[int, int], None] | None = None) -> Scores:
-    """Run the system on every text and measure it."""
-    kind_of = kind_of or (lambda p: KINDS.get(p.kind or "", "unknown"))
-    counts = {"exact": 0, "overlap": 0}
+    """Run the system on every text and measure it.
+
+    `namesake` gives the gazetteer's place that a gold name stands for (see
+    nearest_namesake): it tells each gold name's kind where the file does not,
+    and whether the system chose that very place, whatever point it gave it.
+    """
+    namesake = namesake or (lambda gold: None)
+    counts = {"exact": 0, "overlap": 0, "judged": 0, "same": 0}
     predicted, errors, misses = 0, [], []
     by_kind: dict[str, dict] = {}
     start = time.perf_counter()
@@ -175,7 +181,8 @@ def evaluate(texts: list[GoldText], system: System, *, kind_of: Callable[[GoldPl
         pairs = dict(_pairs(gold_text.places, answer, exact=False))
         counts["overlap"] += len(pairs)
         for g, gold in enumerate(gold_text.places):
-            kind = by_kind.setdefault(kind_of(gold), {"n": 0, "found": 0, "errors": []})
+            reference = namesake(gold)
+            kind = by_kind.setdefault(_kind(gold, reference), {"n": 0, "found": 0, "errors": []})
             kind["n"] += 1
             if g in pairs:
                 guess = answer[pairs[g]]
@@ -185,6 +192,9 @@ def evaluate(texts: list[GoldText], system: System, *, kind_of: Callable[[GoldPl
                 kind["errors"].append(error)
                 if error > TOLERANCE_KM:
                     misses.append((error, gold_text.id, gold, guess))
+                if reference is not None:
+                    counts["judged"] += 1
+                    counts["same"] += _same_place(guess, reference)
         if progress:
             progress(i, len(texts))
     seconds = time.perf_counter() - start
@@ -194,6 +204,7 @@ def evaluate(texts: list[GoldText], system: System, *, kind_of: Callable[[GoldPl
         texts=len(texts), gold=gold_count, predicted=predicted,
         exact=_prf(counts["exact"], predicted, gold_count), overlap=_prf(counts["overlap"], predicted, gold_count),
         resolution=_resolution(errors),
+        same_place={"n": counts["judged"], "share": _ratio(counts["same"], counts["judged"])},
         kinds={k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
                for k, v in sorted(by_kind.items())},
         misses=[_miss(*m) for m in misses[:20]], seconds=seconds,
@@ -247,20 +258,37 @@ def _miss(error: float, text_id: str, gold: GoldPlace, guess: Guess) -> dict:
             "lat": round(guess.lat, 4), "lon": round(guess.lon, 4), "error_km": round(error)}
 
 
-def gazetteer_kind(geocoder=None) -> Callable[[GoldPlace], str]:
-    """A gold name's kind where the file gives none: that of its namesake nearest the gold point
-    ("unknown" for names the gazetteer does not have)."""
+Namesake = Callable[[GoldPlace], "Candidate | None"]
+
+
+def nearest_namesake(geocoder=None) -> Namesake:
+    """The place a gold name stands for, as the gazetteer knows it: its namesake
+    nearest the gold point (None for names the gazetteer does not have).
+
+    Choosing it is right whatever point each source gives a wide area: the
+    gold's country points follow one convention (Wikipedia's) and the
+    gazetteer's another, hundreds of kilometres apart for Canada or China.
+    """
     from .geocode import OfflineGazetteer, candidates
 
     geocoder = geocoder or OfflineGazetteer()
 
-    def kind_of(gold: GoldPlace) -> str:
-        if gold.kind:
-            return KINDS.get(gold.kind, "unknown")
-        near = [(distance_km(gold.lat, gold.lon, c.lat, c.lon), c.feature) for c in candidates(geocoder, gold.name)]
-        return KINDS[min(near)[1]] if near else "unknown"
+    def namesake(gold: GoldPlace):
+        found = candidates(geocoder, gold.name)
+        return min(found, key=lambda c: distance_km(gold.lat, gold.lon, c.lat, c.lon)) if found else None
 
-    return kind_of
+    return namesake
+
+
+def _kind(gold: GoldPlace, reference) -> str:
+    if gold.kind:
+        return KINDS.get(gold.kind, "unknown")
+    return KINDS[reference.feature] if reference is not None else "unknown"
+
+
+def _same_place(guess: Guess, reference) -> bool:
+    return ((guess.feature, guess.country) == (reference.feature, reference.country)
+            and distance_km(guess.lat, guess.lon, reference.lat, reference.lon) < 1.0)
 
 
 # --- the report ------------------------------------------------------------------------
@@ -272,9 +300,9 @@ def compare(path: str | Path, *, limit: int | None = None,
 
     texts = load_gold(path)[:limit]
     geocoder = OfflineGazetteer()
-    kind_of = gazetteer_kind(geocoder)
-    return {"mapgen": evaluate(texts, mapgen_system(geocoder), kind_of=kind_of, progress=progress),
-            "geotext": evaluate(texts, geotext_system(geocoder), kind_of=kind_of)}
+    namesake = nearest_namesake(geocoder)
+    return {"mapgen": evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress),
+            "geotext": evaluate(texts, geotext_system(geocoder), namesake=namesake)}
 
 
 def run(path: str | Path, *, as_json: bool = False, limit: int | None = None,
@@ -306,6 +334,8 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
                            ("median_km", "median error km"), ("auc", "AUC of log error")):
         row(f"resolution {label}", ours.resolution[measure], peer.resolution[measure],
             better_low=measure in LOWER_IS_BETTER)
+    if ours.same_place.get("n"):
+        row("resolution same place as gold", ours.same_place["share"], peer.same_place["share"])
     lines.append(f"{'names resolved (recognised gold)':34} {ours.resolution['n']:9d} {peer.resolution['n']:9d}")
     lines += ["", f"{'kind':18} {'n':>5} {'recall':>8} {'acc@161':>8} {'median km':>10}   geotext: recall acc@161"]
     for kind, k in ours.kinds.items():

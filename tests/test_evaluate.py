@@ -66,3 +66,22 @@ def test_bad_gold_files(tmp_path):
                                                               "lat": 0, "lon": 0}]}) + "\n")
     with pytest.raises(ValueError, match="offsets of 'Lyon'"):
         load_gold(bad)
+
+
+def test_same_place_is_judged_apart_from_the_point_given_to_it():
+    # The gold puts Canada at Wikipedia's point; the gazetteer's Canada stands 450 km away.
+    text = "Canada and Paris."
+    gold = GoldText("t2", text, "en", (GoldPlace("Canada", 0, 6, 60.0, -95.0), GoldPlace("Paris", 11, 16, 48.853, 2.349)))
+    canada = Candidate(6251999, "Canada", "country", "CA", 57.75, -101.57)
+    paris_fr = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349)
+    paris_tx = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556)
+    nearest = {"Canada": canada, "Paris": paris_fr}
+
+    def system(text, language):
+        return [Place(text[a:b], c, 1.0, (Mention(text[a:b], a, b, text, 0, "LOC"),))
+                for a, b, c in ((0, 6, canada), (11, 16, paris_tx))]
+
+    scores = evaluate([gold], system, namesake=lambda g: nearest.get(g.name))
+    assert scores.resolution["acc161"] == 0.0
+    assert scores.same_place == {"n": 2, "share": 0.5}
+    assert set(scores.kinds) == {"country", "city"}
