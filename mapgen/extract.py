@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +36,8 @@ _DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-�
 # Only the recogniser and the sentence splitter run; both carry their own
 # token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
 _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+
+_POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
 # Determiners and elided prepositions that NER sometimes leaves at a span's edge.
 _LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de)\s+|[ld]['’]\s*)+", re.IGNORECASE)
@@ -147,11 +150,60 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
         if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
-            continue
+            mention = _leading_country(ent, mention, geocoder) if ent.label_ == "ORG" else None
+            if mention is None:
+                continue
         if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
             continue  # the dateline, already taken
         mentions.append(mention)
-    return mentions
+    return _with_abbreviations(mentions, doc)
+
+
+def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
+    """The country that opens an organisation's name, which is a national body of
+    it: "the U.S. Army", "the United Kingdom's Health Ministry". A town or state
+    that opens one names no place: "New York Times", "Washington Post"."""
+    doc = ent.doc
+    first = next(t.i for t in ent if t.idx >= mention.start)
+    for last in range(min(ent.end, first + 4) - 1, first - 1, -1):
+        if last + 1 >= ent.end:
+            continue  # the whole name, already looked at
+        end = doc[last].idx + len(doc[last])
+        if _is_a_country(doc.text[mention.start:end], geocoder):
+            return _as_mention(ent, mention.start, end, ent.label_)
+    return None
+
+
+# Words left out of an abbreviation's letters: "Democratic Republic of the Congo" is DRC.
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "du", "de", "des", "la", "le", "les", "et", "d", "l", "del", "y"})
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
+    """The mentions, and every use of an abbreviation the article defines in
+    brackets after a place's name ("New South Wales (NSW)"), in text order;
+    each use stands for that name."""
+    text = doc.text
+    defined = {}
+    for mention in mentions:
+        match = _ABBREVIATION_AFTER.match(text, mention.end)
+        if match and match.group(1) == _initials(mention.text):
+            defined.setdefault(match.group(1), mention)
+    found = [replace(m, stands_for=defined[m.text].text) if m.text in defined else m for m in mentions]
+    for abbreviation, mention in defined.items():
+        for use in re.finditer(rf"\b{abbreviation}\b", text):
+            if any(m.start < use.end() and use.start() < m.end for m in found):
+                continue
+            span = doc.char_span(use.start(), use.end(), alignment_mode="expand")
+            if span is not None:
+                found.append(replace(_as_mention(span, use.start(), use.end(), mention.label),
+                                     stands_for=mention.text))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"\w+", name)
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
 
 
 def _dateline(doc, geocoder) -> list[Mention]:
@@ -174,9 +226,10 @@ def _is_a_country(name: str, geocoder) -> bool:
 
 def _part_of_a_longer_name(ent, doc) -> bool:
     """A place name run into a person's or an organisation's name is part of
-    that name: NER sometimes splits "Paris Hilton" into Paris + Hilton."""
+    that name: NER sometimes splits "Paris Hilton" into Paris + Hilton. A
+    possessive ends the name: "the United Kingdom's Health Ministry"."""
     before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end] if ent.end < len(doc) else None
+    after = doc[ent.end] if ent.end < len(doc) and not _POSSESSIVE.match(doc[ent.end - 1].text) else None
     return any(
         token is not None and token.ent_type_ in NAME_LABELS and token.text[:1].isupper()
         and not token.is_punct
@@ -190,6 +243,9 @@ def _trimmed(ent, text: str, geocoder) -> Mention | None:
     start, end = ent.start_char, ent.end_char
     while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
         end -= 1
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive:
+        end = possessive.start()
     lead = _LEADING_WORDS.match(text[start:end])
     if lead and not (text[start].isupper() and geocoder.geocode(text[start:end])):
         start += lead.end()

@@ -33,6 +33,12 @@ class Mention:
     sentence: str  # the whole sentence the mention stands in
     sentence_start: int  # offset of that sentence in Article.text
     label: str  # where the span came from: the NER label, DATELINE or DEMONYM
+    stands_for: str | None = None  # the full name an abbreviation stands for: "NSW", "New South Wales"
+
+    @property
+    def name(self) -> str:
+        """The name to look up: the words as written, or what they abbreviate."""
+        return self.stands_for or self.text
 
 
 # What a gazetteer entry is: a populated place, an administrative area, a country,

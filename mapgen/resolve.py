@@ -109,13 +109,13 @@ def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: boo
 def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        by_key[name_key(mention.text)].append(mention)
+        by_key[name_key(mention.name)].append(mention)
     names = []
     for key, group in by_key.items():
-        found = candidates(geocoder, group[0].text)
+        found = candidates(geocoder, group[0].name)
         loose = not found
         if loose:
-            found = candidates(geocoder, group[0].text, loose=True)
+            found = candidates(geocoder, group[0].name, loose=True)
         if any(m.label == DATELINE_LABEL for m in group):
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:

@@ -96,3 +96,21 @@ def test_an_article_that_belongs_to_the_name_stays(geocoder):
     text = "Les dockers du Havre ont rejoint ceux de Marseille. Le Havre reste bloqué, comme La Paz."
     names = [m.text for m in _mentions(text, geocoder, "fr")]
     assert "Le Havre" in names and "La Paz" in names
+
+
+def test_an_abbreviation_defined_in_brackets_stands_for_the_place(geocoder):
+    text = ("Horses were quarantined in New South Wales (NSW) on Monday. "
+            "Racing in NSW stays suspended, and NSW officials said more cases may follow.")
+    mentions = [m for m in _mentions(text, geocoder, "en") if m.label != "DEMONYM"]
+    uses = [m for m in mentions if m.text == "NSW"]
+    assert [m.start for m in uses] == [i for i in range(len(text)) if text.startswith("NSW", i)]
+    assert all(m.stands_for == "New South Wales" and m.name == "New South Wales" for m in uses)
+    assert [m.text for m in mentions].count("New South Wales") == 1
+
+
+def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
+    text = ("The U.S. Centers for Disease Control confirmed the case, as did the United Kingdom's "
+            "Health Ministry. The New York Times and the Washington Post reported it from Atlanta.")
+    names = [m.text for m in _mentions(text, geocoder, "en")]
+    assert "U.S." in names and "United Kingdom" in names
+    assert not {"New York", "Washington", "New York Times", "Washington Post"} & set(names)
