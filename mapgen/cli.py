@@ -103,7 +103,9 @@ def _index_progress(done: int, total: int, what: str) -> None:
 
 def _build(args) -> int:
     from . import build_site, read_article
+    from .extract import start_loading
 
+    start_loading()
     article = read_article(args.article, language=args.language)
     _geocoder()  # builds the index, with progress, before the slower work starts
     result = build_site(article, args.output, tiles=args.tiles, assets=args.assets,
@@ -115,8 +117,10 @@ def _build(args) -> int:
 
 def _places(args) -> int:
     from . import find_places, read_article
+    from .extract import start_loading
     from .geojson import dumps, feature_collection
 
+    start_loading()
     geocoder = _geocoder()
     for source in args.articles:
         article = read_article(source, language=args.language)

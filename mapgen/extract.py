@@ -8,8 +8,10 @@ more evidence of those.
 """
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
+import threading
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +47,16 @@ _LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de)\s+|[ld]['’
 
 class ExtractError(MapgenError):
     """The article's language has no model, or the model is not installed."""
+
+
+def start_loading() -> None:
+    """Import spaCy in a background thread, while the caller reads the article.
+
+    Importing spaCy is a third of a warm build; detecting the language, which
+    must come first, is mostly LZMA decompression, which lets other threads
+    run. Started together they overlap; load_pipeline waits for the import.
+    """
+    threading.Thread(target=importlib.import_module, args=("spacy",), daemon=True).start()
 
 
 @lru_cache(maxsize=None)

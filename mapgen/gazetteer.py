@@ -155,11 +155,19 @@ def build(path: Path, progress: Progress | None = None) -> None:
         db.execute("VACUUM")
         db.close()
         os.replace(tmp, path)
+        _remove_older_indexes(path)
         if progress:
             progress(len(steps) + 1, len(steps) + 1, "done")
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _remove_older_indexes(path: Path) -> None:
+    """Indexes of earlier schemas or data beside the new one: a hundred MB each, never read again."""
+    for old in path.parent.glob("gazetteer-v*.sqlite"):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def _create_tables(db: sqlite3.Connection) -> None:

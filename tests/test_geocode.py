@@ -43,3 +43,12 @@ def test_name_keys():
     assert name_key("l’Aquila") == name_key("l'Aquila")
     assert skeleton("Raqqah") == skeleton("Raqa") == "raqa"
     assert skeleton("Paris") != skeleton("Parys")
+
+
+def test_a_new_index_removes_the_older_ones_beside_it(tmp_path):
+    from mapgen.gazetteer import _remove_older_indexes
+
+    for name in ("gazetteer-v7-gnc3_0_2.sqlite", "gazetteer-v8-gnc3_0_2.sqlite", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    _remove_older_indexes(tmp_path / "gazetteer-v8-gnc3_0_2.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v8-gnc3_0_2.sqlite", "notes.txt"]
