@@ -9,15 +9,17 @@ their bytes raw and gzipped, and the hosts the browser contacts.
 No network is used: folium's CDN files are weighed from copies of the same
 versions, Leaflet from xstatic-leaflet and the rest from the npm registry:
 
-    npm install --prefix .ci/node jquery@3.7.1 bootstrap@5.2.2 @fortawesome/fontawesome-free@6.2.0
+    npm install --prefix .ci/node leaflet@1.9.3 jquery@3.7.1 bootstrap@5.2.2 @fortawesome/fontawesome-free@6.2.0
     python benchmarks/page_weight.py [ARTICLE]
 
-Files with no copy at hand (awesome-markers and two small stylesheets) are
-counted as files and hosts, but not weighed: folium's bytes are a lower bound.
+(the versions folium 0.20 asks for). Files with no copy of the same version on
+npm (awesome-markers 2.0.2 and two small stylesheets) are counted as files and
+hosts, but not weighed: folium's bytes are a lower bound.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import sys
 import tempfile
@@ -33,24 +35,28 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "article-fr-2017-03.txt"
 EXAMPLE = ROOT / "examples" / "article-fr.txt"
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
-# The end of a CDN URL, and where npm puts the same file.
-NPM_COPIES = {
-    "jquery-3.7.1.min.js": "jquery/dist/jquery.min.js",
-    "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js": "bootstrap/dist/js/bootstrap.bundle.min.js",
-    "bootstrap@5.2.2/dist/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
-    "fontawesome-free@6.2.0/css/all.min.css": "@fortawesome/fontawesome-free/css/all.min.css",
-}
+NPM_URL = re.compile(r"/npm/((?:@[^/@]+/)?[^/@]+)@([^/]+)/(.+)$")  # jsDelivr's npm mirror
+JQUERY_URL = re.compile(r"code\.jquery\.com/jquery-([\d.]+)\.min\.js$")
 REFERENCE = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"')
 
 
 def local_copy(url: str) -> Path | None:
-    """The installed file with the same bytes as a CDN URL, where there is one."""
-    leaflet = f"leaflet@{leaflet_version()}/dist/"
-    if leaflet in url:
+    """The installed file with the same bytes as a CDN URL, where there is one:
+    our Leaflet from xstatic-leaflet, the rest from npm packages of the same version."""
+    if f"leaflet@{leaflet_version()}/dist/" in url:
         return leaflet_dir() / url.rsplit("/", 1)[1]
-    for ending, copy in NPM_COPIES.items():
-        if url.endswith(ending) and (NODE_MODULES / copy).exists():
-            return NODE_MODULES / copy
+    npm = NPM_URL.search(url)
+    jquery = JQUERY_URL.search(url)
+    if npm:
+        package, wanted, path = npm.groups()
+    elif jquery:
+        package, wanted, path = "jquery", jquery.group(1), "dist/jquery.min.js"
+    else:
+        return None
+    folder = NODE_MODULES / package
+    manifest = folder / "package.json"
+    if manifest.exists() and json.loads(manifest.read_text("utf-8")).get("version") == wanted:
+        return folder / path
     return None
 
 
