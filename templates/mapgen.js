@@ -124,6 +124,39 @@ var mapgen = (function () {
     });
   }
 
+  /* Each shown label goes on the side of its marker where it covers no other
+     marker, no label placed before it and stays inside the map: right, left,
+     above or below; where every side is crowded, the side that covers least.
+     Done again at every zoom, after the markers are spread. */
+  var SIDES = ["right", "left", "top", "bottom"];
+
+  function overlap(a, b) {
+    var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  function placeLabels(map, drawn) {
+    var frame = map.getContainer().getBoundingClientRect();
+    var taken = drawn.map(function (entry) {
+      return entry.marker.getElement().querySelector(".mg-symbol").getBoundingClientRect();
+    });
+    drawn.forEach(function (entry) {
+      var label = entry.marker.getElement().querySelector(".mg-label:not(.mg-visually-hidden)");
+      if (!label) return;
+      var best = null;
+      SIDES.forEach(function (side) {
+        label.setAttribute("data-side", side);
+        var box = label.getBoundingClientRect();
+        var outside = box.width * box.height - overlap(box, frame);
+        var cost = taken.reduce(function (sum, other) { return sum + overlap(box, other); }, outside);
+        if (!best || cost < best.cost) best = { side: side, cost: cost, box: box };
+      });
+      label.setAttribute("data-side", best.side);
+      taken.push(best.box);
+    });
+  }
+
   /* A popup opened from the keyboard takes the focus, so that a screen reader
      reads it; Escape closes it (Leaflet heeds Escape only when the map itself
      has the focus) and gives the focus back to its marker. */
@@ -170,8 +203,12 @@ var mapgen = (function () {
       keepFocus(marker);
       marker.addTo(map);
     });
-    spread(map, drawn, data.labels);
-    map.on("zoomend", function () { spread(map, drawn, data.labels); });
+    function arrange() {
+      spread(map, drawn, data.labels);
+      placeLabels(map, drawn);
+    }
+    arrange();
+    map.on("zoomend", arrange);
   }
 
   return { draw: draw, maps: maps };

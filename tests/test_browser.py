@@ -229,6 +229,36 @@ def test_labels_are_shown_when_asked(visit, tmp_path):
     assert shown == ["Lyon", "Paris", "France", "Sahel"]
 
 
+LAYOUT = """() => {
+  const rect = e => e.getBoundingClientRect();
+  const labels = [...document.querySelectorAll('.mg-marker')].map(m => [m, m.querySelector('.mg-label:not(.mg-visually-hidden)')])
+    .filter(([m, l]) => l).map(([m, l]) => ({marker: m, box: rect(l), side: l.dataset.side}));
+  const symbols = [...document.querySelectorAll('.mg-marker')].map(m => ({marker: m, box: rect(m.querySelector('.mg-symbol'))}));
+  const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+  const clashes = [];
+  labels.forEach((a, i) => {
+    labels.slice(i + 1).forEach(b => hit(a.box, b.box) && clashes.push('label/label'));
+    symbols.forEach(s => s.marker !== a.marker && hit(a.box, s.box) && clashes.push('label/marker'));
+  });
+  return {clashes, sides: labels.map(l => l.side)};
+}"""
+
+
+def test_labels_keep_clear_of_markers_and_of_each_other(visit, tmp_path):
+    # four towns in a row, 0.6° apart: at the closest zoom the map allows, each
+    # label on the right would cover the next town
+    article = storm_article()
+    row = [Place(f"Ville {i}", replace(LYON, geonameid=i, name=f"Ville {i}", lon=2.0 + 0.6 * i), 0.9,
+                 (mention(article.text, "Lyon"),)) for i in range(4)]
+    site = write_site(article, row, tmp_path / "site", labels=True)
+    page = visit(site.embed.as_uri(), site.out_dir, viewport={"width": 480, "height": 360}).page
+    layout = page.evaluate(LAYOUT)
+    assert layout["clashes"] == []
+    assert len(set(layout["sides"])) > 1, "every label on the same side: nothing was placed"
+    page.evaluate("mapgen.maps[0].zoomOut(1, {animate: false})")
+    assert page.evaluate(LAYOUT)["clashes"] == []
+
+
 def test_markers_on_one_spot_are_set_apart(visit, tmp_path):
     article = storm_article()
     twin = Place("Lugdunum", replace(LYON, geonameid=1, name="Lugdunum"), 0.9, (mention(article.text, "Lyon"),))
