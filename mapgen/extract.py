@@ -19,6 +19,7 @@ from pathlib import Path
 from .cache import cache_dir
 from .geocode import candidates
 from .model import Article, MapgenError, Mention
+from .names import initials
 
 # The spaCy pipeline for each language; each installs from PyPI.
 MODELS = {
@@ -186,8 +187,6 @@ def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
     return None
 
 
-# Words left out of an abbreviation's letters: "Democratic Republic of the Congo" is DRC.
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "du", "de", "des", "la", "le", "les", "et", "d", "l", "del", "y"})
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
@@ -199,7 +198,7 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
     defined = {}
     for mention in mentions:
         match = _ABBREVIATION_AFTER.match(text, mention.end)
-        if match and match.group(1) == _initials(mention.text):
+        if match and match.group(1) == initials(mention.text):
             defined.setdefault(match.group(1), mention)
     found = [replace(m, stands_for=defined[m.text].text) if m.text in defined else m for m in mentions]
     for abbreviation, mention in defined.items():
@@ -211,11 +210,6 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
                 found.append(replace(_as_mention(span, use.start(), use.end(), mention.label),
                                      stands_for=mention.text))
     return sorted(found, key=lambda m: m.start)
-
-
-def _initials(name: str) -> str:
-    words = re.findall(r"\w+", name)
-    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()
 
 
 def _dateline(doc, geocoder) -> list[Mention]:

@@ -28,10 +28,10 @@ from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir
 from .model import Candidate, MapgenError
-from .names import name_key, skeleton
+from .names import initials, name_key, skeleton
 from .packages import package_dir
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -252,7 +252,7 @@ def _countries() -> Iterator[_Entry]:
             continue
         lat, lon = point
         names = {country["name"], *cldr.get(code, ())}
-        names.update(_literal(record.get("altSpellings")) or [])
+        names.update(_spelt_out(_literal(record.get("altSpellings")) or [], names))
         translations = _literal(record.get("translations")) or {}
         names.update(v for v in translations.values() if isinstance(v, str))
         yield _Entry(
@@ -260,6 +260,14 @@ def _countries() -> Iterator[_Entry]:
                       int(country.get("population") or 0)),
             frozenset(n for n in names if isinstance(n, str) and len(n) > 1),
         )
+
+
+def _spelt_out(spellings: list[str], names: set[str]) -> list[str]:
+    """A country's other spellings, less its bare ISO codes ('CA', 'IND', 'ST'):
+    capitals of three letters or fewer stay only as the initials of one of its
+    names ('US', 'USA', 'DRC'), since prose writes those and not the codes."""
+    abbreviations = {initials(n) for n in [*names, *spellings] if len(n) > 3}
+    return [s for s in spellings if not (len(s) <= 3 and s.isupper()) or s in abbreviations]
 
 
 def _main_landmass_centre(geojson) -> tuple[float, float] | None:

@@ -28,3 +28,13 @@ def skeleton(name: str) -> str:
     """
     key = _VOWEL_THEN_FINAL_H.sub("", name_key(name))
     return _REPEATED_LETTER.sub(r"\1", key.replace(" ", "").replace("'", ""))
+
+
+# Words left out of an abbreviation's letters: "Democratic Republic of the Congo" is DRC.
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "du", "de", "des", "la", "le", "les", "et", "d", "l", "del", "y"})
+
+
+def initials(name: str) -> str:
+    """The abbreviation a name's initials make: 'New South Wales' → 'NSW'."""
+    words = re.findall(r"\w+", name)
+    return "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).upper()

@@ -45,6 +45,9 @@ LOOSE_SPELLING_PENALTY = 2.0  # matched only through names.skeleton()
 # (French MISC, English FAC) need ten times the support.
 MIN_SCORE = math.log(20_000)
 MIN_SCORE_UNSURE_LABEL = MIN_SCORE + math.log(10)
+# Countries, continents and regions need no such support, however few live
+# there: the Vatican is no word that happens to be a place name.
+WELL_KNOWN = frozenset({"country", "continent", "region"})
 
 # Namesakes this close to the chosen place would put its marker in the same spot.
 SAME_SPOT_KM = 100.0
@@ -143,7 +146,7 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
             key=lambda item: (-item[0], item[2].population * -1, str(item[2].geonameid)),
         )
         best_score, reasons, best = scored[0]
-        if best_score < _min_score(name):
+        if best_score < _min_score(name) and best.feature not in WELL_KNOWN:
             continue
         places.append(Place(
             name=name.mentions[0].text,

@@ -52,3 +52,11 @@ def test_a_new_index_removes_the_older_ones_beside_it(tmp_path):
         (tmp_path / name).write_text("x")
     _remove_older_indexes(tmp_path / "gazetteer-v8-gnc3_0_2.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v8-gnc3_0_2.sqlite", "notes.txt"]
+
+
+def test_bare_iso_codes_are_no_names_but_initials_are():
+    geocoder = OfflineGazetteer()
+    assert not [c for c in candidates(geocoder, "St.") if c.feature == "country"], "ST, São Tomé's code"
+    assert not [c for c in candidates(geocoder, "CA") if c.feature == "country"], "CA, Canada's code"
+    for abbreviation, country in (("U.S.", "US"), ("USA", "US"), ("DRC", "CD"), ("UAE", "AE")):
+        assert country in {c.country for c in candidates(geocoder, abbreviation) if c.feature == "country"}

@@ -1,6 +1,6 @@
 """The resolver weighs evidence; these cases use a small fake gazetteer so that
 each test shows one kind of evidence at work."""
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import pytest
 from geopy.location import Location
@@ -190,3 +190,12 @@ def test_a_dateline_names_a_town():
     assert resolve(article, [dateline], Datelines())[0].chosen == mexico_city
     in_text = Mention("MEXICO", 0, 6, article.text, 0, "LOC")
     assert resolve(article, [in_text], Datelines())[0].chosen == mexico
+
+
+def test_a_country_needs_no_population_to_be_named(monkeypatch):
+    vatican = Candidate(3164670, "Vatican", "country", "VA", 41.90, 12.45, 921)
+    monkeypatch.setitem(NAMES, "vatican", [vatican])
+    assert _places("The Vatican said the Pope had recovered.", "Vatican", label="ORG")["Vatican"].chosen == vatican
+    hamlet = replace(vatican, feature="city", name="Vatican")
+    monkeypatch.setitem(NAMES, "vatican", [hamlet])
+    assert "Vatican" not in _places("The Vatican said the Pope had recovered.", "Vatican", label="ORG")
