@@ -83,5 +83,5 @@ def test_same_place_is_judged_apart_from_the_point_given_to_it():
 
     scores = evaluate([gold], system, namesake=lambda g: nearest.get(g.name))
     assert scores.resolution["acc161"] == 0.0
-    assert scores.same_place == {"n": 2, "share": 0.5}
+    assert scores.same_place == {"n": 2, "share": 0.5, "reachable": 0.5}, "Canada's points lie 450 km apart"
     assert set(scores.kinds) == {"country", "city"}
