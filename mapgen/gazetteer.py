@@ -31,7 +31,7 @@ from .model import Candidate, MapgenError
 from .names import initials, name_key, skeleton
 from .packages import package_dir
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "11"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -337,7 +337,7 @@ def _regions() -> Iterator[_Entry]:
     table = json.loads(resources.files("mapgen").joinpath("data", "regions.json").read_text("utf-8"))
     for region in table["regions"]:
         yield _Entry(
-            Candidate(None, region["name"], "region", None, region["lat"], region["lon"]),
+            Candidate(None, region["name"], "region", region.get("country"), region["lat"], region["lon"]),
             frozenset(region["names"]),
         )
 
@@ -367,8 +367,6 @@ def _admin_areas() -> Iterator[_Entry]:
         codes = [code for *_, code in members if code]
         code = max(set(codes), key=codes.count) if codes else None
         population = sum(p for _, _, p, _ in members)
-        if admin2:
-            population //= ADMIN2_SHARE
         point = (_trimmed_middle([m[0] for m in members], 0), _trimmed_middle([m[1] for m in members], 0))
         geonameid = state_ids.get(name) if cc == "US" and not admin2 else None
         plain = _without_type_word(name)
@@ -378,9 +376,6 @@ def _admin_areas() -> Iterator[_Entry]:
         yield _Entry(Candidate(geonameid, name, "admin", cc, *point, population, code), frozenset(names))
 
 
-# A county or district is named in the news far less often than a town as
-# populous, so its population counts for a tenth in the namesake prior.
-ADMIN2_SHARE = 10
 _TYPE_WORDS = re.compile(
     r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Governorate|Oblast|Prefecture|State)$"
     r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?")
