@@ -199,3 +199,14 @@ def test_a_country_needs_no_population_to_be_named(monkeypatch):
     hamlet = replace(vatican, feature="city", name="Vatican")
     monkeypatch.setitem(NAMES, "vatican", [hamlet])
     assert "Vatican" not in _places("The Vatican said the Pope had recovered.", "Vatican", label="ORG")
+
+
+def test_a_region_within_one_country_names_that_country(monkeypatch):
+    england = Candidate(None, "England", "region", "GB", 52.5, -1.5)
+    cornwall_gb = Candidate(None, "Cornwall", "admin", "GB", 50.4, -4.9, 326_237, "ENG")
+    cornwall_on = Candidate(5921357, "Cornwall", "city", "CA", 45.018, -74.728, 48_821, "08")
+    monkeypatch.setitem(NAMES, "england", [england])
+    monkeypatch.setitem(NAMES, "cornwall", [cornwall_on, cornwall_gb])
+    places = _places("England reported new cases. Cornwall was hit hardest.", "England", "Cornwall")
+    assert places["Cornwall"].chosen == cornwall_gb
+    assert _places("Cornwall was hit hardest.", "Cornwall")["Cornwall"].chosen == cornwall_on
