@@ -1,7 +1,10 @@
 """Accuracy on every development set, against the targets, beside the geotext baseline.
 
 For each dev set (GeoVirus dev in ../shared/eval, and ours in benchmarks/data)
-it prints the `mapgen eval` report and a table of the targets; then the seed
+it prints the `mapgen eval` report and a table of the targets, each beside the
+best that resolving every name to its own place would reach with the
+gazetteer's points (the gold's points for wide areas follow another
+convention, Wikipedia's, which no package on PyPI ships); then the seed
 article against its gold answer; then what the loose spelling match adds:
 how many names it resolved and how many of those are wrong.
 
@@ -20,10 +23,11 @@ from mapgen.resolve import distance_km
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-TARGETS = [("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥"),
-           ("recognition F1 (overlap)", lambda s: s.overlap["f1"], 0.85, "≥"),
-           ("accuracy@161 km", lambda s: s.resolution["acc161"], 0.90, "≥"),
-           ("AUC of log error", lambda s: s.resolution["auc"], 0.10, "≤")]
+# label, measure, goal, sense, and the best the gazetteer's points allow (None: no such bound)
+TARGETS = [("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥", None),
+           ("recognition F1 (overlap)", lambda s: s.overlap["f1"], 0.85, "≥", None),
+           ("accuracy@161 km", lambda s: s.resolution["acc161"], 0.90, "≥", lambda s: s.same_place["best_acc161"]),
+           ("AUC of log error", lambda s: s.resolution["auc"], 0.10, "≤", lambda s: s.same_place["best_auc"])]
 
 
 def dev_sets() -> list[Path]:
@@ -31,12 +35,14 @@ def dev_sets() -> list[Path]:
 
 
 def targets_table(ours, peer) -> str:
-    lines = [f"{'target':28} {'goal':>7} {'mapgen':>8} {'':5} {'geotext':>8}  beats peer"]
-    for label, get, goal, sense in TARGETS:
+    lines = [f"{'target':28} {'goal':>7} {'mapgen':>8} {'':5} {'geotext':>8}  beats peer  best reachable"]
+    for label, get, goal, sense, best in TARGETS:
         a, b = get(ours), get(peer)
         met = a >= goal if sense == "≥" else a <= goal
         better = a > b if sense == "≥" else a < b
-        lines.append(f"{label:28} {sense}{goal:6.2f} {a:8.3f} {'PASS' if met else 'FAIL':5} {b:8.3f}  {'yes' if better else 'NO'}")
+        bound = f"{best(ours):8.3f}" if best else ""
+        lines.append(f"{label:28} {sense}{goal:6.2f} {a:8.3f} {'PASS' if met else 'FAIL':5} {b:8.3f}  "
+                     f"{'yes' if better else 'NO ':3}      {bound}")
     lines.append(f"{'throughput':28} {'':7} {ours.texts_per_second:8.1f} texts/s")
     return "\n".join(lines)
 
