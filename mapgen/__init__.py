@@ -29,7 +29,8 @@ def find_places(text: str | Article, language: str | None = None, *, geocoder=No
     """The places an article names, each resolved to one real place.
 
     `text` is the article's text or an Article from read_article(); `geocoder`
-    is any geopy geocoder that answers like geocode.OfflineGazetteer (the default).
+    is any geopy geocoder that answers like geocode.OfflineGazetteer (the
+    default), such as online.nominatim(OfflineGazetteer()).
     """
     from .extract import find_mentions
     from .geocode import OfflineGazetteer
@@ -41,14 +42,16 @@ def find_places(text: str | Article, language: str | None = None, *, geocoder=No
     return resolve(article, find_mentions(article, geocoder), geocoder)
 
 
-def build_site(article: str | Path | Article, out_dir: str | Path, *, language: str | None = None, **options):
+def build_site(article: str | Path | Article, out_dir: str | Path, *, language: str | None = None,
+               geocoder=None, **options):
     """Read the article (a path, or an Article), find its places and write the map site.
 
-    `options` go to site.write_site (tiles, assets, single_file, labels, png).
-    Returns the site.SiteResult, which holds the iframe snippet to paste.
+    `geocoder` is as for find_places; `options` go to site.write_site (tiles,
+    assets, single_file, labels, png). Returns the site.SiteResult, which holds
+    the iframe snippet to paste.
     """
     from .site import write_site
 
     if not isinstance(article, Article):
         article = read_article(article, language=language)
-    return write_site(article, find_places(article), Path(out_dir), **options)
+    return write_site(article, find_places(article, geocoder=geocoder), Path(out_dir), **options)

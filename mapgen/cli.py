@@ -15,6 +15,7 @@ EPILOG = """examples:
   mapgen places --review article.txt     why each place was chosen
   cat article.html | mapgen places -     read from standard input
   mapgen eval gold.jsonl                 measure against annotated texts
+  mapgen build a.txt --geocoder nominatim   also ask OpenStreetMap's Nominatim for unknown names
 """
 
 
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="also inline everything into one index.html that works when mailed")
     build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
+    _add_geocoder(build)
     build.set_defaults(run=_build)
 
     places = commands.add_parser("places", help="list the places an article names",
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument("--review", action="store_true",
                         help="explain each choice: evidence, confidence and the runners-up")
     _add_language(places)
+    _add_geocoder(places)
     places.set_defaults(run=_places)
 
     evaluate = commands.add_parser("eval", help="measure recognition and resolution on annotated texts",
@@ -89,10 +92,29 @@ def _add_language(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", metavar="CODE", help="the article's language, e.g. fr or en (default: detected)")
 
 
-def _geocoder():
+def _add_geocoder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--geocoder", choices=("offline", "nominatim"), default="offline",
+                        help="offline (default): the local GeoNames index only; nominatim: also ask a Nominatim "
+                             "server for the names the index lacks (answers are cached, one request a second)")
+    parser.add_argument("--geocoder-url", metavar="URL", help="the Nominatim server (default: the public one, "
+                                                              "https://nominatim.openstreetmap.org)")
+
+
+def _geocoder(args=None):
     from .geocode import OfflineGazetteer
 
-    return OfflineGazetteer(progress=_index_progress)
+    offline = OfflineGazetteer(progress=_index_progress)
+    if args is None or getattr(args, "geocoder", "offline") == "offline":
+        if args is not None and getattr(args, "geocoder_url", None):
+            raise MapgenError("--geocoder-url needs --geocoder nominatim")
+        return offline
+    from .online import PUBLIC_NOMINATIM, nominatim
+
+    return nominatim(offline, args.geocoder_url or PUBLIC_NOMINATIM, progress=_asking_online)
+
+
+def _asking_online(name: str) -> None:
+    print(f"mapgen: asking the online geocoder for '{name}'…", file=sys.stderr)
 
 
 def _index_progress(done: int, total: int, what: str) -> None:
@@ -107,8 +129,8 @@ def _build(args) -> int:
 
     start_loading()
     article = read_article(args.article, language=args.language)
-    _geocoder()  # builds the index, with progress, before the slower work starts
-    result = build_site(article, args.output, tiles=args.tiles, assets=args.assets,
+    geocoder = _geocoder(args)  # builds the index, with progress, before the slower work starts
+    result = build_site(article, args.output, geocoder=geocoder, tiles=args.tiles, assets=args.assets,
                         single_file=args.single_file, labels=args.labels, png=args.png)
     print(f"Map written to {result.index}")
     print(f"Embed it with:\n{result.iframe_snippet}")
@@ -121,7 +143,7 @@ def _places(args) -> int:
     from .geojson import dumps, feature_collection
 
     start_loading()
-    geocoder = _geocoder()
+    geocoder = _geocoder(args)
     for source in args.articles:
         article = read_article(source, language=args.language)
         places = find_places(article, geocoder=geocoder)

@@ -29,7 +29,7 @@ class OfflineGazetteer(Geocoder):
         (names.skeleton): the spellings no gazetteer lists.
         """
         lookup = self.gazetteer.loose_candidates if loose else self.gazetteer.candidates
-        locations = [_location(c) for c in lookup(query)]
+        locations = [location_of(c) for c in lookup(query)]
         if exactly_one:
             return locations[0] if locations else None
         return locations
@@ -40,7 +40,8 @@ class OfflineGazetteer(Geocoder):
         return self.gazetteer.demonym_country(word)
 
 
-def _location(candidate: Candidate) -> Location:
+def location_of(candidate: Candidate) -> Location:
+    """A candidate as geopy's Location, the candidate itself in its raw member."""
     address = ", ".join(part for part in (candidate.name, candidate.country) if part)
     return Location(address, (candidate.lat, candidate.lon), asdict(candidate))
 
@@ -50,7 +51,12 @@ def candidate_of(location: Location) -> Candidate:
     return Candidate(**location.raw)
 
 
-def candidates(geocoder: Geocoder, name: str, *, loose: bool = False) -> list[Candidate]:
-    """Every candidate place for a name, through the geopy interface."""
-    kwargs = {"loose": True} if loose else {}
+def candidates(geocoder: Geocoder, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
+    """Every candidate place for a name, through the geopy interface; `online`
+    lets a geocoder with an online fallback (mapgen.online) ask it."""
+    kwargs = {"loose": True} if loose else {"online": True} if online and asks_online(geocoder) else {}
     return [candidate_of(loc) for loc in geocoder.geocode(name, exactly_one=False, **kwargs) or []]
+
+
+def asks_online(geocoder: Geocoder) -> bool:
+    return getattr(geocoder, "asks_online", False)

@@ -118,6 +118,8 @@ def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
     names = []
     for key, group in by_key.items():
         found = candidates(geocoder, group[0].name)
+        if not found and any(m.label in PLACE_LABELS for m in group):
+            found = candidates(geocoder, group[0].name, online=True)
         loose = not found
         if loose:
             found = candidates(geocoder, group[0].name, loose=True)
