@@ -50,8 +50,9 @@ def build_site(article: str | Path | Article, out_dir: str | Path, *, language: 
     assets, single_file, labels, png). Returns the site.SiteResult, which holds
     the iframe snippet to paste.
     """
-    from .site import write_site
+    from .site import check_options, write_site
 
+    check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
     return write_site(article, find_places(article, geocoder=geocoder), Path(out_dir), **options)

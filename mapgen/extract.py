@@ -55,9 +55,16 @@ def start_loading() -> None:
 
     Importing spaCy is a third of a warm build; detecting the language, which
     must come first, is mostly LZMA decompression, which lets other threads
-    run. Started together they overlap; load_pipeline waits for the import.
+    run. Started together they overlap. load_pipeline waits for the import to
+    end before it imports anything of spaCy's: two threads importing one
+    package's modules at once can each find the other's half done.
     """
-    threading.Thread(target=importlib.import_module, args=("spacy",), daemon=True).start()
+    importing = threading.Thread(target=importlib.import_module, args=("spacy",), daemon=True)
+    importing.start()
+    _IMPORTS.append(importing)
+
+
+_IMPORTS: list[threading.Thread] = []
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +74,8 @@ def load_pipeline(language: str):
     The first load on a machine also saves a trimmed copy to the cache (see
     _save_trimmed); later runs load that copy, several times faster.
     """
+    for importing in _IMPORTS:
+        importing.join()
     model = MODELS.get(language)
     if model is None:
         supported = ", ".join(sorted(MODELS))

@@ -41,6 +41,9 @@ class Mention:
         return self.stands_for or self.text
 
 
+# The languages mapgen reads (each has a spaCy model in extract.MODELS), as ISO 639-1 codes.
+LANGUAGES = ("en", "fr")
+
 # What a gazetteer entry is: a populated place, an administrative area, a country,
 # a continent, or a well-known region such as the Sahel.
 FEATURES = ("city", "admin", "country", "continent", "region")

@@ -67,10 +67,7 @@ def write_site(article: Article, places: list[Place], out_dir: str | Path, *, ti
     og:image; left empty, both are relative to the site's folder.
     """
     out_dir = Path(out_dir)
-    if assets not in ("local", "cdn"):
-        raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
-    online = _found(online_basemap, tiles) if tiles else None
-    _check_target(out_dir)
+    online = check_options(out_dir, tiles=tiles, assets=assets)
     words = WORDS.get(article.language, WORDS["en"])
     snippet = iframe_snippet(f"{base_url}embed.html", _title(article, words))
     work = _work_dir(out_dir)
@@ -110,6 +107,15 @@ def iframe_snippet(src: str, title: str) -> str:
 
 
 # --- the target folder --------------------------------------------------------
+
+def check_options(out_dir: Path, *, tiles: str | None = None, assets: str = "local", **_) -> dict | None:
+    """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
+    if assets not in ("local", "cdn"):
+        raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
+    online = _found(online_basemap, tiles) if tiles else None
+    _check_target(Path(out_dir))
+    return online
+
 
 def _check_target(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():

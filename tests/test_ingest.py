@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from mapgen.ingest import IngestError, decode, parse_article, read_article
+from mapgen.ingest import IngestError, decode, detect_language, parse_article, read_article
 
 FRENCH = "Les ministres se sont retrouvés à Genève, où l'été s'achève déjà, pour négocier un accord."
 
@@ -37,6 +37,22 @@ def test_no_date_line_leaves_the_text_whole():
 def test_language_is_detected():
     assert parse_article(FRENCH).language == "fr"
     assert parse_article("The ministers met in Geneva on Monday to negotiate a new agreement.").language == "en"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Floods hit Lyon.", "en"),  # too short to tell: read in a language mapgen reads
+    ("Des orages ont frappé Lyon.", "fr"),
+    ("Die Regierung in Berlin hat am Montag neue Maßnahmen beschlossen.", "de"),  # sure: reported as it is
+])
+def test_short_texts_lean_to_the_languages_mapgen_reads(text, language):
+    assert detect_language(text) == language
+
+
+def test_every_language_read_has_a_model():
+    from mapgen.extract import MODELS
+    from mapgen.model import LANGUAGES
+
+    assert set(MODELS) == set(LANGUAGES)
 
 
 def test_html_page_is_stripped_to_its_article():
