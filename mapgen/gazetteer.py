@@ -31,7 +31,7 @@ from .model import Candidate, MapgenError
 from .names import initials, name_key, skeleton
 from .packages import package_dir
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
