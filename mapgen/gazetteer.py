@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import difflib
 import json
 import re
 import os
@@ -31,7 +32,7 @@ from .model import Candidate, MapgenError
 from .names import initials, name_key, skeleton
 from .packages import package_dir
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 # A callback told how far the index build has gone: (step done, steps in all, what).
 Progress = Callable[[int, int, str], None]
@@ -370,9 +371,7 @@ def _admin_areas() -> Iterator[_Entry]:
         point = (_trimmed_middle([m[0] for m in members], 0), _trimmed_middle([m[1] for m in members], 0))
         geonameid = state_ids.get(name) if cc == "US" and not admin2 else None
         plain = _without_type_word(name)
-        names = {name, plain}
-        for key in {name_key(name), name_key(plain)}:
-            names.update(translations.get((cc, key), ()))
+        names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
         yield _Entry(Candidate(geonameid, name, "admin", cc, *point, population, code), frozenset(names))
 
 
@@ -381,14 +380,33 @@ _TYPE_WORDS = re.compile(
     r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?")
 
 
+def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:
+    """The names of the country's subdivision that is named so; with `fuzzy`, or
+    spelt nearly so, where the towns' data and ISO spell one name two ways
+    ('Castille-La Mancha', 'Castilla-La Mancha')."""
+    keys = [name_key(n) for n in names]
+    for key in keys:
+        if key in subdivisions:
+            return subdivisions[key]
+    if fuzzy:
+        for key in keys:
+            close = difflib.get_close_matches(key, subdivisions, n=1, cutoff=NEARLY_SAME_SPELLING)
+            if close:
+                return subdivisions[close[0]]
+    return frozenset()
+
+
+NEARLY_SAME_SPELLING = 0.85  # difflib's ratio: 'baden-wuerttemberg' and 'baden-wurttemberg' are 0.97
+
+
 def _without_type_word(name: str) -> str:
     """'Anhui Sheng' is written 'Anhui' in the news, 'Departement de la Drome' 'Drome';
     'Dallas County' keeps its word."""
     return _TYPE_WORDS.sub("", name)
 
 
-def _subdivision_names() -> dict[tuple[str, str], frozenset[str]]:
-    """Every name of each ISO 3166-2 subdivision, by (country, name key) of each of them.
+def _subdivision_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Every name of each ISO 3166-2 subdivision, by country, then by the name key of each of them.
 
     pycountry ships the subdivisions with their names translated into some
     seventy languages ('Californie', 'Bavière', 'Nouvelle-Galles-du-Sud');
@@ -401,12 +419,27 @@ def _subdivision_names() -> dict[tuple[str, str], frozenset[str]]:
     folder = Path(pycountry.LOCALES_DIR)
     books = [gettext.translation("iso3166-2", localedir=folder, languages=[lang])
              for lang in sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / "iso3166-2.mo").exists())]
-    found: dict[tuple[str, str], frozenset[str]] = {}
+    found: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for subdivision in pycountry.subdivisions:
-        names = frozenset({subdivision.name, *(book.gettext(subdivision.name) for book in books)})
+        written = {subdivision.name, *(book.gettext(subdivision.name) for book in books)}
+        names = frozenset(form for name in written for form in _name_forms(name))
         for name in names:
-            found.setdefault((subdivision.country_code, name_key(name)), names)
+            found[subdivision.country_code].setdefault(name_key(name), names)
     return found
+
+
+_BRACKETED = re.compile(r"^(.*?)\s*\[(.*?)\]$")
+
+
+def _name_forms(name: str) -> set[str]:
+    """The ways prose writes a name that ISO 3166-2 lists inverted or doubled:
+    'Asturias, Principado de' is 'Principado de Asturias' and 'Asturias';
+    'Catalunya [Cataluña]' is either."""
+    both = _BRACKETED.match(name)
+    if both:
+        return _name_forms(both.group(1)) | _name_forms(both.group(2))
+    head, comma, tail = name.partition(", ")
+    return {name, head, f"{tail} {head}"} if comma else {name}
 
 
 def _admin_towns() -> Iterator[tuple]:

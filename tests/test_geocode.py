@@ -60,3 +60,12 @@ def test_bare_iso_codes_are_no_names_but_initials_are():
     assert not [c for c in candidates(geocoder, "CA") if c.feature == "country"], "CA, Canada's code"
     for abbreviation, country in (("U.S.", "US"), ("USA", "US"), ("DRC", "CD"), ("UAE", "AE")):
         assert country in {c.country for c in candidates(geocoder, abbreviation) if c.feature == "country"}
+
+
+def test_admin_areas_take_their_iso_names_in_other_languages_and_orders():
+    geocoder = OfflineGazetteer()
+    for name, country in (("Californie", "US"), ("Bavière", "DE"), ("Nouvelle-Galles du Sud", "AU"),
+                          ("Principado de Asturias", "ES"),  # ISO writes 'Asturias, Principado de'
+                          ("Castilla-La Mancha", "ES"),  # the towns' data spells it 'Castille-La Mancha'
+                          ("Bade-Wurtemberg", "DE")):  # ... and this one 'Baden-Wuerttemberg'
+        assert (country, "admin") in {(c.country, c.feature) for c in candidates(geocoder, name)}, name
