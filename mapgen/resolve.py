@@ -99,9 +99,9 @@ def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
 
 def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: bool) -> _Context:
     return _Context(
-        # a region within one country names it too: England the United Kingdom
+        # an area within one country names it too: England or Texas, their country
         countries=frozenset((name_key(p.name), p.chosen.country) for p in places
-                            if p.chosen.feature in ("country", "region") and p.chosen.country),
+                            if p.chosen.feature in ("country", "region", "admin") and p.chosen.country),
         admin_areas=frozenset((name_key(p.name), p.chosen.country, p.chosen.admin1)
                               for p in places if p.chosen.feature == "admin"),
         settled=tuple((name_key(p.name), p.chosen) for p in places

@@ -210,3 +210,10 @@ def test_a_region_within_one_country_names_that_country(monkeypatch):
     places = _places("England reported new cases. Cornwall was hit hardest.", "England", "Cornwall")
     assert places["Cornwall"].chosen == cornwall_gb
     assert _places("Cornwall was hit hardest.", "Cornwall")["Cornwall"].chosen == cornwall_on
+
+
+def test_an_admin_area_names_its_country(monkeypatch):
+    florida = Candidate(4155751, "Florida", "admin", "US", 28.5, -82.5, 21_000_000, "FL")
+    monkeypatch.setitem(NAMES, "florida", [florida])
+    assert _places("The hurricane hit Florida and Georgia.", "Florida", "Georgia")["Georgia"].chosen == GEORGIA_STATE
+    assert _places("The storm hit Georgia.", "Georgia")["Georgia"].chosen == GEORGIA_COUNTRY
