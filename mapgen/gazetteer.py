@@ -46,6 +46,10 @@ class GazetteerError(MapgenError):
     """The index cannot be built or opened."""
 
 
+class DamagedIndex(GazetteerError):
+    """The index file is there but cannot be read: cut short, overwritten."""
+
+
 @dataclass(frozen=True)
 class _Entry:
     candidate: Candidate
@@ -65,6 +69,14 @@ class Gazetteer:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self._query("SELECT count(*) FROM demonyms")  # a file cut short or overwritten fails here
+
+    def _query(self, sql: str, parameters: tuple = ()) -> list:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise DamagedIndex(f"the place-name index {self.path} is damaged ({err}); "
+                               "build it again with: mapgen index --rebuild") from None
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place whose name, in any language, is spelt like this one."""
@@ -78,9 +90,9 @@ class Gazetteer:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
         key = name_key(word)
         for form in (key, key[:-1] if key.endswith("s") else None):
-            row = form and self._db.execute("SELECT country FROM demonyms WHERE key = ?", (form,)).fetchone()
-            if row:
-                return row[0]
+            rows = form and self._query("SELECT country FROM demonyms WHERE key = ?", (form,))
+            if rows:
+                return rows[0][0]
         return None
 
     def _lookup(self, table: str, key: str) -> list[Candidate]:
@@ -88,11 +100,11 @@ class Gazetteer:
             return []
         cached = self._cache.get((table, key))
         if cached is None:
-            rows = self._db.execute(
+            rows = self._query(
                 f"SELECT {_COLUMNS} FROM places JOIN {table} USING (pid) WHERE key = ? "
                 "ORDER BY population DESC, pid",
                 (key,),
-            ).fetchall()
+            )
             cached = self._cache[(table, key)] = [_candidate(row) for row in rows]
         return list(cached)
 
@@ -121,7 +133,12 @@ def load(path: Path | None = None, progress: Progress | None = None) -> Gazettee
     if path not in _SHARED:
         if not path.exists():
             build(path, progress)
-        _SHARED[path] = Gazetteer(path)
+        try:
+            _SHARED[path] = Gazetteer(path)
+        except DamagedIndex:
+            path.unlink()  # nothing in it is the user's own: it is built again from the packages
+            build(path, progress)
+            _SHARED[path] = Gazetteer(path)
     return _SHARED[path]
 
 

@@ -69,3 +69,33 @@ def test_admin_areas_take_their_iso_names_in_other_languages_and_orders():
                           ("Castilla-La Mancha", "ES"),  # the towns' data spells it 'Castille-La Mancha'
                           ("Bade-Wurtemberg", "DE")):  # ... and this one 'Baden-Wuerttemberg'
         assert (country, "admin") in {(c.country, c.feature) for c in candidates(geocoder, name)}, name
+
+
+def test_a_damaged_index_is_a_clear_error_or_built_again(tmp_path, monkeypatch):
+    import pytest
+
+    from mapgen import gazetteer
+
+    path = tmp_path / "gazetteer.sqlite"
+    path.write_text("not an index")
+    with pytest.raises(gazetteer.DamagedIndex, match="damaged .*mapgen index --rebuild"):
+        gazetteer.Gazetteer(path)
+    built = []
+    monkeypatch.setattr(gazetteer, "build", lambda p, progress=None: (built.append(p), _tiny_index(p)))
+    assert gazetteer.load(path).candidates("Lyon")[0].country == "FR"
+    assert built == [path]
+
+
+def _tiny_index(path):
+    """An index with one town, written the way gazetteer.build writes one."""
+    import sqlite3
+
+    from mapgen import gazetteer
+    from mapgen.model import Candidate
+
+    db = sqlite3.connect(path)
+    gazetteer._create_tables(db)
+    gazetteer._insert(db, [gazetteer._Entry(Candidate(2996944, "Lyon", "city", "FR", 45.75, 4.85, 522_969),
+                                            frozenset({"Lyon"}))])
+    db.commit()
+    db.close()
