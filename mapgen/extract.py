@@ -93,7 +93,10 @@ def load_pipeline(language: str):
         command = _INSTALL.get(model, f"pip install {model.replace('_', '-')}")
         raise ExtractError(f"the spaCy model {model} is not installed: {command}") from None
     if (trimmed / "config.cfg").exists():
-        return _load_trimmed(trimmed, language)
+        try:
+            return _load_trimmed(trimmed, language)
+        except Exception:  # a damaged copy fails in many ways; it is only a cache, made again below
+            shutil.rmtree(trimmed, ignore_errors=True)
     import warnings
 
     import spacy

