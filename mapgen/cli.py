@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .model import MapgenError
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("article", help="the article: a text or HTML file, or - for standard input")
     build.add_argument("-o", "--output", default="site", type=Path, help="the site's folder (default: site)")
     _add_language(build)
+    build.add_argument("--title", help="the page's title (default: the web page's own, else one naming the file)")
     build.add_argument("--tiles", metavar="NAME",
                        help="an online basemap from xyzservices, e.g. OpenStreetMap.Mapnik or CartoDB.Positron "
                             "(default: offline OpenStreetMap tiles copied into the site)")
@@ -129,6 +131,8 @@ def _build(args) -> int:
 
     start_loading()
     article = read_article(args.article, language=args.language)
+    if args.title:
+        article = replace(article, title=args.title)
     geocoder = _geocoder(args)  # builds the index, with progress, before the slower work starts
     result = build_site(article, args.output, geocoder=geocoder, tiles=args.tiles, assets=args.assets,
                         single_file=args.single_file, labels=args.labels, png=args.png)

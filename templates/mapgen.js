@@ -38,6 +38,7 @@ var mapgen = (function () {
      marker's accessible name even where it is not shown. */
   function icon(place, labels, shift) {
     var body = el("span", "mg-icon");
+    if (shift[0] || shift[1]) body.appendChild(leader(shift));
     body.appendChild(el("span", "mg-symbol"));
     var shown = labels || place.kind !== "place";
     body.appendChild(el("span", shown ? "mg-label" : "mg-label mg-visually-hidden", place.name));
@@ -47,6 +48,17 @@ var mapgen = (function () {
       iconSize: [20, 20],
       iconAnchor: [10 - shift[0], 10 - shift[1]]
     });
+  }
+
+  /* A marker set apart from its crowd keeps a thin line back to where the
+     place really is, ending in a dot. */
+  function leader(shift) {
+    var line = el("span", "mg-leader");
+    var length = Math.sqrt(shift[0] * shift[0] + shift[1] * shift[1]);
+    line.style.width = length + "px";
+    line.style.transform = "rotate(" + Math.atan2(-shift[1], -shift[0]) + "rad)";
+    line.setAttribute("aria-hidden", "true");
+    return line;
   }
 
   var InlineTiles = L.TileLayer.extend({

@@ -267,6 +267,14 @@ def test_markers_on_one_spot_are_set_apart(visit, tmp_path):
     first, second = (page.locator(".mg-marker .mg-symbol").nth(i).bounding_box() for i in range(2))
     apart = abs(first["x"] - second["x"]) >= first["width"] or abs(first["y"] - second["y"]) >= first["height"]
     assert apart, "one marker hides the other"
+    # each keeps a line back to Lyon's true spot: both lines end at one point
+    ends = page.evaluate("""() => [...document.querySelectorAll('.mg-leader')].map(line => {
+        const a = parseFloat(line.style.transform.slice(7)), w = parseFloat(line.style.width);
+        const icon = line.parentElement.getBoundingClientRect();
+        return [icon.left + 10 + w * Math.cos(a), icon.top + 10 + w * Math.sin(a)];
+    })""")
+    assert len(ends) == 2
+    assert abs(ends[0][0] - ends[1][0]) < 1.5 and abs(ends[0][1] - ends[1][1]) < 1.5, ends
 
 
 def test_single_file_works_alone(visit, tmp_path):

@@ -81,3 +81,13 @@ def test_eval_reports_ours_beside_the_baseline(tmp_path):
     broken.write_text("{oops\n")
     result = run("eval", str(broken))
     assert result.returncode == 1 and "broken.jsonl:1: not JSON" in result.stderr
+
+
+def test_build_writes_the_site_with_the_title_given(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Des inondations ont frappé Lyon et Grenoble, dans le sud-est de la France.", "utf-8")
+    assert main(["build", str(article), "-o", str(tmp_path / "site"), "--title", "Crues <b>& orages</b>"]) == 0
+    out = capsys.readouterr().out
+    assert f"Map written to {tmp_path / 'site' / 'index.html'}" in out and "<iframe" in out
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "<title>Crues &lt;b&gt;&amp; orages&lt;/b&gt;</title>" in page
