@@ -55,6 +55,19 @@ SAME_SPOT_KM = 100.0
 # Only places settled with this confidence lend their position to others.
 SETTLED_CONFIDENCE = 0.5
 
+# In French and Spanish, towns take no article ("à Paris", "en Madrid");
+# countries and regions do ("la Syrie", "el Sahel"). A name that only ever
+# follows one and is a town by the gazetteer is more likely a building or an
+# institution: "la Maison Blanche" (the White House) is not the Paris quarter
+# of that name. Names whose article is their own ("Le Havre", "La Paz") are
+# kept whole by extract. English puts "the" before towns used as modifiers
+# ("the Glasgow area"), so it is left out.
+ARTICLE_PENALTY = math.log(100)
+_DEFINITE_ARTICLE_BEFORE = {
+    "fr": re.compile(r"(?:^|[^\w'’])(?:le|la|les|l['’])\s*$", re.IGNORECASE),
+    "es": re.compile(r"(?:^|[^\w'’])(?:el|la|los|las)\s*$", re.IGNORECASE),
+}
+
 _BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
 _COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
 
@@ -68,6 +81,7 @@ class _Name:
     candidates: tuple[Candidate, ...]
     loose: bool  # candidates found only through the looser skeleton match
     hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
+    after_article: bool  # every mention follows a definite article: "la Maison Blanche"
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,7 @@ def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
     names the United Kingdom.
     """
     demonyms = frozenset(geocoder.demonym_country(m.text) for m in mentions if m.label == DEMONYM_LABEL)
-    names = _group(article.text, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
+    names = _group(article, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
     places = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
     for with_neighbours in (False, True):
         places = _decide(names, _context(places, demonyms, with_neighbours))
@@ -111,7 +125,8 @@ def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: boo
     )
 
 
-def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
+def _group(article: Article, mentions: list[Mention], geocoder) -> list[_Name]:
+    text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[name_key(mention.name)].append(mention)
@@ -127,7 +142,8 @@ def _group(text: str, mentions: list[Mention], geocoder) -> list[_Name]:
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
-            names.append(_Name(key, tuple(group), tuple(found), loose, hints))
+            after_article = bool(article_before) and all(article_before.search(text, 0, m.start) for m in group)
+            names.append(_Name(key, tuple(group), tuple(found), loose, hints, after_article))
     return names
 
 
@@ -184,6 +200,9 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
     if name_key(c.name) != name.key and not name.loose:
         score -= ALTERNATE_NAME_PENALTY
         reasons.append(f"{name.mentions[0].text} is one of its other names")
+    if name.after_article and c.feature == "city":
+        score -= ARTICLE_PENALTY
+        reasons.append("a town, but named after an article, as buildings and institutions are")
     if name.loose:
         score -= LOOSE_SPELLING_PENALTY
         reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")

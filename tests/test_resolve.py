@@ -217,3 +217,17 @@ def test_an_admin_area_names_its_country(monkeypatch):
     monkeypatch.setitem(NAMES, "florida", [florida])
     assert _places("The hurricane hit Florida and Georgia.", "Florida", "Georgia")["Georgia"].chosen == GEORGIA_STATE
     assert _places("The storm hit Georgia.", "Georgia")["Georgia"].chosen == GEORGIA_COUNTRY
+
+
+def test_a_town_named_only_after_an_article_is_a_building_in_french(monkeypatch):
+    quarter = Candidate(6545040, "Maison Blanche", "city", "FR", 48.82, 2.36, 64_302, "11")
+    monkeypatch.setitem(NAMES, "maison blanche", [quarter])
+    text = "La Maison Blanche a démenti. Selon la Maison Blanche, rien n'est décidé."
+    mentions = [Mention("Maison Blanche", i, i + 14, text, 0, "LOC") for i in (3, text.rindex("Maison"))]
+    assert resolve(Article(text, "fr", "t"), mentions, FakeGazetteer()) == []
+    written_plain = "Des orages à Maison Blanche."
+    plain = Mention("Maison Blanche", 13, 27, written_plain, 0, "LOC")
+    assert resolve(Article(written_plain, "fr", "t"), [plain], FakeGazetteer())[0].chosen == quarter
+    english = "The Maison Blanche area flooded."
+    assert resolve(Article(english, "en", "t"), [Mention("Maison Blanche", 4, 18, english, 0, "LOC")],
+                   FakeGazetteer())[0].chosen == quarter, "English puts 'the' before towns as modifiers"
