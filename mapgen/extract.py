@@ -2,9 +2,11 @@
 
 spaCy's named-entity recogniser does the reading. What it calls a location is
 taken; what it calls a person or an organisation is not, whatever a gazetteer
-says ("New York Times", "Paris Hilton"); what it leaves open (French MISC,
-English FAC) is kept when the gazetteer knows the name, and the resolver asks
-more evidence of those.
+says ("New York Times", "Paris Hilton"), unless it is a country's name, or an
+organisation's name opens with one ("the U.S. Army"); what it leaves open
+(French MISC, English FAC) is kept when the gazetteer knows the name, and the
+resolver asks more evidence of those. An abbreviation the article defines
+("New South Wales (NSW)") stands for its place wherever it is used.
 """
 from __future__ import annotations
 
