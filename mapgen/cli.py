@@ -127,9 +127,7 @@ def _index_progress(done: int, total: int, what: str) -> None:
 
 def _build(args) -> int:
     from . import build_site, read_article
-    from .extract import start_loading
 
-    start_loading()
     article = read_article(args.article, language=args.language)
     if args.title:
         article = replace(article, title=args.title)
@@ -143,10 +141,8 @@ def _build(args) -> int:
 
 def _places(args) -> int:
     from . import find_places, read_article
-    from .extract import start_loading
     from .geojson import dumps, feature_collection
 
-    start_loading()
     geocoder = _geocoder(args)
     for source in args.articles:
         article = read_article(source, language=args.language)

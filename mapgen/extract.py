@@ -10,10 +10,8 @@ resolver asks more evidence of those. An abbreviation the article defines
 """
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
-import threading
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -56,23 +54,6 @@ class ExtractError(MapgenError):
     """The article's language has no model, or the model is not installed."""
 
 
-def start_loading() -> None:
-    """Import spaCy in a background thread, while the caller reads the article.
-
-    Importing spaCy is a third of a warm build; detecting the language, which
-    must come first, is mostly LZMA decompression, which lets other threads
-    run. Started together they overlap. load_pipeline waits for the import to
-    end before it imports anything of spaCy's: two threads importing one
-    package's modules at once can each find the other's half done.
-    """
-    importing = threading.Thread(target=importlib.import_module, args=("spacy",), daemon=True)
-    importing.start()
-    _IMPORTS.append(importing)
-
-
-_IMPORTS: list[threading.Thread] = []
-
-
 @lru_cache(maxsize=None)
 def load_pipeline(language: str):
     """The language's spaCy pipeline, loaded once per process.
@@ -80,8 +61,6 @@ def load_pipeline(language: str):
     The first load on a machine also saves a trimmed copy to the cache (see
     _save_trimmed); later runs load that copy, several times faster.
     """
-    for importing in _IMPORTS:
-        importing.join()
     model = MODELS.get(language)
     if model is None:
         supported = ", ".join(sorted(MODELS))

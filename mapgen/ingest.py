@@ -1,11 +1,16 @@
 """Read an article: bytes of any common encoding, plain text or a web page."""
 from __future__ import annotations
 
+import lzma
 import re
+import shutil
 import sys
+import zipfile
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import cache_dir
 from .model import LANGUAGES, Article, MapgenError
 
 # A leading "date 2017-03" or "date: 2017-03-16", on a line of its own or
@@ -106,6 +111,45 @@ def detect_language(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _language_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier, its model read from an unpacked copy in the cache.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    The package ships the model LZMA-packed; unpacking its 65 MB took most of
+    the second a warm build spent on the language. The first run keeps the
+    unpacked arrays; a copy that cannot be read falls back to the package's loader.
+    """
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    try:
+        ptc, pc, classes, nextmove, row, output = _unpacked_model(MODEL_DIR / MODEL_FILE)
+    except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError, zipfile.BadZipFile):
+        for damaged in cache_dir().glob("py3langid-*-model.npz"):
+            damaged.unlink(missing_ok=True)  # unpacked again next time
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _unpacked_model(packed: Path) -> tuple:
+    """The model's arrays as py3langid's own loader returns them, from an unpacked copy."""
+    from importlib.metadata import version
+
+    import numpy as np
+
+    unpacked = cache_dir() / f"py3langid-{version('py3langid')}-model.npz"
+    if not unpacked.exists():
+        unpacked.parent.mkdir(parents=True, exist_ok=True)
+        partial = unpacked.with_suffix(".partial")
+        with lzma.open(packed) as source, open(partial, "wb") as target:
+            shutil.copyfileobj(source, target, length=1 << 20)
+        partial.replace(unpacked)
+    with np.load(unpacked, allow_pickle=False) as data:
+        return (data["ptc"], data["pc"], data["classes"].tolist(), _as_array(data["nextmove"]),
+                _as_array(data["nextmove_row"]), data["out_feat"].tolist())
+
+
+def _as_array(values) -> array:
+    """A NumPy array of unsigned integers as the standard library's array, which py3langid walks faster."""
+    import numpy as np
+
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out
