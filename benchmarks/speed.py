@@ -1,9 +1,10 @@
 """Time and memory of `mapgen build` on an article (the seed by default).
 
 Prints: the first run on a machine (which builds the gazetteer index and the
-trimmed spaCy pipeline), warm runs, their peak memory, the index's size, and
-how much of a warm run is spent loading the spaCy pipeline, beside loading the
-untrimmed model in the same run as a baseline.
+trimmed spaCy pipeline), warm runs, their peak memory, the index's size and
+the whole cache's, the language detection with the unpacked model beside the
+packed one, and how much of a warm run is spent loading the spaCy pipeline,
+beside loading the untrimmed model in the same run as a baseline.
 
     python benchmarks/speed.py [ARTICLE] [--runs N]
 """
@@ -60,6 +61,14 @@ def main() -> None:
         trimmed_load = python_seconds(
             "import time;t=time.perf_counter();from mapgen.extract import load_pipeline;"
             f"load_pipeline({language!r});print(time.perf_counter()-t)", env)
+        cache_mb = sum(f.stat().st_size for f in Path(env["MAPGEN_CACHE"]).rglob("*") if f.is_file()) / 1e6
+        detect_ours = python_seconds(
+            "import time;t=time.perf_counter();from mapgen.ingest import detect_language;"
+            "detect_language('Des orages ont frappé Lyon.');print(time.perf_counter()-t)", env)
+        detect_theirs = python_seconds(
+            "import time;t=time.perf_counter();from py3langid.langid import MODEL_FILE,LanguageIdentifier;"
+            "LanguageIdentifier.from_model_file(MODEL_FILE,norm_probs=True).rank('Des orages ont frappé Lyon.');"
+            "print(time.perf_counter()-t)", env)
         original_load = python_seconds(
             "import time;t=time.perf_counter();import spacy;from mapgen.extract import MODELS,_UNUSED_PIPES;"
             f"spacy.load(MODELS[{language!r}],exclude=_UNUSED_PIPES);print(time.perf_counter()-t)", env)
@@ -71,6 +80,9 @@ def main() -> None:
     print(f"{'warm mapgen build, median of ' + str(args.runs):48} {median:7.2f} s   peak {max(p for _, p in warm):6.0f} MB"
           f"   (min {min(walls):.2f}, max {max(walls):.2f})")
     print(f"{'gazetteer index on disk':48} {index_mb:7.1f} MB")
+    print(f"{'all that mapgen keeps in its cache':48} {cache_mb:7.1f} MB")
+    print(f"{'language detection, unpacked model (ours)':48} {detect_ours:7.2f} s   "
+          f"vs {detect_theirs:.2f} s with py3langid's packed model, same run")
     print(f"{'spaCy pipeline load, trimmed copy (ours)':48} {trimmed_load:7.2f} s   {trimmed_load / median:5.0%} of a warm build")
     print(f"{'spaCy pipeline load, model as installed':48} {original_load:7.2f} s   baseline, same run")
     print(f"{'load speed-up':48} {original_load / trimmed_load:7.1f} x")
