@@ -205,12 +205,13 @@ def evaluate(texts: list[GoldText], system: System, *, namesake: Namesake | None
     seconds = time.perf_counter() - start
     gold_count = sum(len(t.places) for t in texts)
     misses.sort(key=lambda m: (-m[0], m[1], m[2].start))
+    best = _resolution(least_errors)
     return Scores(
         texts=len(texts), gold=gold_count, predicted=predicted,
         exact=_prf(counts["exact"], predicted, gold_count), overlap=_prf(counts["overlap"], predicted, gold_count),
         resolution=_resolution(errors),
         same_place={"n": counts["judged"], "share": _ratio(counts["same"], counts["judged"]),
-                    "best_acc161": _resolution(least_errors)["acc161"], "best_auc": _resolution(least_errors)["auc"]},
+                    "best_acc161": best["acc161"], "best_auc": best["auc"]},
         kinds={k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
                for k, v in sorted(by_kind.items())},
         misses=[_miss(*m) for m in misses[:20]], seconds=seconds,

@@ -15,8 +15,8 @@ import ast
 import csv
 import difflib
 import json
-import re
 import os
+import re
 import sqlite3
 import statistics
 import tempfile

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -93,7 +94,7 @@ class OnlineFallback(Geocoder):
                                       "leave out --geocoder to stay offline") from None
         places = [c for c in map(nominatim_candidate, locations) if c is not None]
         self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-                         (self.service_name, key, json.dumps([c.__dict__ for c in places], sort_keys=True)))
+                         (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)))
         self._db.commit()
         return places
 
