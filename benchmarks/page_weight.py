@@ -16,6 +16,7 @@ versions, Leaflet from xstatic-leaflet and the rest from the npm registry:
 npm (awesome-markers 2.0.2 and two small stylesheets) are counted as files and
 hosts, but not weighed: folium's bytes are a lower bound.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -75,15 +76,21 @@ def weigh(page: Path) -> dict:
         else:
             blobs.append((page.parent / ref).read_bytes())
     files = len(blobs) + unweighed
-    return {"files": files, "raw": sum(map(len, blobs)), "gzip": sum(len(gzip.compress(b, 9, mtime=0)) for b in blobs),
-            "hosts": len(hosts), "unweighed": unweighed}
+    return {
+        "files": files,
+        "raw": sum(map(len, blobs)),
+        "gzip": sum(len(gzip.compress(b, 9, mtime=0)) for b in blobs),
+        "hosts": len(hosts),
+        "unweighed": unweighed,
+    }
 
 
 def folium_page(places, path: Path) -> Path:
     m = folium.Map()
     for place in places:
-        folium.Marker([place.chosen.lat, place.chosen.lon], tooltip=place.name,
-                      popup=folium.Popup(place.mentions[0].sentence)).add_to(m)
+        folium.Marker(
+            [place.chosen.lat, place.chosen.lon], tooltip=place.name, popup=folium.Popup(place.mentions[0].sentence)
+        ).add_to(m)
     m.save(str(path))
     return path
 
@@ -105,11 +112,17 @@ def main() -> None:
     print(f"{'page':22} {'files':>5} {'raw KB':>8} {'gzip KB':>8} {'hosts':>5}  note")
     for name, row in rows.items():
         note = f"{row['unweighed']} CDN files not weighed (offline): a lower bound" if row["unweighed"] else ""
-        print(f"{name:22} {row['files']:5d} {row['raw'] / 1024:8.1f} {row['gzip'] / 1024:8.1f} {row['hosts']:5d}  {note}")
+        print(
+            f"{name:22} {row['files']:5d} {row['raw'] / 1024:8.1f} {row['gzip'] / 1024:8.1f} {row['hosts']:5d}  {note}"
+        )
     ours, theirs = rows["mapgen embed.html"], rows["folium default map"]
-    print(f"\nembed page gzip: {ours['gzip'] / 1024:.1f} KB (budget 60 KB: {'PASS' if ours['gzip'] <= 60 * 1024 else 'FAIL'})")
-    print(f"ratio mapgen embed / folium, gzip bytes: {ours['gzip'] / theirs['gzip']:.2f} "
-          f"(folium's weighed part only); files {ours['files']} vs {theirs['files']}; hosts {ours['hosts']} vs {theirs['hosts']}")
+    print(
+        f"\nembed page gzip: {ours['gzip'] / 1024:.1f} KB (budget 60 KB: {'PASS' if ours['gzip'] <= 60 * 1024 else 'FAIL'})"
+    )
+    print(
+        f"ratio mapgen embed / folium, gzip bytes: {ours['gzip'] / theirs['gzip']:.2f} "
+        f"(folium's weighed part only); files {ours['files']} vs {theirs['files']}; hosts {ours['hosts']} vs {theirs['hosts']}"
+    )
     print(f"offline tiles copied into the site: {len(tiles)} files, {tile_bytes / 1024:.0f} KB")
 
 

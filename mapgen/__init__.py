@@ -9,13 +9,47 @@ extract (find the names of places), resolve (choose the real place each name
 stands for, with the offline gazetteer behind geopy's interface), and site
 (write the map pages with render's folium map).
 """
+
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .errors import (
+    DamagedIndex,
+    ExtractError,
+    GazetteerError,
+    GoldDataError,
+    IngestError,
+    MapgenError,
+    OnlineGeocoderError,
+    SiteError,
+)
 from .model import Article, Candidate, Mention, Place
 
-__all__ = ["Article", "Candidate", "Mention", "Place", "read_article", "find_places", "build_site"]
+try:
+    __version__ = version("mapgen")
+except PackageNotFoundError:  # a plain checkout that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Article",
+    "Candidate",
+    "DamagedIndex",
+    "ExtractError",
+    "GazetteerError",
+    "GoldDataError",
+    "IngestError",
+    "MapgenError",
+    "Mention",
+    "OnlineGeocoderError",
+    "Place",
+    "SiteError",
+    "__version__",
+    "build_site",
+    "find_places",
+    "read_article",
+]
 
 
 def read_article(source: str | Path, *, language: str | None = None) -> Article:
@@ -42,8 +76,9 @@ def find_places(text: str | Article, language: str | None = None, *, geocoder=No
     return resolve(article, find_mentions(article, geocoder), geocoder)
 
 
-def build_site(article: str | Path | Article, out_dir: str | Path, *, language: str | None = None,
-               geocoder=None, **options):
+def build_site(
+    article: str | Path | Article, out_dir: str | Path, *, language: str | None = None, geocoder=None, **options
+):
     """Read the article (a path, or an Article), find its places and write the map site.
 
     `geocoder` is as for find_places; `options` go to site.write_site (tiles,

@@ -4,6 +4,7 @@ Leaflet comes from xstatic-leaflet, so a site opens from disk with no network;
 the CDN option points at the same version and proves it with SRI hashes
 computed from those local files.
 """
+
 from __future__ import annotations
 
 import base64
@@ -34,14 +35,21 @@ def leaflet_dir() -> Path:
 
 def leaflet_version() -> str:
     text = (package_dir("xstatic.pkg.leaflet") / "__init__.py").read_text("utf-8")
-    return re.search(r"VERSION\s*=\s*'([^']+)'", text).group(1)
+    found = re.search(r"VERSION\s*=\s*'([^']+)'", text)
+    if found is None:
+        raise LookupError("the package xstatic-leaflet does not say its Leaflet version")
+    return found.group(1)
 
 
 def sources() -> dict:
     """Every file a page needs, by the name it has in the site's assets/ folder."""
     ours, leaflet = files("mapgen.templates"), leaflet_dir()
-    return {"leaflet.css": leaflet / "leaflet.css", "mapgen.css": ours / "mapgen.css",
-            "leaflet.js": leaflet / "leaflet.js", "mapgen.js": ours / "mapgen.js"}
+    return {
+        "leaflet.css": leaflet / "leaflet.css",
+        "mapgen.css": ours / "mapgen.css",
+        "leaflet.js": leaflet / "leaflet.js",
+        "mapgen.js": ours / "mapgen.js",
+    }
 
 
 def page_assets(site: Path, mode: str, single_file: bool) -> dict:
@@ -49,9 +57,12 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
     found = sources()
     if single_file:
         text = {name: src.read_text("utf-8") for name, src in found.items()}
-        return {"styles": [], "scripts": [],
-                "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
-                "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))]}
+        return {
+            "styles": [],
+            "scripts": [],
+            "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
+            "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))],
+        }
     (site / "assets").mkdir()
     links = {}
     for name, src in found.items():
@@ -60,9 +71,12 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
         else:
             (site / "assets" / name).write_bytes(src.read_bytes())
             links[name] = Asset(f"assets/{name}")
-    return {"styles": [links["leaflet.css"], links["mapgen.css"]],
-            "scripts": [links["leaflet.js"], links["mapgen.js"]],
-            "inline_styles": [], "inline_scripts": []}
+    return {
+        "styles": [links["leaflet.css"], links["mapgen.css"]],
+        "scripts": [links["leaflet.js"], links["mapgen.js"]],
+        "inline_styles": [],
+        "inline_scripts": [],
+    }
 
 
 def sri(content: bytes) -> str:

@@ -5,6 +5,7 @@ it where no tile server was asked: the site carries the few tiles its area
 needs. What both kinds return is a spec for mapgen.js, whose `layers` are
 drawn bottom to top.
 """
+
 from __future__ import annotations
 
 import base64
@@ -12,8 +13,8 @@ import math
 import sqlite3
 from pathlib import Path
 
-from .packages import package_dir
 from .model import Place
+from .packages import package_dir
 
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
@@ -38,14 +39,22 @@ def online_basemap(name: str) -> dict:
     try:
         provider = xyzservices.providers.query_name(name)
     except ValueError:
-        raise LookupError(f"no tile layer called '{name}' (names come from xyzservices, "
-                          "e.g. OpenStreetMap.Mapnik or CartoDB.Positron)") from None
+        raise LookupError(
+            f"no tile layer called '{name}' (names come from xyzservices, "
+            "e.g. OpenStreetMap.Mapnik or CartoDB.Positron)"
+        ) from None
     if provider.requires_token():
         raise LookupError(f"the tile layer '{name}' needs an API key; choose another")
     max_zoom = int(provider.get("max_zoom", 19))
-    return {"url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
-            "attribution": provider.html_attribution, "maxZoom": max_zoom, "minZoom": 0, "noWrap": False,
-            "referrerPolicy": REFERRER_POLICY, "layers": [{"minZoom": 0, "maxNativeZoom": max_zoom}]}
+    return {
+        "url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
+        "attribution": provider.html_attribution,
+        "maxZoom": max_zoom,
+        "minZoom": 0,
+        "noWrap": False,
+        "referrerPolicy": REFERRER_POLICY,
+        "layers": [{"minZoom": 0, "maxNativeZoom": max_zoom}],
+    }
 
 
 def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
@@ -58,7 +67,7 @@ def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
     With `inline` the tiles go into the spec as data: URIs instead of files.
     """
     area = padded_area(places)
-    wanted = [(z, x, y) for z in range(WORLD_ZOOM + 1) for x in range(2 ** z) for y in range(2 ** z)]
+    wanted = [(z, x, y) for z in range(WORLD_ZOOM + 1) for x in range(2**z) for y in range(2**z)]
     sharpest = WORLD_ZOOM
     for z in range(WORLD_ZOOM + 1, MAX_BASEMAP_ZOOM + 1):
         tiles = tiles_over(area, z)
@@ -71,11 +80,20 @@ def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
     if sharpest > WORLD_ZOOM:
         south, west, north, east = area
         layers.append({"minZoom": WORLD_ZOOM + 1, "maxNativeZoom": sharpest, "bounds": [[south, west], [north, east]]})
-    spec = {"attribution": OSM_ATTRIBUTION, "maxZoom": sharpest + OVERZOOM, "minZoom": 0, "noWrap": True,
-            "maxBounds": WORLD, "layers": layers, "url": "tiles/{z}/{x}/{y}.png"}
+    spec = {
+        "attribution": OSM_ATTRIBUTION,
+        "maxZoom": sharpest + OVERZOOM,
+        "minZoom": 0,
+        "noWrap": True,
+        "maxBounds": WORLD,
+        "layers": layers,
+        "url": "tiles/{z}/{x}/{y}.png",
+    }
     if inline:
-        spec["inline"] = {f"{z}/{x}/{y}": "data:image/png;base64," + base64.b64encode(data).decode()
-                          for (z, x, y), data in sorted(found.items())}
+        spec["inline"] = {
+            f"{z}/{x}/{y}": "data:image/png;base64," + base64.b64encode(data).decode()
+            for (z, x, y), data in sorted(found.items())
+        }
         return spec
     for (z, x, y), data in found.items():
         folder = site / "tiles" / str(z) / str(x)
@@ -94,9 +112,13 @@ def padded_area(places: list[Place]) -> tuple[float, float, float, float]:
     height, width = max(lats) - min(lats), max(lons) - min(lons)
     pad_lat = max(5.0, height / 2)
     pad_lon = max(5.0, width / 2, (2 * (height + 2 * pad_lat) - width) / 2)
-    area = (max(-85.0, min(lats) - pad_lat), max(-180.0, min(lons) - pad_lon),
-            min(85.0, max(lats) + pad_lat), min(179.999, max(lons) + pad_lon))
-    return tuple(round(edge, 4) for edge in area)
+    south, west, north, east = (
+        max(-85.0, min(lats) - pad_lat),
+        max(-180.0, min(lons) - pad_lon),
+        min(85.0, max(lats) + pad_lat),
+        min(179.999, max(lons) + pad_lon),
+    )
+    return round(south, 4), round(west, 4), round(north, 4), round(east, 4)
 
 
 def tiles_over(area: tuple[float, float, float, float], z: int) -> list[tuple[int, int, int]]:
@@ -109,7 +131,7 @@ def tiles_over(area: tuple[float, float, float, float], z: int) -> list[tuple[in
 
 def tile_of(lat: float, lon: float, z: int) -> tuple[int, int]:
     """The slippy-map tile holding a point."""
-    n = 2 ** z
+    n = 2**z
     x = int((lon + 180.0) / 360.0 * n)
     y = int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n)
     return min(max(x, 0), n - 1), min(max(y, 0), n - 1)
@@ -122,8 +144,9 @@ def read_tiles(wanted: list[tuple[int, int, int]]) -> dict[tuple[int, int, int],
     try:
         found = {}
         for z, x, y in wanted:
-            row = db.execute("SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
-                             (z, x, 2 ** z - 1 - y)).fetchone()  # MBTiles count rows from the south
+            row = db.execute(
+                "SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?", (z, x, 2**z - 1 - y)
+            ).fetchone()  # MBTiles count rows from the south
             if row:
                 found[(z, x, y)] = bytes(row[0])
         return found

@@ -1,5 +1,6 @@
 """Where mapgen keeps what it builds once per machine: the gazetteer index and
 the trimmed spaCy pipelines."""
+
 from __future__ import annotations
 
 import os

@@ -7,24 +7,31 @@ were recognised, the share resolved within 161 km (100 miles), the mean and
 median error, and the AUC of the log-error curve. The baseline is geotext with
 the most populous namesake as its answer, run on the same texts.
 """
+
 from __future__ import annotations
 
 import json
 import math
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from .errors import GoldDataError
 from .model import Candidate, Place
 from .resolve import distance_km
 
 TOLERANCE_KM = 161.0
 SAME_PLACE_KM = 25.0  # namesakes this close are one place on a map
 HALF_EARTH_KM = 20039.0  # the largest possible error
-KINDS = {"city": "city", "admin": "admin", "country": "country", "continent": "continent/region",
-         "region": "continent/region"}
+KINDS = {
+    "city": "city",
+    "admin": "admin",
+    "country": "country",
+    "continent": "continent/region",
+    "region": "continent/region",
+}
 
 System = Callable[[str, str], list[Place]]
 
@@ -84,21 +91,22 @@ class Scores:
 
 # --- gold data -----------------------------------------------------------------
 
+
 def load_gold(path: str | Path) -> list[GoldText]:
-    """The annotated texts of a JSON-lines file; a bad line is a ValueError naming it."""
+    """The annotated texts of a JSON-lines file; a bad line is a GoldDataError naming it."""
     path = Path(path)
     try:
         lines = path.read_text("utf-8").splitlines()
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
+        raise GoldDataError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ValueError(f"{path}: cannot read ({err})") from None
+        raise GoldDataError(f"{path}: cannot read ({err})") from None
     texts = []
     for number, line in enumerate(lines, 1):
         if line.strip():
             texts.append(_gold_text(line, f"{path}:{number}"))
     if not texts:
-        raise ValueError(f"{path}: no annotated text in it")
+        raise GoldDataError(f"{path}: no annotated text in it")
     return texts
 
 
@@ -106,24 +114,32 @@ def _gold_text(line: str, where: str) -> GoldText:
     try:
         record = json.loads(line)
         text = record["text"]
-        places = tuple(GoldPlace(p["name"], int(p["start"]), int(p["end"]), float(p["lat"]), float(p["lon"]),
-                                 p.get("kind")) for p in record["places"])
+        places = tuple(
+            GoldPlace(p["name"], int(p["start"]), int(p["end"]), float(p["lat"]), float(p["lon"]), p.get("kind"))
+            for p in record["places"]
+        )
     except json.JSONDecodeError as err:
-        raise ValueError(f"{where}: not JSON ({err.msg})") from None
+        raise GoldDataError(f"{where}: not JSON ({err.msg})") from None
     except (KeyError, TypeError, ValueError) as err:
-        raise ValueError(f"{where}: not an annotated text (missing or bad {err})") from None
+        raise GoldDataError(f"{where}: not an annotated text (missing or bad {err})") from None
     for p in places:
-        if text[p.start:p.end] != p.name:
-            raise ValueError(f"{where}: the offsets of '{p.name}' do not point to it in the text")
+        if text[p.start : p.end] != p.name:
+            raise GoldDataError(f"{where}: the offsets of '{p.name}' do not point to it in the text")
     return GoldText(str(record.get("id", where)), text, record.get("language") or "en", places)
 
 
 # --- the systems ------------------------------------------------------------------
 
+
 def guesses(places: list[Place]) -> list[Guess]:
-    return sorted((Guess(m.start, m.end, p.chosen.name, p.chosen.country, p.chosen.feature,
-                         p.chosen.lat, p.chosen.lon) for p in places for m in p.mentions),
-                  key=lambda g: (g.start, g.end))
+    return sorted(
+        (
+            Guess(m.start, m.end, p.chosen.name, p.chosen.country, p.chosen.feature, p.chosen.lat, p.chosen.lon)
+            for p in places
+            for m in p.mentions
+        ),
+        key=lambda g: (g.start, g.end),
+    )
 
 
 def mapgen_system(geocoder=None) -> System:
@@ -164,8 +180,14 @@ def geotext_system(geocoder=None) -> System:
 
 # --- measuring ---------------------------------------------------------------------
 
-def evaluate(texts: list[GoldText], system: System, *, namesake: Namesake | None = None,
-             progress: Callable[[int, int], None] | None = None) -> Scores:
+
+def evaluate(
+    texts: list[GoldText],
+    system: System,
+    *,
+    namesake: Namesake | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Scores:
     """Run the system on every text and measure it.
 
     `namesake` gives the gazetteer's place that a gold name stands for (see
@@ -207,14 +229,24 @@ def evaluate(texts: list[GoldText], system: System, *, namesake: Namesake | None
     misses.sort(key=lambda m: (-m[0], m[1], m[2].start))
     best = _resolution(least_errors)
     return Scores(
-        texts=len(texts), gold=gold_count, predicted=predicted,
-        exact=_prf(counts["exact"], predicted, gold_count), overlap=_prf(counts["overlap"], predicted, gold_count),
+        texts=len(texts),
+        gold=gold_count,
+        predicted=predicted,
+        exact=_prf(counts["exact"], predicted, gold_count),
+        overlap=_prf(counts["overlap"], predicted, gold_count),
         resolution=_resolution(errors),
-        same_place={"n": counts["judged"], "share": _ratio(counts["same"], counts["judged"]),
-                    "best_acc161": best["acc161"], "best_auc": best["auc"]},
-        kinds={k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
-               for k, v in sorted(by_kind.items())},
-        misses=[_miss(*m) for m in misses[:20]], seconds=seconds,
+        same_place={
+            "n": counts["judged"],
+            "share": _ratio(counts["same"], counts["judged"]),
+            "best_acc161": best["acc161"],
+            "best_auc": best["auc"],
+        },
+        kinds={
+            k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
+            for k, v in sorted(by_kind.items())
+        },
+        misses=[_miss(*m) for m in misses[:20]],
+        seconds=seconds,
     )
 
 
@@ -245,8 +277,13 @@ def _prf(right: int, predicted: int, gold: int) -> dict:
 def _resolution(errors: list[float]) -> dict:
     if not errors:
         return {"n": 0, "acc161": 0.0, "mean_km": 0.0, "median_km": 0.0, "auc": 0.0}
-    return {"n": len(errors), "acc161": _ratio(sum(e <= TOLERANCE_KM for e in errors), len(errors)),
-            "mean_km": statistics.fmean(errors), "median_km": statistics.median(errors), "auc": auc(errors)}
+    return {
+        "n": len(errors),
+        "acc161": _ratio(sum(e <= TOLERANCE_KM for e in errors), len(errors)),
+        "mean_km": statistics.fmean(errors),
+        "median_km": statistics.median(errors),
+        "auc": auc(errors),
+    }
 
 
 def auc(errors: list[float]) -> float:
@@ -260,9 +297,18 @@ def auc(errors: list[float]) -> float:
 
 
 def _miss(error: float, text_id: str, gold: GoldPlace, guess: Guess) -> dict:
-    return {"text": text_id, "gold": gold.name, "gold_lat": gold.lat, "gold_lon": gold.lon,
-            "chosen": guess.name, "country": guess.country, "feature": guess.feature,
-            "lat": round(guess.lat, 4), "lon": round(guess.lon, 4), "error_km": round(error)}
+    return {
+        "text": text_id,
+        "gold": gold.name,
+        "gold_lat": gold.lat,
+        "gold_lon": gold.lon,
+        "chosen": guess.name,
+        "country": guess.country,
+        "feature": guess.feature,
+        "lat": round(guess.lat, 4),
+        "lon": round(guess.lon, 4),
+        "error_km": round(error),
+    }
 
 
 Namesake = Callable[[GoldPlace], "Candidate | None"]
@@ -301,25 +347,40 @@ def _same_place(guess: Guess, reference) -> bool:
 
 # --- the report ------------------------------------------------------------------------
 
-def compare(path: str | Path, *, limit: int | None = None,
-            progress: Callable[[int, int], None] | None = None) -> dict[str, Scores]:
+
+def compare(
+    path: str | Path, *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Scores]:
     """mapgen and the geotext baseline on the same texts."""
     from .geocode import OfflineGazetteer
 
     texts = load_gold(path)[:limit]
     geocoder = OfflineGazetteer()
     namesake = nearest_namesake(geocoder)
-    return {"mapgen": evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress),
-            "geotext": evaluate(texts, geotext_system(geocoder), namesake=namesake)}
+    return {
+        "mapgen": evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress),
+        "geotext": evaluate(texts, geotext_system(geocoder), namesake=namesake),
+    }
 
 
-def run(path: str | Path, *, as_json: bool = False, limit: int | None = None,
-        progress: Callable[[int, int], None] | None = None) -> str:
+def run(
+    path: str | Path,
+    *,
+    as_json: bool = False,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
     """What `mapgen eval` prints."""
     scores = compare(path, limit=limit, progress=progress)
     if as_json:
-        return json.dumps({"file": str(path), **{name: {**asdict(s), "texts_per_second": s.texts_per_second}
-                                                  for name, s in scores.items()}}, ensure_ascii=False, indent=1)
+        return json.dumps(
+            {
+                "file": str(path),
+                **{name: {**asdict(s), "texts_per_second": s.texts_per_second} for name, s in scores.items()},
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
     return report(str(path), scores["mapgen"], scores["geotext"])
 
 
@@ -327,8 +388,11 @@ LOWER_IS_BETTER = {"mean_km", "median_km", "auc"}
 
 
 def report(title: str, ours: Scores, peer: Scores) -> str:
-    lines = [f"{title}: {ours.texts} texts, {ours.gold} gold names", "",
-             f"{'measure':34} {'mapgen':>9} {'geotext':>9} {'ratio':>7}"]
+    lines = [
+        f"{title}: {ours.texts} texts, {ours.gold} gold names",
+        "",
+        f"{'measure':34} {'mapgen':>9} {'geotext':>9} {'ratio':>7}",
+    ]
 
     def row(label: str, a: float, b: float, unit: str = "", better_low: bool = False) -> None:
         ratio = f"{a / b:7.2f}" if b else "      -"
@@ -338,26 +402,45 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
     for match in ("exact", "overlap"):
         for measure in ("precision", "recall", "f1"):
             row(f"recognition {measure} ({match})", getattr(ours, match)[measure], getattr(peer, match)[measure])
-    for measure, label in (("acc161", "accuracy@161 km"), ("mean_km", "mean error km"),
-                           ("median_km", "median error km"), ("auc", "AUC of log error")):
-        row(f"resolution {label}", ours.resolution[measure], peer.resolution[measure],
-            better_low=measure in LOWER_IS_BETTER)
+    for measure, label in (
+        ("acc161", "accuracy@161 km"),
+        ("mean_km", "mean error km"),
+        ("median_km", "median error km"),
+        ("auc", "AUC of log error"),
+    ):
+        row(
+            f"resolution {label}",
+            ours.resolution[measure],
+            peer.resolution[measure],
+            better_low=measure in LOWER_IS_BETTER,
+        )
     if ours.same_place.get("n"):
         row("resolution same place as gold", ours.same_place["share"], peer.same_place["share"])
-        lines.append(f"{'best reachable: accuracy@161 km':34} {ours.same_place['best_acc161']:9.3f}"
-                     "           (every name resolved to its own place,")
-        lines.append(f"{'best reachable: AUC of log error':34} {ours.same_place['best_auc']:9.3f}"
-                     "            the gazetteer's points against the gold's)")
+        lines.append(
+            f"{'best reachable: accuracy@161 km':34} {ours.same_place['best_acc161']:9.3f}"
+            "           (every name resolved to its own place,"
+        )
+        lines.append(
+            f"{'best reachable: AUC of log error':34} {ours.same_place['best_auc']:9.3f}"
+            "            the gazetteer's points against the gold's)"
+        )
     lines.append(f"{'names resolved (recognised gold)':34} {ours.resolution['n']:9d} {peer.resolution['n']:9d}")
     lines += ["", f"{'kind':18} {'n':>5} {'recall':>8} {'acc@161':>8} {'median km':>10}   geotext: recall acc@161"]
     for kind, k in ours.kinds.items():
         p = peer.kinds.get(kind, {"recall": 0.0, "acc161": 0.0})
-        lines.append(f"{kind:18} {k['n']:5d} {k['recall']:8.3f} {k['acc161']:8.3f} {k['median_km']:10.0f}"
-                     f"   {p['recall']:.3f} {p['acc161']:.3f}")
+        lines.append(
+            f"{kind:18} {k['n']:5d} {k['recall']:8.3f} {k['acc161']:8.3f} {k['median_km']:10.0f}"
+            f"   {p['recall']:.3f} {p['acc161']:.3f}"
+        )
     lines += ["", "worst misses (gold → chosen instead):"]
     for m in ours.misses:
-        lines.append(f"  {m['text']:14} {m['gold']:24} → {m['chosen']} ({m['country'] or '-'}, {m['feature']})"
-                     f"  {m['error_km']:,} km")
-    lines += ["", f"throughput: {ours.texts_per_second:.1f} texts/s ({ours.seconds:.1f} s); "
-                  f"geotext {peer.texts_per_second:.1f} texts/s"]
+        lines.append(
+            f"  {m['text']:14} {m['gold']:24} → {m['chosen']} ({m['country'] or '-'}, {m['feature']})"
+            f"  {m['error_km']:,} km"
+        )
+    lines += [
+        "",
+        f"throughput: {ours.texts_per_second:.1f} texts/s ({ours.seconds:.1f} s); "
+        f"geotext {peer.texts_per_second:.1f} texts/s",
+    ]
     return "\n".join(lines)

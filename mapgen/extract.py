@@ -8,17 +8,19 @@ organisation's name opens with one ("the U.S. Army"); what it leaves open
 resolver asks more evidence of those. An abbreviation the article defines
 ("New South Wales (NSW)") stands for its place wherever it is used.
 """
+
 from __future__ import annotations
 
 import re
 import shutil
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .cache import cache_dir
+from .errors import ExtractError
 from .geocode import candidates
-from .model import Article, MapgenError, Mention
+from .model import Article, Mention
 from .names import initials
 
 # The spaCy pipeline for each language; each installs from PyPI.
@@ -46,15 +48,10 @@ _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_rule
 _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
 # Determiners and elided prepositions that NER sometimes leaves at a span's edge.
-_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*)+",
-                            re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 
 
-class ExtractError(MapgenError):
-    """The article's language has no model, or the model is not installed."""
-
-
-@lru_cache(maxsize=None)
+@cache
 def load_pipeline(language: str):
     """The language's spaCy pipeline, loaded once per process.
 
@@ -64,8 +61,10 @@ def load_pipeline(language: str):
     model = MODELS.get(language)
     if model is None:
         supported = ", ".join(sorted(MODELS))
-        raise ExtractError(f"no place-name model for language '{language}' (supported: {supported}); "
-                           "pass --language to override the detected language")
+        raise ExtractError(
+            f"no place-name model for language '{language}' (supported: {supported}); "
+            "pass --language to override the detected language"
+        )
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -76,7 +75,7 @@ def load_pipeline(language: str):
     if (trimmed / "config.cfg").exists():
         try:
             return _load_trimmed(trimmed, language)
-        except Exception:  # a damaged copy fails in many ways; it is only a cache, made again below
+        except Exception:  # noqa: BLE001 - a damaged copy fails in many ways; it is only a cache, made again below
             shutil.rmtree(trimmed, ignore_errors=True)
     import warnings
 
@@ -140,7 +139,7 @@ def _load_trimmed(path: Path, language: str):
     from spacy.language import Language
     from spacy.util import load_config
 
-    saved = type("SavedPipeline", (Language,), {"lang": language})
+    saved: type[Language] = type("SavedPipeline", (Language,), {"lang": language})
     return saved.from_config(load_config(path / "config.cfg")).from_disk(path)
 
 
@@ -178,7 +177,7 @@ def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
     first = next(t.i for t in ent if t.idx >= mention.start)
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
         end = doc[last].idx + len(doc[last])
-        if _is_a_country(doc.text[mention.start:end], geocoder):
+        if _is_a_country(doc.text[mention.start : end], geocoder):
             return _as_mention(ent, mention.start, end, ent.label_)
     return None
 
@@ -191,7 +190,7 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
     brackets after a place's name ("New South Wales (NSW)"), in text order;
     each use stands for that name."""
     text = doc.text
-    defined = {}
+    defined: dict[str, Mention] = {}
     for mention in mentions:
         match = _ABBREVIATION_AFTER.match(text, mention.end)
         if match and match.group(1) == initials(mention.text):
@@ -203,8 +202,7 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
                 continue
             span = doc.char_span(use.start(), use.end(), alignment_mode="expand")
             if span is not None:
-                found.append(replace(_as_mention(span, use.start(), use.end(), mention.label),
-                                     stands_for=mention.text))
+                found.append(replace(_as_mention(span, use.start(), use.end(), mention.label), stands_for=mention.text))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -233,8 +231,7 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) and not _POSSESSIVE.match(doc[ent.end - 1].text) else None
     return any(
-        token is not None and token.ent_type_ in NAME_LABELS and token.text[:1].isupper()
-        and not token.is_punct
+        token is not None and token.ent_type_ in NAME_LABELS and token.text[:1].isupper() and not token.is_punct
         for token in (before, after)
     )
 

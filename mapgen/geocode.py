@@ -3,6 +3,7 @@
 The resolver asks a geopy geocoder for every place a name may stand for, so
 that an online service from geopy can stand in for the gazetteer later.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -33,7 +34,6 @@ class OfflineGazetteer(Geocoder):
         if exactly_one:
             return locations[0] if locations else None
         return locations
-
 
     def demonym_country(self, word: str) -> str | None:
         """The country a demonym points to ('Syrian' → SY); online geocoders have no such thing."""

@@ -1,4 +1,5 @@
 """The places of an article as GeoJSON (RFC 7946), for the site and `mapgen places --json`."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,13 @@ def feature_collection(article: Article, places: list[Place]) -> dict:
     The article's title, date and language ride along as foreign members
     (RFC 7946 §6.1), so a places.geojson found alone still says what it maps.
     """
-    return {"type": "FeatureCollection", "title": article.title, "date": article.date,
-            "language": article.language, "features": [_feature(p) for p in places]}
+    return {
+        "type": "FeatureCollection",
+        "title": article.title,
+        "date": article.date,
+        "language": article.language,
+        "features": [_feature(p) for p in places],
+    }
 
 
 def _feature(place: Place) -> dict:
@@ -30,8 +36,7 @@ def _feature(place: Place) -> dict:
             "confidence": round(place.confidence, 3),
             "low_confidence": place.low_confidence,
             "mentions": [
-                {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence}
-                for m in place.mentions
+                {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence} for m in place.mentions
             ],
         },
     }

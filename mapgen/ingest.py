@@ -1,4 +1,5 @@
 """Read an article: bytes of any common encoding, plain text or a web page."""
+
 from __future__ import annotations
 
 import lzma
@@ -11,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import cache_dir
-from .model import LANGUAGES, Article, MapgenError
+from .errors import IngestError
+from .model import LANGUAGES, Article
 
 # A leading "date 2017-03" or "date: 2017-03-16", on a line of its own or
 # before the first words of the text, carries the article's date.
@@ -20,10 +22,6 @@ _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p)[\s>]", 
 
 
 _CHAOS_MARGIN = 0.1  # how much less well an encoding may fit and still count as fitting
-
-
-class IngestError(MapgenError):
-    """The input cannot be read as an article."""
 
 
 def read_article(source: str | Path, *, language: str | None = None) -> Article:
@@ -76,7 +74,7 @@ def parse_article(raw: str, *, source: str = "-", language: str | None = None) -
     match = _DATE_LINE.match(raw)
     if match:
         date = match.group(1)
-        raw = raw[match.end():]
+        raw = raw[match.end() :]
     text = raw.strip("\n")
     if not text.strip():
         raise IngestError(f"{source}: the article is empty")
@@ -142,8 +140,14 @@ def _unpacked_model(packed: Path) -> tuple:
             shutil.copyfileobj(source, target, length=1 << 20)
         partial.replace(unpacked)
     with np.load(unpacked, allow_pickle=False) as data:
-        return (data["ptc"], data["pc"], data["classes"].tolist(), _as_array(data["nextmove"]),
-                _as_array(data["nextmove_row"]), data["out_feat"].tolist())
+        return (
+            data["ptc"],
+            data["pc"],
+            data["classes"].tolist(),
+            _as_array(data["nextmove"]),
+            _as_array(data["nextmove_row"]),
+            data["out_feat"].tolist(),
+        )
 
 
 def _as_array(values) -> array:

@@ -3,13 +3,10 @@
 They are small and frozen so that a stage can hand them on without fearing
 that a later stage changes what an earlier one decided.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-
-class MapgenError(Exception):
-    """A failure the user can act on: the command line prints its message alone."""
 
 
 @dataclass(frozen=True)

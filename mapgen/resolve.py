@@ -9,6 +9,7 @@ article). A name is dropped when even its best candidate has too little support:
 a town of three thousand that nothing in the article points to is more likely a
 word that happens to be a place name than the place.
 """
+
 from __future__ import annotations
 
 import math
@@ -89,7 +90,7 @@ class _Context:
     """What the article as a whole says: the areas it names and the places it settled."""
 
     countries: frozenset[tuple[str, str]]  # (name key, country code)
-    admin_areas: frozenset[tuple[str, str, str]]  # (name key, country, admin1 code)
+    admin_areas: frozenset[tuple[str, str | None, str | None]]  # (name key, country, admin1 code)
     settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
     demonym_countries: frozenset[str]
 
@@ -114,13 +115,19 @@ def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
 def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: bool) -> _Context:
     return _Context(
         # an area within one country names it too: England or Texas, their country
-        countries=frozenset((name_key(p.name), p.chosen.country) for p in places
-                            if p.chosen.feature in ("country", "region", "admin") and p.chosen.country),
-        admin_areas=frozenset((name_key(p.name), p.chosen.country, p.chosen.admin1)
-                              for p in places if p.chosen.feature == "admin"),
-        settled=tuple((name_key(p.name), p.chosen) for p in places
-                      if with_neighbours and p.chosen.feature in ("city", "admin")
-                      and p.confidence >= SETTLED_CONFIDENCE),
+        countries=frozenset(
+            (name_key(p.name), p.chosen.country)
+            for p in places
+            if p.chosen.feature in ("country", "region", "admin") and p.chosen.country
+        ),
+        admin_areas=frozenset(
+            (name_key(p.name), p.chosen.country, p.chosen.admin1) for p in places if p.chosen.feature == "admin"
+        ),
+        settled=tuple(
+            (name_key(p.name), p.chosen)
+            for p in places
+            if with_neighbours and p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE
+        ),
         demonym_countries=demonyms,
     )
 
@@ -142,19 +149,18 @@ def _group(article: Article, mentions: list[Mention], geocoder) -> list[_Name]:
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
-            after_article = bool(article_before) and all(article_before.search(text, 0, m.start) for m in group)
+            after_article = article_before is not None and all(article_before.search(text, 0, m.start) for m in group)
             names.append(_Name(key, tuple(group), tuple(found), loose, hints, after_article))
     return names
 
 
 def _hints_after(text: str, mention: Mention, geocoder) -> list[Candidate]:
     """Countries and admin areas written right after the mention, in brackets or after a comma."""
-    hints = []
+    hints: list[Candidate] = []
     for pattern in (_BRACKET_HINT, _COMMA_HINT):
         match = pattern.match(text, mention.end)
         if match:
-            hints.extend(c for c in candidates(geocoder, match.group(1).strip())
-                         if c.feature in ("country", "admin"))
+            hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))
     return hints
 
 
@@ -168,14 +174,16 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
         best_score, reasons, best = scored[0]
         if best_score < _min_score(name) and best.feature not in WELL_KNOWN:
             continue
-        places.append(Place(
-            name=name.mentions[0].text,
-            chosen=best,
-            confidence=_confidence([(s, c) for s, _, c in scored]),
-            mentions=name.mentions,
-            runners_up=tuple(c for _, _, c in scored[1:4]),
-            reasons=tuple(reasons),
-        ))
+        places.append(
+            Place(
+                name=name.mentions[0].text,
+                chosen=best,
+                confidence=_confidence([(s, c) for s, _, c in scored]),
+                mentions=name.mentions,
+                runners_up=tuple(c for _, _, c in scored[1:4]),
+                reasons=tuple(reasons),
+            )
+        )
     return places
 
 
@@ -233,7 +241,7 @@ def _score(c: Candidate, name: _Name, context: _Context) -> tuple[float, list[st
         if bonus > 0.05:
             score += bonus
             reasons.append(f"{distance:.0f} km from {other.name}")
-    if name.loose and not (hinted or c.country in countries or near and near[0] < NEARBY_SCALE_KM):
+    if name.loose and not (hinted or c.country in countries or (near and near[0] < NEARBY_SCALE_KM)):
         # A loose spelling match stands only where the article points to the place.
         score = -math.inf
     return score, reasons

@@ -3,6 +3,7 @@
 The site is built in a temporary folder beside the target and swapped in only
 once complete, so a failed build never costs the reader the site they had.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,8 +20,9 @@ from markupsafe import Markup
 
 from .assets import page_assets
 from .basemap import offline_basemap, online_basemap
+from .errors import SiteError
 from .geojson import dumps, feature_collection
-from .model import Article, MapgenError, Place
+from .model import Article, Place
 from .render import build_map, country_name, quotes, resolved_name
 
 # The files by which a folder is known as a site mapgen wrote, and may replace.
@@ -28,31 +30,46 @@ SITE_FILES = ("index.html", "embed.html", "places.geojson")
 ASPECT = "4 / 3"  # of the embedded map
 
 WORDS = {
-    "en": {"places": "places", "dated": "Dated", "list_heading": "Places named in the article",
-           "mention": "mention", "mentions": "mentions", "low": "low confidence",
-           "map_label": "Map of the places named in the article",
-           "embed_heading": "Embed this map",
-           "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
-           "wheel": "Click the map, or hold Ctrl, to zoom with the wheel", "untitled": "Places named in {source}"},
-    "fr": {"places": "lieux", "dated": "Daté de", "list_heading": "Les lieux cités dans l'article",
-           "mention": "mention", "mentions": "mentions", "low": "confiance faible",
-           "map_label": "Carte des lieux cités dans l'article",
-           "embed_heading": "Intégrer cette carte",
-           "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
-           "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
-           "untitled": "Les lieux cités dans {source}"},
-    "es": {"places": "lugares", "dated": "Fechado el", "list_heading": "Lugares citados en el artículo",
-           "mention": "mención", "mentions": "menciones", "low": "confianza baja",
-           "map_label": "Mapa de los lugares citados en el artículo",
-           "embed_heading": "Insertar este mapa",
-           "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
-           "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
-           "untitled": "Lugares citados en {source}"},
+    "en": {
+        "places": "places",
+        "dated": "Dated",
+        "list_heading": "Places named in the article",
+        "mention": "mention",
+        "mentions": "mentions",
+        "low": "low confidence",
+        "map_label": "Map of the places named in the article",
+        "embed_heading": "Embed this map",
+        "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
+        "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
+        "untitled": "Places named in {source}",
+    },
+    "fr": {
+        "places": "lieux",
+        "dated": "Daté de",
+        "list_heading": "Les lieux cités dans l'article",
+        "mention": "mention",
+        "mentions": "mentions",
+        "low": "confiance faible",
+        "map_label": "Carte des lieux cités dans l'article",
+        "embed_heading": "Intégrer cette carte",
+        "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
+        "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
+        "untitled": "Les lieux cités dans {source}",
+    },
+    "es": {
+        "places": "lugares",
+        "dated": "Fechado el",
+        "list_heading": "Lugares citados en el artículo",
+        "mention": "mención",
+        "mentions": "menciones",
+        "low": "confianza baja",
+        "map_label": "Mapa de los lugares citados en el artículo",
+        "embed_heading": "Insertar este mapa",
+        "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
+        "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
+        "untitled": "Lugares citados en {source}",
+    },
 }
-
-
-class SiteError(MapgenError):
-    """The site cannot be written where or as asked."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +82,18 @@ class SiteResult:
     png: Path | None = None
 
 
-def write_site(article: Article, places: list[Place], out_dir: str | Path, *, tiles: str | None = None,
-               assets: str = "local", single_file: bool = False, labels: bool = False, png: bool = False,
-               base_url: str = "") -> SiteResult:
+def write_site(
+    article: Article,
+    places: list[Place],
+    out_dir: str | Path,
+    *,
+    tiles: str | None = None,
+    assets: str = "local",
+    single_file: bool = False,
+    labels: bool = False,
+    png: bool = False,
+    base_url: str = "",
+) -> SiteResult:
     """Write the site for an article's places; replace out_dir only when done.
 
     `base_url` is where the site will be published, for the iframe snippet and
@@ -94,8 +120,14 @@ def write_site(article: Article, places: list[Place], out_dir: str | Path, *, ti
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return SiteResult(out_dir, out_dir / "index.html", out_dir / "embed.html", out_dir / "places.geojson",
-                      snippet, out_dir / "map.png" if picture else None)
+    return SiteResult(
+        out_dir,
+        out_dir / "index.html",
+        out_dir / "embed.html",
+        out_dir / "places.geojson",
+        snippet,
+        out_dir / "map.png" if picture else None,
+    )
 
 
 def _found(step, *args, **kwargs):
@@ -108,12 +140,15 @@ def _found(step, *args, **kwargs):
 
 def iframe_snippet(src: str, title: str) -> str:
     """A responsive iframe: fluid width, fixed aspect ratio, a title for screen readers."""
-    return (f'<div style="position:relative;width:100%;aspect-ratio:{ASPECT}">'
-            f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" loading="lazy" '
-            'style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>')
+    return (
+        f'<div style="position:relative;width:100%;aspect-ratio:{ASPECT}">'
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" loading="lazy" '
+        'style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>'
+    )
 
 
 # --- the target folder --------------------------------------------------------
+
 
 def check_options(out_dir: Path, *, tiles: str | None = None, assets: str = "local", **_) -> dict | None:
     """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
@@ -165,13 +200,15 @@ def _swap(work: Path, out_dir: Path) -> None:
 
 # --- pages ----------------------------------------------------------------------
 
+
 def _template_source(name: str):
     path = files("mapgen.templates").joinpath(name)
     return path.read_text("utf-8"), None, lambda: True
 
 
-_ENV = Environment(loader=FunctionLoader(_template_source), autoescape=select_autoescape(default=True),
-                   keep_trailing_newline=True)
+_ENV = Environment(
+    loader=FunctionLoader(_template_source), autoescape=select_autoescape(default=True), keep_trailing_newline=True
+)
 
 
 def _render(path: Path, template: str, page: dict, *, embed: bool) -> None:
@@ -217,18 +254,31 @@ def _listed(place: Place, language: str) -> dict:
             if start >= at:
                 parts += [(text[at:start], False), (text[start:end], True)]
                 at = end
-        runs.append(parts + [(text[at:], False)])
+        runs.append([*parts, (text[at:], False)])
     resolved, country = resolved_name(place, language), country_name(place.chosen.country, language)
     where = [name for name in (resolved, country) if name and name != place.name]
-    return {"name": place.name, "where": ", ".join(dict.fromkeys(where)), "mentions": len(place.mentions),
-            "low": place.low_confidence, "quotes": runs}
+    return {
+        "name": place.name,
+        "where": ", ".join(dict.fromkeys(where)),
+        "mentions": len(place.mentions),
+        "low": place.low_confidence,
+        "quotes": runs,
+    }
 
 
 # --- the picture ----------------------------------------------------------------------
 
 CHROMIUM = os.environ.get("MAPGEN_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -> None:
@@ -242,8 +292,10 @@ def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -
     except ImportError:
         raise SiteError("png needs Playwright: pip install playwright (and Debian's package chromium)") from None
     if not Path(CHROMIUM).exists():
-        raise SiteError(f"png needs Chromium at {CHROMIUM}: install Debian's package chromium "
-                        "(apt install chromium) or set MAPGEN_CHROMIUM")
+        raise SiteError(
+            f"png needs Chromium at {CHROMIUM}: install Debian's package chromium "
+            "(apt install chromium) or set MAPGEN_CHROMIUM"
+        )
 
     def take() -> None:
         with sync_playwright() as p:

@@ -1,5 +1,6 @@
 """Small hand-made articles and places, so the site tests need no NLP, and one
 shared headless Chromium (Debian's) for the browser tests."""
+
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,10 @@ from mapgen.model import Article, Candidate, Mention, Place
 from mapgen.site import CHROMIUM, CHROMIUM_ARGS
 
 HOSTILE = "<script>alert('x')</script>"
-TEXT = (f"Des orages ont frappé Lyon lundi. À Paris, la Seine a monté ; "
-        f"la France reste en alerte. Au Sahel, rien. Le maire de Lyon a dit : « {HOSTILE} `${{1+1}}` ».")
+TEXT = (
+    f"Des orages ont frappé Lyon lundi. À Paris, la Seine a monté ; "
+    f"la France reste en alerte. Au Sahel, rien. Le maire de Lyon a dit : « {HOSTILE} `${{1+1}}` »."
+)
 
 LYON = Candidate(2996944, "Lyon", "city", "FR", 45.74846, 4.84671, 522228, "84")
 PARIS = Candidate(2988507, "Paris", "city", "FR", 48.85341, 2.3488, 2138551, "11", capital=True)

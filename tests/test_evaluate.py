@@ -1,25 +1,41 @@
 """The measures of the evaluation harness, on texts and answers made by hand."""
+
 import json
 import math
 
 import pytest
 
+from mapgen.errors import GoldDataError
 from mapgen.evaluate import GoldPlace, GoldText, auc, evaluate, load_gold
 from mapgen.model import Candidate, Mention, Place
 
 TEXT = "Storms hit Paris and Lyon, then New York."
-GOLD = GoldText("t1", TEXT, "en", (
-    GoldPlace("Paris", 11, 16, 48.853, 2.349, "city"),
-    GoldPlace("Lyon", 21, 25, 45.748, 4.847, "city"),
-    GoldPlace("New York", 32, 40, 40.714, -74.006, "city"),
-))
+GOLD = GoldText(
+    "t1",
+    TEXT,
+    "en",
+    (
+        GoldPlace("Paris", 11, 16, 48.853, 2.349, "city"),
+        GoldPlace("Lyon", 21, 25, 45.748, 4.847, "city"),
+        GoldPlace("New York", 32, 40, 40.714, -74.006, "city"),
+    ),
+)
 
 
 def answer(*spans):
     """A fake system naming the given (start, end, lat, lon) spans."""
+
     def system(text, language):
-        return [Place(text[a:b], Candidate(None, text[a:b], "city", "XX", lat, lon), 1.0,
-                      (Mention(text[a:b], a, b, text, 0, "LOC"),)) for a, b, lat, lon in spans]
+        return [
+            Place(
+                text[a:b],
+                Candidate(None, text[a:b], "city", "XX", lat, lon),
+                1.0,
+                (Mention(text[a:b], a, b, text, 0, "LOC"),),
+            )
+            for a, b, lat, lon in spans
+        ]
+
     return system
 
 
@@ -31,8 +47,9 @@ def test_perfect_answers():
 
 def test_exact_and_overlapping_spans_counted_by_hand():
     # "Paris" exact; "Lyon," overlaps but is not exact; "York" overlaps "New York"; one span is no place at all
-    scores = evaluate([GOLD], answer((11, 16, 48.853, 2.349), (21, 26, 45.748, 4.847),
-                                     (36, 40, 40.714, -74.006), (0, 6, 0.0, 0.0)))
+    scores = evaluate(
+        [GOLD], answer((11, 16, 48.853, 2.349), (21, 26, 45.748, 4.847), (36, 40, 40.714, -74.006), (0, 6, 0.0, 0.0))
+    )
     assert scores.exact["precision"] == pytest.approx(1 / 4) and scores.exact["recall"] == pytest.approx(1 / 3)
     assert scores.overlap["precision"] == pytest.approx(3 / 4) and scores.overlap["recall"] == 1.0
     assert scores.overlap["f1"] == pytest.approx(2 * 0.75 / 1.75)
@@ -56,30 +73,35 @@ def test_auc_bounds():
 
 
 def test_bad_gold_files(tmp_path):
-    with pytest.raises(ValueError, match="no such file"):
+    with pytest.raises(GoldDataError, match="no such file"):
         load_gold(tmp_path / "none.jsonl")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Paris", "places": []}\nnot json\n')
-    with pytest.raises(ValueError, match=r"bad.jsonl:2: not JSON"):
+    with pytest.raises(GoldDataError, match=r"bad.jsonl:2: not JSON"):
         load_gold(bad)
-    bad.write_text(json.dumps({"text": "Paris", "places": [{"name": "Lyon", "start": 0, "end": 4,
-                                                              "lat": 0, "lon": 0}]}) + "\n")
-    with pytest.raises(ValueError, match="offsets of 'Lyon'"):
+    bad.write_text(
+        json.dumps({"text": "Paris", "places": [{"name": "Lyon", "start": 0, "end": 4, "lat": 0, "lon": 0}]}) + "\n"
+    )
+    with pytest.raises(GoldDataError, match="offsets of 'Lyon'"):
         load_gold(bad)
 
 
 def test_same_place_is_judged_apart_from_the_point_given_to_it():
     # The gold puts Canada at Wikipedia's point; the gazetteer's Canada stands 450 km away.
     text = "Canada and Paris."
-    gold = GoldText("t2", text, "en", (GoldPlace("Canada", 0, 6, 60.0, -95.0), GoldPlace("Paris", 11, 16, 48.853, 2.349)))
+    gold = GoldText(
+        "t2", text, "en", (GoldPlace("Canada", 0, 6, 60.0, -95.0), GoldPlace("Paris", 11, 16, 48.853, 2.349))
+    )
     canada = Candidate(6251999, "Canada", "country", "CA", 57.75, -101.57)
     paris_fr = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349)
     paris_tx = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556)
     nearest = {"Canada": canada, "Paris": paris_fr}
 
     def system(text, language):
-        return [Place(text[a:b], c, 1.0, (Mention(text[a:b], a, b, text, 0, "LOC"),))
-                for a, b, c in ((0, 6, canada), (11, 16, paris_tx))]
+        return [
+            Place(text[a:b], c, 1.0, (Mention(text[a:b], a, b, text, 0, "LOC"),))
+            for a, b, c in ((0, 6, canada), (11, 16, paris_tx))
+        ]
 
     scores = evaluate([gold], system, namesake=lambda g: nearest.get(g.name))
     assert scores.resolution["acc161"] == 0.0

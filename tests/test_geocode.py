@@ -1,4 +1,5 @@
 """The gazetteer behind geopy's interface, and the index it reads."""
+
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
@@ -64,10 +65,14 @@ def test_bare_iso_codes_are_no_names_but_initials_are():
 
 def test_admin_areas_take_their_iso_names_in_other_languages_and_orders():
     geocoder = OfflineGazetteer()
-    for name, country in (("Californie", "US"), ("Bavière", "DE"), ("Nouvelle-Galles du Sud", "AU"),
-                          ("Principado de Asturias", "ES"),  # ISO writes 'Asturias, Principado de'
-                          ("Castilla-La Mancha", "ES"),  # the towns' data spells it 'Castille-La Mancha'
-                          ("Bade-Wurtemberg", "DE")):  # ... and this one 'Baden-Wuerttemberg'
+    for name, country in (
+        ("Californie", "US"),
+        ("Bavière", "DE"),
+        ("Nouvelle-Galles du Sud", "AU"),
+        ("Principado de Asturias", "ES"),  # ISO writes 'Asturias, Principado de'
+        ("Castilla-La Mancha", "ES"),  # the towns' data spells it 'Castille-La Mancha'
+        ("Bade-Wurtemberg", "DE"),
+    ):  # ... and this one 'Baden-Wuerttemberg'
         assert (country, "admin") in {(c.country, c.feature) for c in candidates(geocoder, name)}, name
 
 
@@ -95,7 +100,8 @@ def _tiny_index(path):
 
     db = sqlite3.connect(path)
     gazetteer._create_tables(db)
-    gazetteer._insert(db, [gazetteer._Entry(Candidate(2996944, "Lyon", "city", "FR", 45.75, 4.85, 522_969),
-                                            frozenset({"Lyon"}))])
+    gazetteer._insert(
+        db, [gazetteer._Entry(Candidate(2996944, "Lyon", "city", "FR", 45.75, 4.85, 522_969), frozenset({"Lyon"}))]
+    )
     db.commit()
     db.close()

@@ -1,4 +1,5 @@
 """The seed article and our own examples give the maps their gold answers describe."""
+
 import json
 from pathlib import Path
 
@@ -71,6 +72,6 @@ def test_every_mention_points_into_the_text(article, places):
     text = article.text
     for place in places:
         for m in place.mentions:
-            assert text[m.start:m.end] == m.text
-            assert text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence
+            assert text[m.start : m.end] == m.text
+            assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
             assert m.sentence_start <= m.start and m.end <= m.sentence_start + len(m.sentence)

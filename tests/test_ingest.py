@@ -39,11 +39,14 @@ def test_language_is_detected():
     assert parse_article("The ministers met in Geneva on Monday to negotiate a new agreement.").language == "en"
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Floods hit Lyon.", "en"),  # too short to tell: read in a language mapgen reads
-    ("Des orages ont frappé Lyon.", "fr"),
-    ("Die Regierung in Berlin hat am Montag neue Maßnahmen beschlossen.", "de"),  # sure: reported as it is
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Floods hit Lyon.", "en"),  # too short to tell: read in a language mapgen reads
+        ("Des orages ont frappé Lyon.", "fr"),
+        ("Die Regierung in Berlin hat am Montag neue Maßnahmen beschlossen.", "de"),  # sure: reported as it is
+    ],
+)
 def test_short_texts_lean_to_the_languages_mapgen_reads(text, language):
     assert detect_language(text) == language
 
@@ -58,7 +61,7 @@ def test_every_language_read_has_a_model():
 def test_html_page_is_stripped_to_its_article():
     page = f"""<!doctype html><html><head><title>Accord à Genève</title></head><body>
     <nav><a href="/">Accueil</a> <a href="/sport">Sport</a></nav>
-    <article><h1>Accord à Genève</h1><p>{FRENCH}</p><p>{FRENCH.replace('Genève', 'Lausanne')}</p></article>
+    <article><h1>Accord à Genève</h1><p>{FRENCH}</p><p>{FRENCH.replace("Genève", "Lausanne")}</p></article>
     <footer>Tous droits réservés</footer></body></html>"""
     article = parse_article(page)
     assert "Genève, où l'été" in article.text
@@ -87,8 +90,9 @@ def test_missing_file_and_directory_are_errors(tmp_path):
 
 
 def test_the_unpacked_language_model_reads_like_the_packed_one(tmp_path, monkeypatch):
-    import mapgen.ingest as ingest
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    import mapgen.ingest as ingest
 
     monkeypatch.setattr(ingest, "cache_dir", lambda: tmp_path)
     ingest._language_identifier.cache_clear()

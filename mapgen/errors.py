@@ -1,0 +1,62 @@
+"""Every error mapgen raises on purpose, in one tree.
+
+A `MapgenError` is a failure the user can act on: the command line prints its
+message alone, on one line, and exits with the error's `exit_code`. Anything
+else that escapes is a bug.
+
+    MapgenError                      exit 1
+    ├── IngestError                  the article cannot be read
+    ├── ExtractError                 no model for the article's language
+    ├── GazetteerError               the place-name index cannot be built or opened
+    │   └── DamagedIndex             ... it is there but cannot be read
+    ├── OnlineGeocoderError          the opt-in online geocoder failed
+    ├── GoldDataError                an annotated (gold) file is malformed
+    └── SiteError                    the site cannot be written where or as asked
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DamagedIndex",
+    "ExtractError",
+    "GazetteerError",
+    "GoldDataError",
+    "IngestError",
+    "MapgenError",
+    "OnlineGeocoderError",
+    "SiteError",
+]
+
+
+class MapgenError(Exception):
+    """A failure the user can act on: the command line prints its message alone."""
+
+    exit_code = 1
+
+
+class IngestError(MapgenError):
+    """The article cannot be read: missing, empty, not text, or in no language mapgen reads."""
+
+
+class ExtractError(MapgenError):
+    """The article's language has no model, or the model is not installed."""
+
+
+class GazetteerError(MapgenError):
+    """The index cannot be built or opened."""
+
+
+class DamagedIndex(GazetteerError):
+    """The index file is there but cannot be read: cut short, overwritten."""
+
+
+class OnlineGeocoderError(MapgenError):
+    """The online geocoder did not answer, or answered something unusable."""
+
+
+class GoldDataError(MapgenError):
+    """An annotated file for `mapgen eval` is malformed; the message names the line."""
+
+
+class SiteError(MapgenError):
+    """The site cannot be written where or as asked."""

@@ -1,0 +1,34 @@
+"""The public API is what mapgen.__all__ names, and every error of the tree is in it."""
+
+import inspect
+
+import mapgen
+import mapgen.errors
+
+
+def test_all_exports_exist_and_are_public():
+    assert sorted(mapgen.__all__) == sorted(set(mapgen.__all__))
+    for name in mapgen.__all__:
+        assert hasattr(mapgen, name), name
+        member = getattr(mapgen, name)
+        if inspect.isclass(member) or inspect.isfunction(member):
+            assert member.__module__.startswith("mapgen"), name
+
+
+def test_every_error_is_exported_and_is_a_mapgen_error():
+    errors = {
+        name
+        for name, obj in vars(mapgen.errors).items()
+        if inspect.isclass(obj) and issubclass(obj, Exception) and obj.__module__ == "mapgen.errors"
+    }
+    assert errors == set(mapgen.errors.__all__)
+    assert errors <= set(mapgen.__all__)
+    for name in errors:
+        assert issubclass(getattr(mapgen, name), mapgen.MapgenError)
+        assert name in mapgen.errors.__doc__  # the tree drawn in the docstring names it
+
+
+def test_version_comes_from_the_package_metadata():
+    from importlib.metadata import version
+
+    assert mapgen.__version__ == version("mapgen")
