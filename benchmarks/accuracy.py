@@ -20,6 +20,7 @@ from pathlib import Path
 from mapgen import find_places, read_article
 from mapgen.evaluate import compare, load_gold, report
 from mapgen.geocode import OfflineGazetteer
+from mapgen.map_check import check_map
 from mapgen.resolve import distance_km
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,25 +56,12 @@ def targets_table(ours, peer) -> str:
 def seed_section() -> str:
     gold = json.loads((SHARED / "seed" / "seed.gold.json").read_text("utf-8"))
     places = find_places(read_article(SHARED / "seed" / gold["article"]))
-    markers = [p for p in places if p.kind == "place"]
-    right = sum(
-        any(
-            m.text == g["mention"]
-            for p in markers
-            for m in p.mentions
-            if p.chosen.geonameid == g["geonameid"] or distance_km(p.chosen.lat, p.chosen.lon, g["lat"], g["lon"]) <= 10
-        )
-        for g in gold["markers"]
-    )
-    traps = {t.casefold() for t in gold["traps"]}
-    trapped = [m.text for p in places for m in p.mentions if m.text.casefold() in traps]
-    countries = sum(
-        any(p.kind == "country" and p.chosen.country == g["country"] for p in places) for g in gold["countries"]
-    )
+    check = check_map(gold, places)
     return (
-        f"seed: {right}/{len(gold['markers'])} markers right, {len(markers)} point markers in all, "
-        f"{len(trapped)} traps on the map {trapped or ''}, "
-        f"{countries}/{len(gold['countries'])} countries recognised as countries"
+        f"seed: {check.right_markers}/{check.markers} markers right, {len(check.extra)} other point markers "
+        f"{list(check.extra) or ''}, {len(check.traps)} traps on the map {list(check.traps) or ''}, "
+        f"{len(gold['countries']) - len(check.countries_missed)}/{len(gold['countries'])} countries recognised "
+        "as countries"
     )
 
 

@@ -11,12 +11,12 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .packages import package_dir
+from .resources import templates
 
 CDN = "https://unpkg.com/leaflet@{version}/dist/{name}"
 
@@ -43,7 +43,7 @@ def leaflet_version() -> str:
 
 def sources() -> dict:
     """Every file a page needs, by the name it has in the site's assets/ folder."""
-    ours, leaflet = files("mapgen.templates"), leaflet_dir()
+    ours, leaflet = templates(), leaflet_dir()
     return {
         "leaflet.css": leaflet / "leaflet.css",
         "mapgen.css": ours / "mapgen.css",

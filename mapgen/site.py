@@ -12,7 +12,6 @@ import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import Environment, FunctionLoader, select_autoescape
@@ -24,6 +23,7 @@ from .errors import SiteError
 from .geojson import dumps, feature_collection
 from .model import Article, Place
 from .render import build_map, country_name, quotes, resolved_name
+from .resources import templates
 
 # The files by which a folder is known as a site mapgen wrote, and may replace.
 SITE_FILES = ("index.html", "embed.html", "places.geojson")
@@ -202,7 +202,7 @@ def _swap(work: Path, out_dir: Path) -> None:
 
 
 def _template_source(name: str):
-    path = files("mapgen.templates").joinpath(name)
+    path = templates().joinpath(name)
     return path.read_text("utf-8"), None, lambda: True
 
 
@@ -290,7 +290,7 @@ def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise SiteError("png needs Playwright: pip install playwright (and Debian's package chromium)") from None
+        raise SiteError("png needs Playwright: pip install 'mapgen[png]' (and Debian's package chromium)") from None
     if not Path(CHROMIUM).exists():
         raise SiteError(
             f"png needs Chromium at {CHROMIUM}: install Debian's package chromium "

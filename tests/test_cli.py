@@ -1,17 +1,31 @@
 """The command line as a user meets it: help, output, and one-line errors."""
 
+import contextlib
+import io
 import subprocess
 import sys
+from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 
 from mapgen.cli import main
 
 
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def run(*args, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "mapgen.cli", *args], input=stdin, capture_output=True, text=True, timeout=300
-    )
+    """The command run in this process (loading spaCy and the index once for all tests), as a user runs it."""
+    out, err = io.StringIO(), io.StringIO()
+    given = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
+    with mock.patch("sys.stdin", given), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 def test_help_lists_the_commands(capsys):
