@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds files mapgen did not write; they are kept, only files at the "
+        "names mapgen writes are replaced",
+    )
     _add_geocoder(build)
     build.set_defaults(run=_build)
 
@@ -190,6 +196,7 @@ def _build(args) -> int:
         single_file=args.single_file,
         labels=args.labels,
         png=args.png,
+        force=args.force,
     )
     print(f"Map written to {result.index}")
     print(f"Embed it with:\n{result.iframe_snippet}")
