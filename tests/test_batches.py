@@ -90,3 +90,21 @@ def test_eval_goes_on_past_texts_it_cannot_read(tmp_path, capsys):
     assert [f["text"] for f in report["failed"]] == ["b"]
     assert report["failed"][0]["error"].startswith(f"{gold}: text b: no place-name model for language 'xx'")
     assert f"mapgen: error: {gold}: text b: no place-name model" in err
+
+
+def test_loosely_spelled_countries_with_no_support_are_no_crash(tmp_path, capsys):
+    texts = [
+        "Troops moved into Syrria on Monday, the ministry said.",
+        "The president of Irann spoke.",
+        "Heavy rain hit Kenya and Marocc.",
+        "Floods in Burkina Faso have killed 12 people. In Burkina, the rains hit Ouagadougou.",
+    ]
+    articles = []
+    for i, text in enumerate(texts):
+        articles.append(tmp_path / f"{i}.txt")
+        articles[-1].write_text(text, "utf-8")
+    assert cli.main(["places", "--json", "--language", "en", *map(str, articles)]) == 0, capsys.readouterr().err
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("error" in line) for line in lines] == [False] * 4
+    names = [[f["properties"]["resolved"] for f in line["features"]] for line in lines]
+    assert "Kenya" in names[2] and "Burkina Faso" in names[3]
