@@ -175,3 +175,16 @@ def test_force_on_the_command_line(tmp_path, monkeypatch, capsys):
     assert error.count("\n") == 1 and "(CNAME)" in error and "--force" in error
     assert cli.main(["build", str(article), "-o", str(target), "--force"]) == 0
     assert (target / "CNAME").read_text() == "maps.example.org" and (target / "index.html").exists()
+
+
+def test_two_builds_into_one_folder_take_turns(tmp_path, article, places):
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = tmp_path / "site"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = [pool.submit(write_site, article, places[:n], target) for n in (1, 2, 3, 4)]
+        for run in runs:
+            run.result()
+    assert features(target) in (1, 2, 3, 4)
+    assert sorted(p.name for p in target.iterdir() if p.name.startswith(".")) == [MANIFEST]
+    assert set(json.loads((target / MANIFEST).read_text())["files"]) == set(files_of(target)) - {MANIFEST}
