@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds files mapgen did not write; they are kept, only files at the "
+        "names mapgen writes are replaced",
+    )
     _add_geocoder(build)
     build.set_defaults(run=_build)
 
@@ -190,6 +196,7 @@ def _build(args) -> int:
         single_file=args.single_file,
         labels=args.labels,
         png=args.png,
+        force=args.force,
     )
     print(f"Map written to {result.index}")
     print(f"Embed it with:\n{result.iframe_snippet}")
@@ -197,13 +204,23 @@ def _build(args) -> int:
 
 
 def _places(args) -> int:
+    """Each article on its own: one that fails is reported and the others still run."""
     from . import find_places, read_article
     from .geojson import dumps, feature_collection
 
     geocoder = _geocoder(args)
+    worst = 0
     for source in args.articles:
-        article = read_article(source, language=args.language)
-        places = find_places(article, geocoder=geocoder)
+        try:
+            article = read_article(source, language=args.language)
+            places = find_places(article, geocoder=geocoder)
+        except Exception as err:  # noqa: BLE001 - reported as the one article's failure; the others go on
+            message, code = _article_failure(err, source, args.debug)
+            print(f"mapgen: error: {message}", file=sys.stderr)
+            if args.json:
+                print(dumps({"article": source, "error": message}))
+            worst = max(worst, code)
+            continue
         if args.json:
             collection = {
                 "type": "FeatureCollection",
@@ -213,7 +230,19 @@ def _places(args) -> int:
             print(dumps(collection))
         else:
             print(_table(source, places, review=args.review))
-    return 0
+    return worst
+
+
+def _article_failure(err: Exception, source: str, debug: bool) -> tuple[str, int]:
+    """One line naming the article that failed, and the exit code it calls for."""
+    if isinstance(err, MapgenError | OSError):
+        message = str(err) if isinstance(err, MapgenError) else (err.strerror or str(err))
+        code = err.exit_code if isinstance(err, MapgenError) else EXIT_ERROR
+    elif debug:
+        raise err
+    else:
+        message, code = "internal error (a bug in mapgen); run again with --debug to see where", EXIT_INTERNAL
+    return (message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
 
 
 def _table(source: str, places, *, review: bool) -> str:
@@ -254,9 +283,17 @@ def _evaluate(args) -> int:
     def progress(i: int, n: int) -> None:
         print(f"\r  {i}/{n} texts", end="" if i < n else "\n", file=sys.stderr)
 
+    codes = []
+
+    def failed(text_id: str, err: Exception) -> str:
+        message, code = _article_failure(err, f"{args.gold}: text {text_id}", args.debug)
+        print(f"\nmapgen: error: {message}", file=sys.stderr)
+        codes.append(code)
+        return message
+
     _geocoder()
-    print(run(args.gold, as_json=args.json, limit=args.limit, progress=progress))
-    return 0
+    print(run(args.gold, as_json=args.json, limit=args.limit, progress=progress, on_error=failed))
+    return max(codes, default=0)
 
 
 def _index(args) -> int:

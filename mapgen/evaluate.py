@@ -122,7 +122,13 @@ def _gold_text(line: str, where: str) -> GoldText:
         raise GoldDataError(f"{where}: not JSON ({err.msg})") from None
     except (KeyError, TypeError, ValueError) as err:
         raise GoldDataError(f"{where}: not an annotated text (missing or bad {err})") from None
+    if not isinstance(text, str):
+        raise GoldDataError(f"{where}: 'text' must be a string, not {json.dumps(text)}")
     for p in places:
+        if p.start < 0 or p.end < p.start:
+            raise GoldDataError(f"{where}: the offsets of '{p.name}' ({p.start}, {p.end}) are not a span of the text")
+        if not (-90 <= p.lat <= 90 and -180 <= p.lon <= 180):
+            raise GoldDataError(f"{where}: '{p.name}' lies off the Earth (lat {p.lat}, lon {p.lon})")
         if text[p.start : p.end] != p.name:
             raise GoldDataError(f"{where}: the offsets of '{p.name}' do not point to it in the text")
     return GoldText(str(record.get("id", where)), text, record.get("language") or "en", places)
@@ -187,20 +193,33 @@ def evaluate(
     *,
     namesake: Namesake | None = None,
     progress: Callable[[int, int], None] | None = None,
+    on_error: OnError | None = None,
 ) -> Scores:
     """Run the system on every text and measure it.
 
     `namesake` gives the gazetteer's place that a gold name stands for (see
     nearest_namesake): it tells each gold name's kind where the file does not,
     and whether the system chose that very place, whatever point it gave it.
+    With `on_error`, a text the system fails on is reported to it and left out
+    of the measures, and the other texts go on.
     """
     namesake = namesake or (lambda gold: None)
     counts = {"exact": 0, "overlap": 0, "judged": 0, "same": 0}
     predicted, errors, misses, least_errors = 0, [], [], []
     by_kind: dict[str, dict] = {}
     start = time.perf_counter()
+    judged = []
     for i, gold_text in enumerate(texts, 1):
-        answer = guesses(system(gold_text.text, gold_text.language))
+        try:
+            answer = guesses(system(gold_text.text, gold_text.language))
+        except Exception as err:  # the one text's failure, reported; the others go on
+            if on_error is None:
+                raise
+            on_error(gold_text.id, err)
+            if progress:
+                progress(i, len(texts))
+            continue
+        judged.append(gold_text)
         predicted += len(answer)
         counts["exact"] += len(_pairs(gold_text.places, answer, exact=True))
         pairs = dict(_pairs(gold_text.places, answer, exact=False))
@@ -225,11 +244,11 @@ def evaluate(
         if progress:
             progress(i, len(texts))
     seconds = time.perf_counter() - start
-    gold_count = sum(len(t.places) for t in texts)
+    gold_count = sum(len(t.places) for t in judged)
     misses.sort(key=lambda m: (-m[0], m[1], m[2].start))
     best = _resolution(least_errors)
     return Scores(
-        texts=len(texts),
+        texts=len(judged),
         gold=gold_count,
         predicted=predicted,
         exact=_prf(counts["exact"], predicted, gold_count),
@@ -312,6 +331,7 @@ def _miss(error: float, text_id: str, gold: GoldPlace, guess: Guess) -> dict:
 
 
 Namesake = Callable[[GoldPlace], "Candidate | None"]
+OnError = Callable[[str, Exception], object]  # a text's id and what went wrong
 
 
 def nearest_namesake(geocoder=None) -> Namesake:
@@ -349,18 +369,30 @@ def _same_place(guess: Guess, reference) -> bool:
 
 
 def compare(
-    path: str | Path, *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_error: OnError | None = None,
 ) -> dict[str, Scores]:
-    """mapgen and the geotext baseline on the same texts."""
+    """mapgen and the geotext baseline on the same texts: those mapgen fails on
+    are reported to `on_error` and left out for both."""
     from .geocode import OfflineGazetteer
 
     texts = load_gold(path)[:limit]
     geocoder = OfflineGazetteer()
     namesake = nearest_namesake(geocoder)
-    return {
-        "mapgen": evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress),
-        "geotext": evaluate(texts, geotext_system(geocoder), namesake=namesake),
-    }
+    failed: set[str] = set()
+
+    def fail(text_id: str, err: Exception) -> None:
+        failed.add(text_id)
+        if on_error is None:
+            raise err
+        on_error(text_id, err)
+
+    ours = evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress, on_error=fail)
+    peer = evaluate([t for t in texts if t.id not in failed], geotext_system(geocoder), namesake=namesake)
+    return {"mapgen": ours, "geotext": peer}
 
 
 def run(
@@ -369,19 +401,27 @@ def run(
     as_json: bool = False,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    on_error: OnError | None = None,
 ) -> str:
-    """What `mapgen eval` prints."""
-    scores = compare(path, limit=limit, progress=progress)
+    """What `mapgen eval` prints; `on_error` returns the line that reports a failed text."""
+    failures: list[dict] = []
+
+    def failed(text_id: str, err: Exception) -> None:
+        failures.append({"text": text_id, "error": on_error(text_id, err) if on_error else str(err)})
+
+    scores = compare(path, limit=limit, progress=progress, on_error=failed if on_error else None)
     if as_json:
         return json.dumps(
             {
                 "file": str(path),
+                "failed": failures,
                 **{name: {**asdict(s), "texts_per_second": s.texts_per_second} for name, s in scores.items()},
             },
             ensure_ascii=False,
             indent=1,
         )
-    return report(str(path), scores["mapgen"], scores["geotext"])
+    left_out = [f"{len(failures)} texts failed and are left out of both systems' measures"] if failures else []
+    return "\n".join([report(str(path), scores["mapgen"], scores["geotext"]), *left_out])
 
 
 LOWER_IS_BETTER = {"mean_km", "median_km", "auc"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -146,30 +147,115 @@ def _load_trimmed(path: Path, language: str):
 def find_mentions(article: Article, geocoder) -> list[Mention]:
     """Every span of the article that may name a place, in text order, and the
     demonyms whose country the gazetteer knows (label DEMONYM)."""
-    doc = load_pipeline(article.language)(article.text)
-    mentions = _dateline(doc, geocoder)
+    doc = read(article.text, load_pipeline(article.language))
+    sentences = _Sentences(doc)
+    mentions = _dateline(doc, geocoder, sentences)
     for ent in doc.ents:
         if ent.label_ in GROUP_LABELS and _demonym_country(ent.text, geocoder):
-            mentions.append(_as_mention(ent, ent.start_char, ent.end_char, DEMONYM_LABEL))
+            mentions.append(sentences.mention(ent.start_char, ent.end_char, DEMONYM_LABEL))
             continue
         if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
             continue
-        mention = _trimmed(ent, article.text, geocoder)
+        mention = _trimmed(ent, article.text, geocoder, sentences)
         if mention is None:
             continue
         if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
-            mention = _leading_country(ent, mention, geocoder) if ent.label_ == "ORG" else None
+            mention = _leading_country(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
             if mention is None:
                 continue
         if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
             continue  # the dateline, already taken
         mentions.append(mention)
-    return _with_abbreviations(mentions, doc)
+    return _with_abbreviations(mentions, doc, sentences)
 
 
-def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
+# The recogniser reads a long text in pieces of about this many characters, cut
+# at a paragraph's or a sentence's end: memory stays bounded, and a text longer
+# than spaCy's limit (a million characters) is read instead of refused.
+CHUNK_CHARS = 50_000
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"[.!?…][)\]»”\"']*\s+"), re.compile(r"\s+"))
+
+
+def read(text: str, nlp):
+    """The text as one spaCy Doc, read in chunks whose texts join back into it exactly."""
+    chunks = list(_chunks(text, min(CHUNK_CHARS, nlp.max_length)))
+    if len(chunks) == 1:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)  # the text as it was, to the character
+
+
+def _chunks(text: str, size: int):
+    """Pieces of at most `size` characters that end with the blank line, sentence
+    end or space they were cut after, and join back into the text."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        # a paragraph's end, else a sentence's, else a space; in a run of letters with no space, anywhere
+        cut = next((m.end() for b in _BREAKS for m in [_last(b, window, size // 2)] if m), size)
+        yield text[start : start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
+
+
+def _last(pattern: re.Pattern, window: str, not_before: int) -> re.Match | None:
+    """The last match of pattern in the window's second half, ending before the window does."""
+    found = None
+    for match in pattern.finditer(window, not_before):
+        if match.end() < len(window):
+            found = match
+    return found
+
+
+# A quote is its sentence, but no more than this many characters around the
+# mention: a text with no sentence end would quote all of itself at each mention.
+QUOTE_CHARS = 400
+
+
+class _Sentences:
+    """The doc's sentences, found once: a mention's sentence is looked up, not searched for."""
+
+    def __init__(self, doc):
+        self.text = doc.text
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def mention(self, start: int, end: int, label: str) -> Mention:
+        """The Mention of text[start:end], quoting its sentence or a window of it."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        first, last = self._window(self.starts[i] if self.starts else 0, self.ends[i] if self.ends else end, start, end)
+        quote = self.text[first:last]
+        indent = len(quote) - len(quote.lstrip())
+        return Mention(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            sentence=quote.strip(),
+            sentence_start=first + indent,
+            label=label,
+        )
+
+    def _window(self, first: int, last: int, start: int, end: int) -> tuple[int, int]:
+        last = max(last, end)
+        if last - first <= QUOTE_CHARS:
+            return first, last
+        room = max(QUOTE_CHARS - (end - start), 0) // 2
+        low, high = max(first, start - room), min(last, end + room)
+        if low > first:  # begin and end on whole words
+            space = self.text.find(" ", low, start)
+            low = space + 1 if space >= 0 else low
+        if high < last:
+            space = self.text.rfind(" ", end, high)
+            high = space if space >= 0 else high
+        return low, high
+
+
+def _leading_country(ent, mention: Mention, geocoder, sentences: _Sentences) -> Mention | None:
     """The country that opens an organisation's name, which is a national body of
     it: "the U.S. Army", "the United Kingdom's Health Ministry". A town or state
     that opens one names no place: "New York Times", "Washington Post"."""
@@ -178,14 +264,14 @@ def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
         end = doc[last].idx + len(doc[last])
         if _is_a_country(doc.text[mention.start : end], geocoder):
-            return _as_mention(ent, mention.start, end, ent.label_)
+            return sentences.mention(mention.start, end, ent.label_)
     return None
 
 
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
-def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
+def _with_abbreviations(mentions: list[Mention], doc, sentences: _Sentences) -> list[Mention]:
     """The mentions, and every use of an abbreviation the article defines in
     brackets after a place's name ("New South Wales (NSW)"), in text order;
     each use stands for that name."""
@@ -196,23 +282,30 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
         if match and match.group(1) == initials(mention.text):
             defined.setdefault(match.group(1), mention)
     found = [replace(m, stands_for=defined[m.text].text) if m.text in defined else m for m in mentions]
+    taken = sorted((m.start, m.end) for m in found)
     for abbreviation, mention in defined.items():
         for use in re.finditer(rf"\b{abbreviation}\b", text):
-            if any(m.start < use.end() and use.start() < m.end for m in found):
+            if _overlaps(taken, use.start(), use.end()):
                 continue
             span = doc.char_span(use.start(), use.end(), alignment_mode="expand")
             if span is not None:
-                found.append(replace(_as_mention(span, use.start(), use.end(), mention.label), stands_for=mention.text))
+                found.append(replace(sentences.mention(use.start(), use.end(), mention.label), stands_for=mention.text))
     return sorted(found, key=lambda m: m.start)
 
 
-def _dateline(doc, geocoder) -> list[Mention]:
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-nested spans taken."""
+    i = bisect_right(taken, (start, start))
+    return any(a < end and start < b for a, b in taken[max(i - 1, 0) : i + 1])
+
+
+def _dateline(doc, geocoder, sentences: _Sentences) -> list[Mention]:
     """The place of a dateline, which NER often misses for being in capitals."""
     match = _DATELINE.match(doc.text)
     if not match or not candidates(geocoder, match.group(1).title()):
         return []
     span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    return [_as_mention(span, match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
+    return [sentences.mention(match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
 
 
 def _demonym_country(word: str, geocoder) -> str | None:
@@ -236,7 +329,7 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     )
 
 
-def _trimmed(ent, text: str, geocoder) -> Mention | None:
+def _trimmed(ent, text: str, geocoder, sentences: _Sentences) -> Mention | None:
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
@@ -250,17 +343,4 @@ def _trimmed(ent, text: str, geocoder) -> Mention | None:
         start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None
-    return _as_mention(ent, start, end, ent.label_)
-
-
-def _as_mention(span, start: int, end: int, label: str) -> Mention:
-    sentence = span.sent.text
-    indent = len(sentence) - len(sentence.lstrip())
-    return Mention(
-        text=span.doc.text[start:end],
-        start=start,
-        end=end,
-        sentence=sentence.strip(),
-        sentence_start=span.sent.start_char + indent,
-        label=label,
-    )
+    return sentences.mention(start, end, ent.label_)

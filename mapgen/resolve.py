@@ -172,6 +172,8 @@ def _decide(names: list[_Name], context: _Context) -> list[Place]:
             key=lambda item: (-item[0], item[2].population * -1, str(item[2].geonameid)),
         )
         best_score, reasons, best = scored[0]
+        if best_score == -math.inf:
+            continue  # a loose spelling the article gives no support to, even for a country ("Syrria")
         if best_score < _min_score(name) and best.feature not in WELL_KNOWN:
             continue
         places.append(

@@ -1,15 +1,13 @@
 """Write the map site: index.html, embed.html, places.geojson and what they load.
 
-The site is built in a temporary folder beside the target and swapped in only
-once complete, so a failed build never costs the reader the site they had.
+The site is built in a scratch folder and moved in only once complete
+(publish.py), so a failed build never costs the reader the site they had.
 """
 
 from __future__ import annotations
 
 import html
 import os
-import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +20,10 @@ from .basemap import offline_basemap, online_basemap
 from .errors import SiteError
 from .geojson import dumps, feature_collection
 from .model import Article, Place
+from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
 from .resources import templates
 
-# The files by which a folder is known as a site mapgen wrote, and may replace.
-SITE_FILES = ("index.html", "embed.html", "places.geojson")
 ASPECT = "4 / 3"  # of the embedded map
 
 WORDS = {
@@ -93,18 +90,19 @@ def write_site(
     labels: bool = False,
     png: bool = False,
     base_url: str = "",
+    force: bool = False,
 ) -> SiteResult:
-    """Write the site for an article's places; replace out_dir only when done.
+    """Write the site for an article's places; its files replace the old ones only when all are written.
 
     `base_url` is where the site will be published, for the iframe snippet and
-    og:image; left empty, both are relative to the site's folder.
+    og:image; left empty, both are relative to the site's folder. `force`
+    writes into a folder that holds files mapgen did not write (see publish.py).
     """
     out_dir = Path(out_dir)
-    online = check_options(out_dir, tiles=tiles, assets=assets)
+    online = check_options(out_dir, tiles=tiles, assets=assets, force=force)
     words = WORDS.get(article.language, WORDS["en"])
     snippet = iframe_snippet(f"{base_url}embed.html", _title(article, words))
-    work = _work_dir(out_dir)
-    try:
+    with staged(out_dir, force=force) as work:
         basemap = online or _found(offline_basemap, places, work, inline=single_file)
         loaded = _found(page_assets, work, assets, single_file)
         page = _page_context(article, places, basemap, labels, words, snippet, loaded)
@@ -116,10 +114,6 @@ def write_site(
             screenshot(work / "embed.html", picture)
             page["image"] = f"{base_url}map.png"
         _render(work / "index.html", "index.html", page, embed=False)
-        _swap(work, out_dir)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return SiteResult(
         out_dir,
         out_dir / "index.html",
@@ -150,52 +144,15 @@ def iframe_snippet(src: str, title: str) -> str:
 # --- the target folder --------------------------------------------------------
 
 
-def check_options(out_dir: Path, *, tiles: str | None = None, assets: str = "local", **_) -> dict | None:
+def check_options(
+    out_dir: Path, *, tiles: str | None = None, assets: str = "local", force: bool = False, **_
+) -> dict | None:
     """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
     if assets not in ("local", "cdn"):
         raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
     online = _found(online_basemap, tiles) if tiles else None
-    _check_target(Path(out_dir))
+    check_target(Path(out_dir), force=force)
     return online
-
-
-def _check_target(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise SiteError(f"{out_dir} is a file, not a folder for the site")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not all((out_dir / f).exists() for f in SITE_FILES):
-        raise SiteError(f"{out_dir} holds files that mapgen did not write; choose an empty or new folder")
-
-
-def _work_dir(out_dir: Path) -> Path:
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.partial-", dir=out_dir.parent))
-        work.chmod(0o777 & ~_umask())  # mkdtemp keeps it private; a site is for publishing
-        return work
-    except OSError as err:
-        raise SiteError(f"cannot write in {out_dir.parent}: {err.strerror}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _swap(work: Path, out_dir: Path) -> None:
-    """Put the new site in place of the old one, which is removed only after."""
-    old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-        os.replace(out_dir, old / "site")
-    try:
-        os.replace(work, out_dir)
-    except OSError:
-        if old:
-            os.replace(old / "site", out_dir)
-        raise
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 # --- pages ----------------------------------------------------------------------

@@ -97,7 +97,7 @@ def test_eval_reports_ours_beside_the_baseline(tmp_path):
     assert "mapgen   geotext" in result.stdout and "recognition f1 (exact)" in result.stdout
     report = json.loads(run("eval", "--json", str(gold)).stdout)
     assert report["mapgen"]["exact"]["f1"] == 1.0
-    assert set(report) == {"file", "mapgen", "geotext"}
+    assert set(report) == {"file", "failed", "mapgen", "geotext"} and report["failed"] == []
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{oops\n")
     result = run("eval", str(broken))

@@ -1,0 +1,55 @@
+"""Big articles: read in chunks whose offsets add up, and quotes of a sentence's size."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mapgen.extract import QUOTE_CHARS, _chunks, find_mentions, load_pipeline
+from mapgen.geocode import OfflineGazetteer
+from mapgen.ingest import parse_article
+
+PARAGRAPH = "Heavy rain hit Lyon and Grenoble on Monday. Rescue teams from Marseille reached Nice before dawn."
+
+
+@pytest.fixture(scope="module")
+def geocoder():
+    return OfflineGazetteer()
+
+
+@given(st.text(st.sampled_from("ab .\n!»"), max_size=400), st.integers(1, 60))
+def test_chunks_join_back_into_the_text_and_keep_to_their_size(text, size):
+    pieces = list(_chunks(text, size))
+    assert "".join(pieces) == text
+    assert all(0 < len(piece) <= size for piece in pieces)
+
+
+def test_chunks_end_at_paragraphs_then_sentences():
+    text = "\n\n".join([PARAGRAPH] * 6)
+    pieces = list(_chunks(text, 250))
+    assert all(piece.endswith("\n\n") for piece in pieces[:-1])
+    pieces = list(_chunks(f"{PARAGRAPH} {PARAGRAPH}", 150))
+    assert pieces[0].endswith("on Monday. ")  # the last sentence end in the window
+
+
+def test_a_text_longer_than_spacy_takes_is_read_in_chunks(monkeypatch, geocoder):
+    text = "\n\n".join(f"{PARAGRAPH} It was day {n}." for n in range(60))  # 7 KB
+    whole = find_mentions(parse_article(text, language="en"), geocoder)
+    monkeypatch.setattr(load_pipeline("en"), "max_length", 1000)
+    chunked = find_mentions(parse_article(text, language="en"), geocoder)
+    assert len(chunked) >= 60 and chunked == whole
+    for m in chunked:
+        assert text[m.start : m.end] == m.text
+        assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
+        assert m.sentence.startswith(("Heavy", "Rescue")) and len(m.sentence) < 60
+
+
+def test_a_text_with_no_sentence_end_quotes_a_window_around_each_mention(geocoder):
+    text = ("Floods hit Lyon and Grenoble and Marseille and then Nice, " * 300)[:15_000]
+    mentions = find_mentions(parse_article(text, language="en"), geocoder)
+    assert len(mentions) > 100
+    for m in mentions:
+        assert len(m.sentence) <= QUOTE_CHARS
+        assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
+        assert m.sentence_start <= m.start and m.end <= m.sentence_start + len(m.sentence)
+        end = m.sentence_start + len(m.sentence)
+        assert text[m.sentence_start - 1 : m.sentence_start] in ("", " ") and text[end : end + 1] in ("", " ")
