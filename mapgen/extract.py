@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .errors import ExtractError
-from .geocode import candidates
+from .geocode import PlaceIndex, candidates
 from .model import Article, Mention
 from .names import initials
 
@@ -143,7 +143,7 @@ def _load_trimmed(path: Path, language: str):
     return saved.from_config(load_config(path / "config.cfg")).from_disk(path)
 
 
-def find_mentions(article: Article, geocoder) -> list[Mention]:
+def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
     """Every span of the article that may name a place, in text order, and the
     demonyms whose country the gazetteer knows (label DEMONYM)."""
     doc = load_pipeline(article.language)(article.text)
@@ -157,7 +157,7 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
         mention = _trimmed(ent, article.text, geocoder)
         if mention is None:
             continue
-        if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
+        if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.text):
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
             mention = _leading_country(ent, mention, geocoder) if ent.label_ == "ORG" else None
@@ -169,7 +169,7 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
     return _with_abbreviations(mentions, doc)
 
 
-def _leading_country(ent, mention: Mention, geocoder) -> Mention | None:
+def _leading_country(ent, mention: Mention, geocoder: PlaceIndex) -> Mention | None:
     """The country that opens an organisation's name, which is a national body of
     it: "the U.S. Army", "the United Kingdom's Health Ministry". A town or state
     that opens one names no place: "New York Times", "Washington Post"."""
@@ -206,7 +206,7 @@ def _with_abbreviations(mentions: list[Mention], doc) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _dateline(doc, geocoder) -> list[Mention]:
+def _dateline(doc, geocoder: PlaceIndex) -> list[Mention]:
     """The place of a dateline, which NER often misses for being in capitals."""
     match = _DATELINE.match(doc.text)
     if not match or not candidates(geocoder, match.group(1).title()):
@@ -215,12 +215,11 @@ def _dateline(doc, geocoder) -> list[Mention]:
     return [_as_mention(span, match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
 
 
-def _demonym_country(word: str, geocoder) -> str | None:
-    lookup = getattr(geocoder, "demonym_country", None)
-    return lookup(word) if lookup else None
+def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:
+    return geocoder.demonym_country(word)
 
 
-def _is_a_country(name: str, geocoder) -> bool:
+def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
     return any(c.feature == "country" for c in candidates(geocoder, name))
 
 
@@ -236,7 +235,7 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     )
 
 
-def _trimmed(ent, text: str, geocoder) -> Mention | None:
+def _trimmed(ent, text: str, geocoder: PlaceIndex) -> Mention | None:
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
@@ -246,7 +245,7 @@ def _trimmed(ent, text: str, geocoder) -> Mention | None:
     if possessive:
         end = possessive.start()
     lead = _LEADING_WORDS.match(text[start:end])
-    if lead and not (text[start].isupper() and geocoder.geocode(text[start:end])):
+    if lead and not (text[start].isupper() and candidates(geocoder, text[start:end])):
         start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None

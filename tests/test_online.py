@@ -12,7 +12,7 @@ import pytest
 
 from mapgen import find_places
 from mapgen.cli import main
-from mapgen.geocode import OfflineGazetteer, candidates
+from mapgen.geocode import candidates, offline_index
 from mapgen.online import OnlineGeocoderError, nominatim
 
 # What a Nominatim server answers (format=json, addressdetails, extratags), for two names.
@@ -95,7 +95,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def offline():
-    return OfflineGazetteer()
+    return offline_index()
 
 
 def test_only_names_the_index_lacks_go_out_and_each_only_once(server, offline, tmp_path):
