@@ -19,6 +19,7 @@ from ..model import Candidate
 from .entry import Entry
 
 COLUMNS = 19
+_ROWS_REPORTED = 10_000  # the progress bar moves by this many rows
 
 # GeoNames feature codes a news map shows, by the gazetteer's feature. Populated
 # places but the abandoned, destroyed and historical ones; administrative areas at
@@ -73,11 +74,12 @@ def entries(
     file, the dump's own comma-separated column stands in for it, less what
     looks like a code."""
     source = source_name(code)
+    line = 0
     for line, row in _rows(path, code):
         if len(row) != COLUMNS:
             raise GazetteerError(f"line {line} of {path.name}: {len(row)} columns, not GeoNames' {COLUMNS}")
-        if rows_done and line % 10_000 == 0:
-            rows_done(10_000)
+        if rows_done and line % _ROWS_REPORTED == 0:
+            rows_done(_ROWS_REPORTED)
         feature = _FEATURES.get(row[7])
         if feature is None:
             continue
@@ -94,6 +96,8 @@ def entries(
             geonameid, row[1], feature, row[8] or None, lat, lon, population, row[10] or None, row[7] == "PPLC", source
         )
         yield Entry(candidate, frozenset({row[1], row[2], *others}))
+    if rows_done:
+        rows_done(line % _ROWS_REPORTED)
 
 
 def _rows(path: Path, code: str) -> Iterator[tuple[int, list[str]]]:
