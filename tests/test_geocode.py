@@ -1,11 +1,8 @@
 """The offline gazetteer as a PlaceIndex, and the index files it reads."""
 
-import sqlite3
-
 import pytest
 
-from mapgen.gazetteer import IndexFile, index
-from mapgen.gazetteer.entry import Entry
+from mapgen.gazetteer import index
 from mapgen.geocode import candidates, offline_index
 from mapgen.model import Candidate
 from mapgen.names import name_key, skeleton
@@ -80,28 +77,3 @@ def test_admin_areas_take_their_iso_names_in_other_languages_and_orders(geocoder
         ("Bade-Wurtemberg", "DE"),
     ):  # ... and this one 'Baden-Wuerttemberg'
         assert (country, "admin") in {(c.country, c.feature) for c in candidates(geocoder, name)}, name
-
-
-def test_a_damaged_index_is_a_clear_error_or_built_again(tmp_path, monkeypatch):
-    from mapgen import DamagedIndex
-
-    path = tmp_path / "gazetteer.sqlite"
-    path.write_text("not an index")
-    with pytest.raises(DamagedIndex, match="damaged .*mapgen index --rebuild"):
-        IndexFile(path)
-    built = []
-    monkeypatch.setattr(index, "build", lambda p, progress=None: (built.append(p), tiny_index(p)))
-    assert IndexFile(index.open_or_build(path)).candidates("Lyon")[0].country == "FR"
-    assert built == [path]
-
-
-LYON = Candidate(2996944, "Lyon", "city", "FR", 45.75, 4.85, 522_969, source="test")
-
-
-def tiny_index(path):
-    """An index with one town, written the way index.build writes one."""
-    db = sqlite3.connect(path)
-    index.create_tables(db)
-    index.insert(db, [Entry(LYON, frozenset({"Lyon"}))])
-    db.commit()
-    db.close()
