@@ -324,7 +324,7 @@ def _gazetteer_add(args) -> int:
         raise MapgenError("name the countries to add (e.g. mapgen gazetteer add FR BE), or give --all")
     codes = args.countries or _every_country_code()
     with _ProgressBars() as bars:
-        countries = added.add(codes, url=args.url, progress=bars.show, warn=_warn)
+        countries = added.add(codes, url=args.url, progress=bars.show, warn=_warn, skip_missing=args.all)
     for country in countries:
         print(f"{country.code}: {country.places:,} places, {country.names:,} names added")
     return 0

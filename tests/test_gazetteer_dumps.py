@@ -213,6 +213,14 @@ def test_command_line_add_list_remove_update(mirror, cache, capsys, monkeypatch)
     assert main(["gazetteer", "add"]) == 1
 
 
+def test_all_adds_every_country_the_mirror_has_and_warns_of_the_others(mirror, cache, capsys):
+    assert main(["gazetteer", "add", "--all", "--from", mirror]) == 0
+    captured = capsys.readouterr()
+    assert [c.code for c in added.listed(cache)] == ["FR", "US"]
+    assert "DE.zip is not there (HTTP 404): DE skipped" in captured.err
+    assert captured.err.count("skipped") > 200, "every country of the world was asked for"
+
+
 def test_places_uses_an_added_country_at_once_and_review_names_the_source(mirror, cache, tmp_path, capsys):
     article = tmp_path / "rennes.txt"
     article.write_text(

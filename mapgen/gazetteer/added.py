@@ -65,15 +65,24 @@ def add(
     cache: Path | None = None,
     progress: Progress | None = None,
     warn: Warn | None = None,
+    skip_missing: bool = False,
 ) -> list[AddedCountry]:
-    """Download each country's dump and write its places into the added countries' index."""
+    """Download each country's dump and write its places into the added countries'
+    index; with `skip_missing`, a country the server lacks is a warning (for --all)."""
     base, cache = dump_url(url), cache or cache_dir()
     wanted = [_country_code(code) for code in codes]
     downloads = cache / "geonames-downloads"
     downloads.mkdir(parents=True, exist_ok=True)
     added = []
     for code in wanted:
-        dump = _download(f"{base}/{code}.zip", downloads / f"{code}.zip", progress)
+        try:
+            dump = _download(f"{base}/{code}.zip", downloads / f"{code}.zip", progress)
+        except DumpNotFound as err:
+            if not skip_missing:
+                raise
+            if warn:
+                warn(f"{err}: {code} skipped")
+            continue
         try:
             alternates = _download(
                 f"{base}/alternatenames/{code}.zip", downloads / f"{code}-alternatenames.zip", progress
