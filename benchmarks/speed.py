@@ -11,7 +11,10 @@ cannot be fetched here) and served from 127.0.0.1: the add's time and memory,
 the added index's size per million names, and the warm runs again beside
 those without it.
 
-    python benchmarks/speed.py [ARTICLE] [--runs N] [--country-rows N]
+With --baseline REV, the index build of that git revision (e.g. main) is
+measured too, in the same run, for a ratio that the machine's load does not skew.
+
+    python benchmarks/speed.py [ARTICLE] [--runs N] [--country-rows N] [--baseline REV]
 """
 
 from __future__ import annotations
@@ -45,12 +48,12 @@ def timed(command: list[str], env: dict) -> tuple[float, float]:
     return wall, peak
 
 
-def timed_with_cpu(command: list[str], env: dict) -> tuple[float, float, float]:
+def timed_with_cpu(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak resident memory (MB) of one command. On a
     machine shared with other work, CPU seconds are the figure to compare."""
     start = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *command], env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", _MEASURE, *command], env=env, check=True, capture_output=True, text=True, cwd=cwd
     )
     wall = time.perf_counter() - start
     cpu, peak = out.stdout.split()[-2:]
@@ -69,10 +72,12 @@ def main() -> None:
     parser.add_argument(
         "--country-rows", type=int, default=300_000, help="rows of the generated large country (0: none)"
     )
+    parser.add_argument("--baseline", metavar="REV", help="a git revision whose index build to measure alongside")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "MAPGEN_CACHE": str(Path(tmp) / "cache")}
+        baseline = baseline_index_build(args.baseline, Path(tmp)) if args.baseline else None
         index_build = timed_with_cpu([sys.executable, "-m", "mapgen.cli", "index"], env)
         build = [sys.executable, "-m", "mapgen.cli", "build", args.article, "-o", str(Path(tmp) / "site")]
         first, first_peak = timed(build, env)
@@ -114,6 +119,12 @@ def main() -> None:
     print(f"article: {args.article} ({language})")
     wall, cpu, peak = index_build
     print(f"{'default index build (mapgen index)':48} {wall:7.2f} s   peak {peak:6.0f} MB   CPU {cpu:.1f} s")
+    if baseline:
+        b_wall, b_cpu, b_peak = baseline
+        print(
+            f"{'... at ' + args.baseline + ', same run':48} {b_wall:7.2f} s   peak {b_peak:6.0f} MB   CPU {b_cpu:.1f} s"
+            f"   (ours: {cpu / b_cpu:.2f}x CPU, {peak / b_peak:.2f}x memory)"
+        )
     print(f"{'first run (builds index and pipeline cache)':48} {first:7.2f} s   peak {first_peak:6.0f} MB")
     print(
         f"{'warm mapgen build, median of ' + str(args.runs):48} {median:7.2f} s   peak {max(p for _, p in warm):6.0f} MB"
@@ -140,6 +151,21 @@ def main() -> None:
     )
     if large:
         report_large_country(large, median, max(p for _, p in warm))
+
+
+def baseline_index_build(revision: str, tmp: Path) -> tuple[float, float, float]:
+    """`mapgen index` as a git revision has it, run from an extracted copy of its package."""
+    checkout = tmp / "baseline"
+    checkout.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "mapgen"], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+    env = {
+        **os.environ,
+        "MAPGEN_CACHE": str(tmp / "baseline-cache"),
+        "PYTHONPATH": str(checkout),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    return timed_with_cpu([sys.executable, "-m", "mapgen.cli", "index"], env, cwd=checkout)  # its mapgen, not ours
 
 
 def with_a_large_country(rows: int, build: list[str], runs: int, tmp: Path, env: dict) -> dict:
