@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mapgen import find_places, read_article
 from mapgen.evaluate import compare, load_gold, report
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.map_check import check_map
 from mapgen.resolve import distance_km
 
@@ -68,7 +68,7 @@ def seed_section() -> str:
 def loose_matches(paths: list[Path]) -> str:
     """Names resolved only through the loose skeleton match, and how many of them are wrong:
     a span no gold name overlaps, or a point over 161 km from the gold one."""
-    geocoder = OfflineGazetteer()
+    geocoder = offline_index()
     lines = []
     for path in paths:
         made = wrong = 0

@@ -20,7 +20,7 @@ from pathlib import Path
 import mapgen.extract as extract
 from mapgen import find_places, read_article
 from mapgen.evaluate import evaluate, load_gold, mapgen_system
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed"
@@ -64,7 +64,7 @@ def measure(language: str, model: str, texts, geocoder) -> str:
 
 def main() -> None:
     warnings.filterwarnings("ignore", message=r"\[W095\]")  # a model trained with an older spaCy 3
-    geocoder = OfflineGazetteer()
+    geocoder = offline_index()
     for language, (models, dev_set) in CANDIDATES.items():
         texts = load_gold(dev_set)
         print(f"\n{language}: {dev_set.name}, {len(texts)} texts")

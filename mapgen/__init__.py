@@ -6,7 +6,7 @@
 
 The stages run in order, each in its own module: ingest (read the article),
 extract (find the names of places), resolve (choose the real place each name
-stands for, with the offline gazetteer behind geopy's interface), and site
+stands for, asking a place index: the offline gazetteer by default), and site
 (write the map pages with render's folium map).
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import (
     DamagedIndex,
+    DumpNotFound,
     ExtractError,
     GazetteerError,
     GoldDataError,
@@ -36,6 +37,7 @@ __all__ = [
     "Article",
     "Candidate",
     "DamagedIndex",
+    "DumpNotFound",
     "ExtractError",
     "GazetteerError",
     "GoldDataError",
@@ -59,35 +61,42 @@ def read_article(source: str | Path, *, language: str | None = None) -> Article:
     return _read(source, language=language)
 
 
-def find_places(text: str | Article, language: str | None = None, *, geocoder=None) -> list[Place]:
+def find_places(text: str | Article, language: str | None = None, *, index=None, geocoder=None) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
-    `text` is the article's text or an Article from read_article(); `geocoder`
-    is any geopy geocoder that answers like geocode.OfflineGazetteer (the
-    default), such as online.nominatim(OfflineGazetteer()).
+    `text` is the article's text or an Article from read_article(); `index` is
+    any geocode.PlaceIndex: the offline gazetteer by default (geocode.offline_index()),
+    or online.nominatim(offline_index()) to also ask Nominatim for the names it
+    lacks. `geocoder` is the earlier name of `index`.
     """
     from .extract import find_mentions
-    from .geocode import OfflineGazetteer
+    from .geocode import offline_index
     from .ingest import parse_article
     from .resolve import resolve
 
     article = text if isinstance(text, Article) else parse_article(text, language=language)
-    geocoder = geocoder or OfflineGazetteer()
-    return resolve(article, find_mentions(article, geocoder), geocoder)
+    index = index or geocoder or offline_index()
+    return resolve(article, find_mentions(article, index), index)
 
 
 def build_site(
-    article: str | Path | Article, out_dir: str | Path, *, language: str | None = None, geocoder=None, **options
+    article: str | Path | Article,
+    out_dir: str | Path,
+    *,
+    language: str | None = None,
+    index=None,
+    geocoder=None,
+    **options,
 ):
     """Read the article (a path, or an Article), find its places and write the map site.
 
-    `geocoder` is as for find_places; `options` go to site.write_site (tiles,
-    assets, single_file, labels, png, force). Returns the site.SiteResult, which holds
-    the iframe snippet to paste.
+    `index` (or its earlier name `geocoder`) is as for find_places; `options` go to
+    site.write_site (tiles, assets, single_file, labels, png, force). Returns the
+    site.SiteResult, which holds the iframe snippet to paste.
     """
     from .site import check_options, write_site
 
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
-    return write_site(article, find_places(article, geocoder=geocoder), Path(out_dir), **options)
+    return write_site(article, find_places(article, index=index or geocoder), Path(out_dir), **options)

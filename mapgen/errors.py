@@ -8,7 +8,8 @@ else that escapes is a bug.
     ├── IngestError                  the article cannot be read
     ├── ExtractError                 no model for the article's language
     ├── GazetteerError               the place-name index cannot be built or opened
-    │   └── DamagedIndex             ... it is there but cannot be read
+    │   ├── DamagedIndex             ... it is there but cannot be read
+    │   └── DumpNotFound             a GeoNames dump to add is not on the server (HTTP 404)
     ├── OnlineGeocoderError          the opt-in online geocoder failed
     ├── GoldDataError                an annotated (gold) file is malformed
     └── SiteError                    the site cannot be written where or as asked
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "DamagedIndex",
+    "DumpNotFound",
     "ExtractError",
     "GazetteerError",
     "GoldDataError",
@@ -48,6 +50,10 @@ class GazetteerError(MapgenError):
 
 class DamagedIndex(GazetteerError):
     """The index file is there but cannot be read: cut short, overwritten."""
+
+
+class DumpNotFound(GazetteerError):
+    """The server has no such GeoNames dump: a wrong country code or mirror URL."""
 
 
 class OnlineGeocoderError(MapgenError):

@@ -151,9 +151,9 @@ def guesses(places: list[Place]) -> list[Guess]:
 def mapgen_system(geocoder=None) -> System:
     """mapgen's own extract and resolve, as `mapgen build` runs them."""
     from . import find_places
-    from .geocode import OfflineGazetteer
+    from .geocode import offline_index
 
-    geocoder = geocoder or OfflineGazetteer()
+    geocoder = geocoder or offline_index()
     return lambda text, language: find_places(text, language, geocoder=geocoder)
 
 
@@ -163,10 +163,10 @@ def geotext_system(geocoder=None) -> System:
 
     from geotext import GeoText
 
-    from .geocode import OfflineGazetteer, candidates
+    from .geocode import candidates, offline_index
     from .model import Mention
 
-    geocoder = geocoder or OfflineGazetteer()
+    geocoder = geocoder or offline_index()
 
     def run(text: str, language: str) -> list[Place]:
         found = GeoText(text)
@@ -342,9 +342,9 @@ def nearest_namesake(geocoder=None) -> Namesake:
     gold's country points follow one convention (Wikipedia's) and the
     gazetteer's another, hundreds of kilometres apart for Canada or China.
     """
-    from .geocode import OfflineGazetteer, candidates
+    from .geocode import candidates, offline_index
 
-    geocoder = geocoder or OfflineGazetteer()
+    geocoder = geocoder or offline_index()
 
     def namesake(gold: GoldPlace):
         found = candidates(geocoder, gold.name)
@@ -377,10 +377,10 @@ def compare(
 ) -> dict[str, Scores]:
     """mapgen and the geotext baseline on the same texts: those mapgen fails on
     are reported to `on_error` and left out for both."""
-    from .geocode import OfflineGazetteer
+    from .geocode import offline_index
 
     texts = load_gold(path)[:limit]
-    geocoder = OfflineGazetteer()
+    geocoder = offline_index()
     namesake = nearest_namesake(geocoder)
     failed: set[str] = set()
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .errors import ExtractError
-from .geocode import candidates
+from .geocode import PlaceIndex, candidates
 from .model import Article, Mention
 from .names import initials
 
@@ -144,7 +144,7 @@ def _load_trimmed(path: Path, language: str):
     return saved.from_config(load_config(path / "config.cfg")).from_disk(path)
 
 
-def find_mentions(article: Article, geocoder) -> list[Mention]:
+def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
     """Every span of the article that may name a place, in text order, and the
     demonyms whose country the gazetteer knows (label DEMONYM)."""
     doc = read(article.text, load_pipeline(article.language))
@@ -159,7 +159,7 @@ def find_mentions(article: Article, geocoder) -> list[Mention]:
         mention = _trimmed(ent, article.text, geocoder, sentences)
         if mention is None:
             continue
-        if ent.label_ in OPEN_LABELS and not geocoder.geocode(mention.text):
+        if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.text):
             continue
         if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
             mention = _leading_country(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
@@ -255,7 +255,7 @@ class _Sentences:
         return low, high
 
 
-def _leading_country(ent, mention: Mention, geocoder, sentences: _Sentences) -> Mention | None:
+def _leading_country(ent, mention: Mention, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
     """The country that opens an organisation's name, which is a national body of
     it: "the U.S. Army", "the United Kingdom's Health Ministry". A town or state
     that opens one names no place: "New York Times", "Washington Post"."""
@@ -299,7 +299,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in taken[max(i - 1, 0) : i + 1])
 
 
-def _dateline(doc, geocoder, sentences: _Sentences) -> list[Mention]:
+def _dateline(doc, geocoder: PlaceIndex, sentences: _Sentences) -> list[Mention]:
     """The place of a dateline, which NER often misses for being in capitals."""
     match = _DATELINE.match(doc.text)
     if not match or not candidates(geocoder, match.group(1).title()):
@@ -308,12 +308,11 @@ def _dateline(doc, geocoder, sentences: _Sentences) -> list[Mention]:
     return [sentences.mention(match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
 
 
-def _demonym_country(word: str, geocoder) -> str | None:
-    lookup = getattr(geocoder, "demonym_country", None)
-    return lookup(word) if lookup else None
+def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:
+    return geocoder.demonym_country(word)
 
 
-def _is_a_country(name: str, geocoder) -> bool:
+def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
     return any(c.feature == "country" for c in candidates(geocoder, name))
 
 
@@ -329,7 +328,7 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     )
 
 
-def _trimmed(ent, text: str, geocoder, sentences: _Sentences) -> Mention | None:
+def _trimmed(ent, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
@@ -339,7 +338,7 @@ def _trimmed(ent, text: str, geocoder, sentences: _Sentences) -> Mention | None:
     if possessive:
         end = possessive.start()
     lead = _LEADING_WORDS.match(text[start:end])
-    if lead and not (text[start].isupper() and geocoder.geocode(text[start:end])):
+    if lead and not (text[start].isupper() and candidates(geocoder, text[start:end])):
         start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None

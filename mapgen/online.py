@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,13 +25,14 @@ from geopy.location import Location
 
 from .cache import cache_dir
 from .errors import OnlineGeocoderError
-from .geocode import location_of
+from .geocode import PlaceIndex
 from .model import Candidate
 from .names import name_key
 
 PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
 MIN_DELAY_SECONDS = 1.0  # the public Nominatim server's limit
-ANSWERS_PER_NAME = 5
+ANSWERS_PER_NAME = 5  # asked of the server, and kept at most whatever it sends
+MAX_CACHED_CHARS = 20_000  # a cached answer longer than this is from a misbehaving server: asked again
 
 # Nominatim's kinds of place, as the gazetteer's features; other results
 # (shops, rivers, roads) are not what a news article's place names mean.
@@ -59,19 +60,17 @@ FEATURES = {
 }
 
 
-class OnlineFallback(Geocoder):
-    """Answers from the offline gazetteer, and from an online geocoder for the names it lacks.
+class OnlineFallback:
+    """A PlaceIndex: the offline one, and an online geocoder (geopy's) for the names it lacks.
 
     Only lookups made with online=True go out: the resolver's, for the names
     NER calls places. The quick checks of the extract stage ("is this
     organisation's first word a country?") stay offline.
     """
 
-    asks_online = True
-
     def __init__(
         self,
-        offline: Geocoder,
+        offline: PlaceIndex,
         service: Geocoder,
         service_name: str,
         *,
@@ -79,7 +78,6 @@ class OnlineFallback(Geocoder):
         cache: Path | None = None,
         progress: Callable[[str], None] | None = None,
     ):
-        super().__init__()
         self.offline, self.service_name, self.progress = offline, service_name, progress
         self._ask = RateLimiter(
             self._search, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
@@ -90,12 +88,10 @@ class OnlineFallback(Geocoder):
             "CREATE TABLE IF NOT EXISTS answers (service TEXT, key TEXT, places TEXT, PRIMARY KEY (service, key))"
         )
 
-    def geocode(self, query: str, *, exactly_one: bool = True, loose: bool = False, online: bool = False, timeout=None):
-        found = self.offline.geocode(query, exactly_one=False, loose=loose) or []
+    def candidates(self, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
+        found = self.offline.candidates(name, loose=loose)
         if not found and online and not loose:
-            found = [location_of(c) for c in self._answers(query)]
-        if exactly_one:
-            return found[0] if found else None
+            found = self._answers(name)
         return found
 
     def demonym_country(self, word: str) -> str | None:
@@ -104,7 +100,8 @@ class OnlineFallback(Geocoder):
     def _answers(self, query: str) -> list[Candidate]:
         key = name_key(query)
         row = self._db.execute(
-            "SELECT places FROM answers WHERE service = ? AND key = ?", (self.service_name, key)
+            "SELECT places FROM answers WHERE service = ? AND key = ? AND length(places) <= ?",
+            (self.service_name, key, MAX_CACHED_CHARS),
         ).fetchone()
         if row:
             return [Candidate(**c) for c in json.loads(row[0])]
@@ -116,13 +113,17 @@ class OnlineFallback(Geocoder):
             raise OnlineGeocoderError(
                 f"{self.service_name} did not answer for '{query}' ({err}); leave out --geocoder to stay offline"
             ) from None
-        places = [c for c in map(nominatim_candidate, locations) if c is not None]
+        places = [c for c in map(self._candidate, locations[:ANSWERS_PER_NAME]) if c is not None]
         self._db.execute(
             "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
             (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)),
         )
         self._db.commit()
         return places
+
+    def _candidate(self, location: Location) -> Candidate | None:
+        found = nominatim_candidate(location)
+        return found and replace(found, source=self.service_name)
 
     def _search(self, query: str):
         return self._service.geocode(
@@ -152,7 +153,7 @@ def nominatim_candidate(location: Location) -> Candidate | None:
     )
 
 
-def nominatim(offline: Geocoder, url: str = PUBLIC_NOMINATIM, **options) -> OnlineFallback:
+def nominatim(offline: PlaceIndex, url: str = PUBLIC_NOMINATIM, **options) -> OnlineFallback:
     """The offline gazetteer backed by a Nominatim server at `url` (the public one by default)."""
     scheme, _, domain = url.partition("://")
     if not domain or scheme not in ("http", "https"):

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .extract import DATELINE_LABEL, DEMONYM_LABEL, PLACE_LABELS
-from .geocode import candidates
+from .geocode import PlaceIndex, candidates
 from .model import Article, Candidate, Mention, Place
 from .names import name_key
 
@@ -95,7 +95,7 @@ class _Context:
     demonym_countries: frozenset[str]
 
 
-def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
+def resolve(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> list[Place]:
     """One Place per name that resolves, in order of first mention.
 
     Three passes: the first, on priors alone, finds the countries and areas the
@@ -104,7 +104,9 @@ def resolve(article: Article, mentions: list[Mention], geocoder) -> list[Place]:
     vouch for each other: Norfolk and Suffolk of Virginia, in an article that
     names the United Kingdom.
     """
-    demonyms = frozenset(geocoder.demonym_country(m.text) for m in mentions if m.label == DEMONYM_LABEL)
+    demonyms = frozenset(
+        country for m in mentions if m.label == DEMONYM_LABEL and (country := geocoder.demonym_country(m.text))
+    )
     names = _group(article, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
     places = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
     for with_neighbours in (False, True):
@@ -132,7 +134,7 @@ def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: boo
     )
 
 
-def _group(article: Article, mentions: list[Mention], geocoder) -> list[_Name]:
+def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> list[_Name]:
     text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -154,7 +156,7 @@ def _group(article: Article, mentions: list[Mention], geocoder) -> list[_Name]:
     return names
 
 
-def _hints_after(text: str, mention: Mention, geocoder) -> list[Candidate]:
+def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
     """Countries and admin areas written right after the mention, in brackets or after a comma."""
     hints: list[Candidate] = []
     for pattern in (_BRACKET_HINT, _COMMA_HINT):

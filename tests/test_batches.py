@@ -61,8 +61,9 @@ def test_places_json_goes_on_past_bad_articles(tmp_path, capsys):
     assert [("error" in line) for line in lines] == [False, True, True, False]
     assert "empty" in lines[1]["error"] and "no such file" in lines[2]["error"]
     assert lines[3]["features"][0]["properties"]["name"] == "Grenoble"
-    assert err.splitlines() == [f"mapgen: error: {lines[1]['error']}", f"mapgen: error: {lines[2]['error']}"]
-    assert err.splitlines()[1].startswith(f"mapgen: error: {articles[2]}: ")
+    errors = [line for line in err.splitlines() if line.startswith("mapgen: error")]  # not the index's progress
+    assert errors == [f"mapgen: error: {lines[1]['error']}", f"mapgen: error: {lines[2]['error']}"]
+    assert errors[1].startswith(f"mapgen: error: {articles[2]}: ") and "Traceback" not in err
 
 
 def test_places_table_names_the_article_of_an_unsupported_language(tmp_path, capsys, monkeypatch):

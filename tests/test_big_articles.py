@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mapgen.extract import QUOTE_CHARS, _chunks, find_mentions, load_pipeline
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 
 PARAGRAPH = "Heavy rain hit Lyon and Grenoble on Monday. Rescue teams from Marseille reached Nice before dawn."
@@ -13,7 +13,7 @@ PARAGRAPH = "Heavy rain hit Lyon and Grenoble on Monday. Rescue teams from Marse
 
 @pytest.fixture(scope="module")
 def geocoder():
-    return OfflineGazetteer()
+    return offline_index()
 
 
 @given(st.text(st.sampled_from("ab .\n!»"), max_size=400), st.integers(1, 60))

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.extract import ExtractError, find_mentions, load_pipeline
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def geocoder():
-    return OfflineGazetteer()
+    return offline_index()
 
 
 def _mentions(text, geocoder, language):

@@ -2,8 +2,10 @@
 
 import itertools
 import json
+import sqlite3
 import threading
 import time
+from dataclasses import asdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
@@ -12,8 +14,8 @@ import pytest
 
 from mapgen import find_places
 from mapgen.cli import main
-from mapgen.geocode import OfflineGazetteer, candidates
-from mapgen.online import OnlineGeocoderError, nominatim
+from mapgen.geocode import candidates, offline_index
+from mapgen.online import ANSWERS_PER_NAME, MAX_CACHED_CHARS, OnlineGeocoderError, nominatim
 
 # What a Nominatim server answers (format=json, addressdetails, extratags), for two names.
 ANSWERS = {
@@ -95,7 +97,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def offline():
-    return OfflineGazetteer()
+    return offline_index()
 
 
 def test_only_names_the_index_lacks_go_out_and_each_only_once(server, offline, tmp_path):
@@ -147,6 +149,26 @@ def test_an_article_gets_the_place_the_index_lacks(server, offline, tmp_path):
     place = {p.name: p for p in find_places(text, "en", geocoder=geocoder)}["Kampungu"]
     assert place.chosen.country == "ZM" and place.chosen.lat == -13.2101
     assert [q for _, q, _ in FakeNominatim.asked] == ["Kampungu"], "only the unknown place name went out"
+
+
+def test_a_flood_of_answers_is_capped_and_not_cached_whole(server, offline, tmp_path):
+    village = ANSWERS["kampungu"][0]
+    ANSWERS["swarm"] = [{**village, "name": f"Swarm {i}", "lat": str(-13 + i / 1e5)} for i in range(20_000)]
+    try:
+        cache = tmp_path / "answers.sqlite"
+        geocoder = nominatim(offline, server, min_delay_seconds=0, cache=cache)
+        found = candidates(geocoder, "Swarm", online=True)
+        assert len(found) == ANSWERS_PER_NAME
+        [(size,)] = sqlite3.connect(cache).execute("SELECT length(places) FROM answers").fetchall()
+        assert size <= MAX_CACHED_CHARS
+        # an oversized answer cached by an earlier version is asked again, not read
+        db = sqlite3.connect(cache)
+        db.execute("UPDATE answers SET places = ?", (json.dumps([asdict(found[0])] * 10_000),))
+        db.commit()
+        again = nominatim(offline, server, min_delay_seconds=0, cache=cache)
+        assert candidates(again, "Swarm", online=True) == found and len(FakeNominatim.asked) == 2
+    finally:
+        del ANSWERS["swarm"]
 
 
 def test_command_line(server, tmp_path, monkeypatch, capsys):

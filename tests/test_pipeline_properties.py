@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from mapgen import find_places
 from mapgen.errors import MapgenError
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 from mapgen.site import write_site
 
@@ -98,7 +98,7 @@ def articles(draw):
 
 @pytest.fixture(scope="module")
 def geocoder():
-    return OfflineGazetteer()
+    return offline_index()
 
 
 def check_one(raw: str, language: str | None, geocoder, folder) -> None:

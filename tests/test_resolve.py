@@ -1,10 +1,9 @@
 """The resolver weighs evidence; these cases use a small fake gazetteer so that
 each test shows one kind of evidence at work."""
 
-from dataclasses import asdict, replace
+from dataclasses import replace
 
 import pytest
-from geopy.location import Location
 
 from mapgen.model import Article, Candidate, Mention
 from mapgen.names import name_key, skeleton
@@ -60,12 +59,13 @@ SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
 
 
 class FakeGazetteer:
-    """Answers like geocode.OfflineGazetteer, from the table above."""
+    """A geocode.PlaceIndex answering from the table above."""
 
-    def geocode(self, query, exactly_one=True, loose=False):
-        found = (SKELETONS if loose else NAMES).get(skeleton(query) if loose else name_key(query), [])
-        locations = [Location(c.name, (c.lat, c.lon), asdict(c)) for c in found]
-        return (locations[0] if locations else None) if exactly_one else locations
+    def candidates(self, name, *, loose=False, online=False):
+        return list((SKELETONS if loose else NAMES).get(skeleton(name) if loose else name_key(name), []))
+
+    def demonym_country(self, word):
+        return None
 
 
 def _places(text, *names, label="LOC"):
@@ -199,10 +199,8 @@ def test_a_dateline_names_a_town():
     mexico_city = Candidate(3530597, "Mexico City", "city", "MX", 19.428, -99.128, 12_294_193, "09", capital=True)
 
     class Datelines(FakeGazetteer):
-        def geocode(self, query, exactly_one=True, loose=False):
-            found = [mexico, mexico_city] if name_key(query) == "mexico" else []
-            locations = [Location(c.name, (c.lat, c.lon), asdict(c)) for c in found]
-            return (locations[0] if locations else None) if exactly_one else locations
+        def candidates(self, name, *, loose=False, online=False):
+            return [mexico, mexico_city] if name_key(name) == "mexico" else []
 
     article = Article("MEXICO, 3 mai - La capitale a voté.", "fr", "test")
     dateline = Mention("MEXICO", 0, 6, article.text, 0, "DATELINE")

@@ -1,9 +1,7 @@
 """Properties of the resolver that hold whatever the article and the gazetteer say:
 no exception, confidences in [0, 1], every place's mentions inside the text."""
 
-from dataclasses import asdict
 
-from geopy.location import Location
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +17,7 @@ KENYA = Candidate(192950, "Kenya", "country", "KE", 1.0, 38.0, 51_393_010)
 
 
 class StubGazetteer:
-    """Answers like geocode.OfflineGazetteer from a table of names; loose lookups go by skeleton."""
+    """Answers as the offline index does (geocode.PlaceIndex), from a table of names; loose lookups go by skeleton."""
 
     def __init__(self, table: dict[str, list[Candidate]], demonyms: dict[str, str] | None = None):
         self.exact = {name_key(name): found for name, found in table.items()}
@@ -28,10 +26,8 @@ class StubGazetteer:
             self.loose.setdefault(skeleton(name), []).extend(found)
         self.demonyms = demonyms or {}
 
-    def geocode(self, query, exactly_one=True, loose=False, **_):
-        found = self.loose.get(skeleton(query), []) if loose else self.exact.get(name_key(query), [])
-        locations = [Location(c.name, (c.lat, c.lon), asdict(c)) for c in found]
-        return (locations[0] if locations else None) if exactly_one else locations
+    def candidates(self, name, *, loose=False, online=False):
+        return list(self.loose.get(skeleton(name), []) if loose else self.exact.get(name_key(name), []))
 
     def demonym_country(self, word):
         return self.demonyms.get(word)

