@@ -81,6 +81,11 @@ class Gazetteer:
         """Places whose name has the same skeleton: weaker, for unlisted spellings."""
         return self._lookup("skeletons", skeleton(name))
 
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        """The place with this GeoNames id, for a corrections file that pins a name to it."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE pid = ?", (str(geonameid),))  # see _pid
+        return _candidate(rows[0]) if rows else None
+
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
         key = name_key(word)

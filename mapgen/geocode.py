@@ -35,6 +35,10 @@ class OfflineGazetteer(Geocoder):
             return locations[0] if locations else None
         return locations
 
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        """The place with this GeoNames id, or None if the index has none."""
+        return self.gazetteer.by_geonameid(geonameid)
+
     def demonym_country(self, word: str) -> str | None:
         """The country a demonym points to ('Syrian' → SY); online geocoders have no such thing."""
         return self.gazetteer.demonym_country(word)
@@ -60,3 +64,8 @@ def candidates(geocoder: Geocoder, name: str, *, loose: bool = False, online: bo
 
 def asks_online(geocoder: Geocoder) -> bool:
     return getattr(geocoder, "asks_online", False)
+
+
+def by_geonameid(geocoder: Geocoder, geonameid: int) -> Candidate | None:
+    """The offline index's place with this GeoNames id, behind an online fallback if there is one."""
+    return getattr(geocoder, "offline", geocoder).by_geonameid(geonameid)
