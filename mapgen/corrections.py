@@ -388,7 +388,8 @@ def _dropped(mentions: list[Mention], drop: Drop, text: str) -> list[Mention]:
         return mentions
     for nth in drop.nth:
         if nth > len(its):
-            _stale(drop.line, f"'{drop.name}' is mentioned {len(its)} times, not {nth}")
+            times = "once" if len(its) == 1 else f"{len(its)} times"
+            _stale(drop.line, f"'{drop.name}' is mentioned {times}: it has no mention number {nth}")
     gone = {id(m) for i, m in enumerate(its, 1) if not drop.nth or i in drop.nth}
     return [m for m in mentions if id(m) not in gone]
 
