@@ -40,7 +40,7 @@ import re
 import tomllib
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .errors import CorrectionsError
@@ -130,7 +130,7 @@ class Corrections:
     def over(self, shared: Corrections) -> Corrections:
         """These corrections laid over `shared`: for one name, the article's own win."""
         return Corrections(
-            *(_overriding(getattr(shared, part), getattr(self, part)) for part in Corrections.__dataclass_fields__)
+            **{f.name: _overriding(getattr(shared, f.name), getattr(self, f.name)) for f in fields(self)}
         )
 
 
@@ -358,11 +358,11 @@ def prepare(article: Article, mentions: list[Mention], corrections: Corrections,
         *corrections.renames,
         *corrections.marks,
     ]
+    found = {name_key(m.name) for m in mentions} | {name_key(m.text) for m in mentions}
     for named in named_ones:
-        if not named.line.for_all and not _occurrences(article.text, named.name):
+        if not named.line.for_all and name_key(named.name) not in found and not _occurrences(article.text, named.name):
             raise CorrectionsError(f"{named.line}: the article does not contain '{named.name}'")
     pins = {name_key(p.name): (p, _candidate(p.spot, p.name, geocoder, p.line)) for p in corrections.pins}
-    found = {name_key(m.name) for m in mentions} | {name_key(m.text) for m in mentions}
     kept = list(mentions) + [
         _mention(article.text, start, end)
         for key, (pin, _) in pins.items()

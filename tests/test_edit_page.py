@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import storm_article, storm_places
-from test_browser import Visit
+from test_browser import Visit, axe_script
 
 import mapgen
 from mapgen.corrections import Corrections
@@ -36,18 +36,19 @@ def test_choose_a_runner_up_drag_a_marker_download_and_build_again(browser, tmp_
     visit = Visit(browser, site.edit.as_uri(), site.out_dir)
     try:
         page = visit.page
-        page.locator('.leaflet-marker-icon[title="Dublin"]').click()
-        popup = page.locator(".leaflet-popup-content")
-        choices = popup.locator("li").all_inner_texts()
-        assert any(c.startswith("Dublin, OH, US (city") for c in choices), choices
-        popup.locator("li", has_text="Dublin, OH, US").get_by_role("button", name="Choose").click()
-
-        columbus = page.locator('.leaflet-marker-icon[title="Columbus"]')
+        columbus = page.locator('.leaflet-marker-icon[title="Columbus"] .mg-symbol')
         box = columbus.bounding_box()
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.mouse.down()
         page.mouse.move(box["x"] + 60, box["y"] + 40, steps=5)
         page.mouse.up()
+        assert '"Columbus" = { lat = ' in page.locator("#mg-edit-toml").inner_text()
+
+        page.locator('.leaflet-marker-icon[title="Dublin"]').click()
+        popup = page.locator(".leaflet-popup-content")
+        choices = popup.locator("li").all_inner_texts()
+        assert any(c.startswith("Dublin, OH, US (city") for c in choices), choices
+        popup.locator("li", has_text="Dublin, OH, US").get_by_role("button", name="Choose").click()
 
         shown = page.locator("#mg-edit-toml").inner_text()
         assert f'"Dublin" = {DUBLIN_OHIO}' in shown and '"Columbus" = { lat = ' in shown
@@ -79,3 +80,18 @@ def test_drop_a_place_and_the_page_shows_article_text_as_text(browser, tmp_path)
         assert visit.errors == [] and visit.dialogs == []
     finally:
         visit.close()
+
+
+def test_no_serious_accessibility_violation(browser, tmp_path):
+    axe = axe_script()
+    if axe is None or not axe.exists():
+        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        visit.page.add_script_tag(content=axe.read_text("utf-8"))
+        result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        visit.close()
+    serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
