@@ -3,13 +3,12 @@
 Each marker's popup lists the place's runners-up; choosing one, dropping the
 place or dragging its marker rewrites a corrections file (mapgen.corrections)
 that the page offers to download. Building again with that file gives the
-corrected site. The page works from disk: templates/edit.js does it all in the
-browser, from the JSON this module puts in the page.
+corrected site. The page works from disk: templates/edit.js, which edit.html
+holds, does it all in the browser, from the JSON this module puts in the page.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from markupsafe import Markup
@@ -37,14 +36,13 @@ def edit_page(article: Article, places: list[Place], corrections: Corrections, b
         "corrections": entries(corrections),
         "places": [_place(p) for p in places],
     }
-    script = files("mapgen.templates").joinpath("edit.js").read_text("utf-8")
     return {
         "language": article.language,
         "title": f"Edit the map of {Path(article.source).name}",
         "file": data["file"],
         "map": {
             "div": Markup('<div id="mg-edit-map" class="mg-edit-map"></div>'),
-            "script": Markup(script),
+            "script": Markup('mapgenEdit.start(JSON.parse(document.getElementById("mapgen-data").textContent));'),
             "data": Markup(script_json(data)),
         },
         **loaded,

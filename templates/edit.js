@@ -2,13 +2,13 @@
    choosing one, dropping the place or dragging its marker rewrites the
    corrections file shown beside the map, which the page offers to download.
    It all happens in the page, opened from disk with no server. Every text of
-   the article reaches the page through textContent, never as HTML. */
-(function () {
+   the article reaches the page through textContent, never as HTML.
+   edit.html calls mapgenEdit.start with the data mapgen.edit writes. */
+var mapgenEdit = (function () {
   "use strict";
 
   var SECTIONS = ["pin", "drop", "add", "rename", "mark"];
-  var data = JSON.parse(document.getElementById("mapgen-data").textContent);
-  var sections = data.corrections;  // section → name → the TOML value written after "name = "
+  var data, sections;  // sections: section → name → the TOML value written after "name = "
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -114,22 +114,27 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  var map = L.map("mg-edit-map", { minZoom: data.basemap.minZoom, maxZoom: data.basemap.maxZoom });
-  mapgen.basemap(map, data.basemap);
-  data.places.forEach(function (place) {
-    var marker = L.marker([place.lat, place.lon], {
-      icon: icon(place), draggable: place.origin !== "added", keyboard: true, title: place.shown
+  function start(given) {
+    data = given;
+    sections = data.corrections;
+    var map = L.map("mg-edit-map", { minZoom: data.basemap.minZoom, maxZoom: data.basemap.maxZoom });
+    mapgen.basemap(map, data.basemap);
+    data.places.forEach(function (place) {
+      var marker = L.marker([place.lat, place.lon], {
+        icon: icon(place), draggable: place.origin !== "added", keyboard: true, title: place.shown
+      });
+      marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320 });
+      marker.on("dragend", function () { moved(place, marker); });
+      marker.addTo(map);
     });
-    marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320 });
-    marker.on("dragend", function () { moved(place, marker); });
-    marker.addTo(map);
-  });
-  if (data.places.length) {
-    map.fitBounds(data.places.map(function (p) { return [p.lat, p.lon]; }), { padding: [40, 40], maxZoom: 8 });
-  } else {
-    map.setView([20, 0], 2);
+    if (data.places.length) {
+      map.fitBounds(data.places.map(function (p) { return [p.lat, p.lon]; }), { padding: [40, 40], maxZoom: 8 });
+    } else {
+      map.setView([20, 0], 2);
+    }
+    document.getElementById("mg-edit-download").addEventListener("click", download);
+    show();
   }
-  document.getElementById("mg-edit-download").addEventListener("click", download);
-  show();
-  window.mapgenEdit = { map: map, toml: toml };
+
+  return { start: start, toml: toml };
 })();
