@@ -83,6 +83,8 @@ class Spot:
 
 @dataclass(frozen=True)
 class Pin:
+    """A name settled before resolution, so that the rest of the article is read with it as evidence."""
+
     name: str
     spot: Spot
     line: Line
@@ -90,6 +92,8 @@ class Pin:
 
 @dataclass(frozen=True)
 class Drop:
+    """A name that is no place here, or only some of its mentions."""
+
     name: str
     nth: tuple[int, ...]  # which mentions, counted from 1; empty for every one
     line: Line
@@ -97,6 +101,8 @@ class Drop:
 
 @dataclass(frozen=True)
 class Addition:
+    """A place the article does not name as such, shown with the words of it that it quotes."""
+
     name: str
     spot: Spot
     quote: str  # words of the article to quote in the popup
@@ -105,6 +111,8 @@ class Addition:
 
 @dataclass(frozen=True)
 class Rename:
+    """The label the map shows instead of the name as the article writes it."""
+
     name: str
     label: str
     line: Line
@@ -112,6 +120,8 @@ class Rename:
 
 @dataclass(frozen=True)
 class Mark:
+    """The place's part in the story, for the map's framing."""
+
     name: str
     role: str  # one of ROLES
     line: Line
@@ -218,8 +228,7 @@ def _read_sections(sections: dict, prefix: tuple[str, ...], line) -> Corrections
             drops.append(Drop(name, () if value is True else tuple(value), at["drop"](name)))
         else:
             raise CorrectionsError(
-                f"{at['drop'](name)}: drop {json.dumps(name, ensure_ascii=False)} = true (every mention) "
-                "or = [3] (only its 3rd mention)"
+                f"{at['drop'](name)}: drop {toml_string(name)} = true (every mention) or = [3] (only its 3rd mention)"
             )
     additions = tuple(_addition(name, value, at["add"](name)) for name, value in table["add"].items())
     renames = tuple(
