@@ -166,6 +166,15 @@ def _add_corrections(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _say_corrections(args, source: str) -> None:
+    """Name the corrections file picked up beside the article: a build it changes should not surprise."""
+    from .corrections import beside
+
+    found = None if args.corrections else beside(source)
+    if found:
+        print(f"mapgen: using the corrections in {found}", file=sys.stderr)
+
+
 @contextmanager
 def _stale_reported() -> Iterator[None]:
     """Corrections that no longer match are told on stderr, one line each; nothing else is held back."""
@@ -224,6 +233,7 @@ def _build(args) -> int:
     if args.title:
         article = replace(article, title=args.title)
     geocoder = _geocoder(args)  # builds the index, with progress, before the slower work starts
+    _say_corrections(args, article.source)
     with _stale_reported():
         result = build_site(
             article,
@@ -255,6 +265,7 @@ def _places(args) -> int:
     geocoder = _geocoder(args)
     for source in args.articles:
         article = read_article(source, language=args.language)
+        _say_corrections(args, source)
         with _stale_reported():
             places = find_places(article, geocoder=geocoder, corrections=args.corrections)
         if args.corrections_out:
