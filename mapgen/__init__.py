@@ -15,7 +15,10 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from . import corrections as _corrections
+from .corrections import StaleCorrection
 from .errors import (
+    CorrectionsError,
     DamagedIndex,
     DumpNotFound,
     ExtractError,
@@ -36,6 +39,7 @@ except PackageNotFoundError:  # a plain checkout that was never installed
 __all__ = [
     "Article",
     "Candidate",
+    "CorrectionsError",
     "DamagedIndex",
     "DumpNotFound",
     "ExtractError",
@@ -47,6 +51,7 @@ __all__ = [
     "OnlineGeocoderError",
     "Place",
     "SiteError",
+    "StaleCorrection",
     "__version__",
     "build_site",
     "find_places",
@@ -61,13 +66,24 @@ def read_article(source: str | Path, *, language: str | None = None) -> Article:
     return _read(source, language=language)
 
 
-def find_places(text: str | Article, language: str | None = None, *, index=None, geocoder=None) -> list[Place]:
+def find_places(
+    text: str | Article,
+    language: str | None = None,
+    *,
+    index=None,
+    geocoder=None,
+    corrections: str | Path | _corrections.Corrections | None = None,
+) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
     `text` is the article's text or an Article from read_article(); `index` is
     any geocode.PlaceIndex: the offline gazetteer by default (geocode.offline_index()),
     or online.nominatim(offline_index()) to also ask Nominatim for the names it
-    lacks. `geocoder` is the earlier name of `index`.
+    lacks. `geocoder` is the earlier name of `index`. `corrections` is a
+    corrections file (see mapgen.corrections), or corrections already read
+    from one for this article; left out, ARTICLE.mapgen.toml
+    beside the article's file is used if there is one. A correction that no
+    longer matches is reported as a StaleCorrection warning.
     """
     from .extract import find_mentions
     from .geocode import offline_index
@@ -75,8 +91,21 @@ def find_places(text: str | Article, language: str | None = None, *, index=None,
     from .resolve import resolve
 
     article = text if isinstance(text, Article) else parse_article(text, language=language)
+    chosen = _corrections_of(article.source, corrections)
     index = index or geocoder or offline_index()
-    return resolve(article, find_mentions(article, index), index)
+    mentions = find_mentions(article, index)
+    if chosen is None:
+        return resolve(article, mentions, index)
+    prepared = _corrections.prepare(article, mentions, chosen, index)
+    return prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned))
+
+
+def _corrections_of(source: str, corrections: str | Path | _corrections.Corrections | None):
+    """The corrections for the article read from `source`: the file named, else the one beside it."""
+    if isinstance(corrections, _corrections.Corrections):
+        return corrections
+    path = corrections or _corrections.beside(source)
+    return _corrections.load(path).for_article(source) if path else None
 
 
 def build_site(
@@ -86,12 +115,15 @@ def build_site(
     language: str | None = None,
     index=None,
     geocoder=None,
+    corrections: str | Path | _corrections.Corrections | None = None,
+    edit: bool = False,
     **options,
 ):
     """Read the article (a path, or an Article), find its places and write the map site.
 
-    `index` (or its earlier name `geocoder`) is as for find_places; `options` go to
-    site.write_site (tiles, assets, single_file, labels, png, force). Returns the
+    `index` (or its earlier name `geocoder`) and `corrections` are as for find_places;
+    `edit` also writes edit.html, the editor's view (see site.write_edit_page); `options`
+    go to site.write_site (tiles, assets, single_file, labels, png, force). Returns the
     site.SiteResult, which holds the iframe snippet to paste.
     """
     from .site import check_options, write_site
@@ -99,4 +131,8 @@ def build_site(
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
-    return write_site(article, find_places(article, index=index or geocoder), Path(out_dir), **options)
+    chosen = _corrections_of(article.source, corrections)  # a bad file fails before the slow work too
+    places = find_places(article, index=index or geocoder, corrections=chosen)
+    return write_site(
+        article, places, Path(out_dir), edit=(chosen or _corrections.Corrections()) if edit else None, **options
+    )

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
+from .corrections import StaleCorrection
 from .errors import MapgenError
 
 EPILOG = """examples:
@@ -18,6 +22,8 @@ EPILOG = """examples:
   cat article.html | mapgen places -     read from standard input
   mapgen eval gold.jsonl                 measure against annotated texts
   mapgen build a.txt --geocoder nominatim   also ask OpenStreetMap's Nominatim for unknown names
+  mapgen places --review a.txt --corrections-out a.mapgen.toml   a corrections file to start from
+  mapgen build a.txt --edit              also write edit.html, to correct the places on the map
 """
 
 
@@ -99,6 +105,13 @@ def _parser() -> argparse.ArgumentParser:
         help="write into a folder that holds files mapgen did not write; they are kept, only files at the "
         "names mapgen writes are replaced",
     )
+    build.add_argument(
+        "--edit",
+        action="store_true",
+        help="also write edit.html (linked from no page): choose a runner-up, drop a place or drag a marker, "
+        "and download the corrections file for the next build",
+    )
+    _add_corrections(build)
     _add_geocoder(build)
     build.set_defaults(run=_build)
 
@@ -116,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument(
         "--review", action="store_true", help="explain each choice: evidence, confidence and the runners-up"
     )
+    places.add_argument(
+        "--corrections-out",
+        metavar="FILE",
+        type=Path,
+        help="write a corrections file to start from, every choice and runner-up in it commented out",
+    )
+    _add_corrections(places)
     _add_language(places)
     _add_geocoder(places)
     places.set_defaults(run=_places)
@@ -141,6 +161,38 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_language(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", metavar="CODE", help="the article's language, e.g. fr or en (default: detected)")
+
+
+def _add_corrections(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corrections",
+        metavar="FILE",
+        type=Path,
+        help="a corrections file (TOML: pin, drop, add, rename, mark); "
+        "default: ARTICLE.mapgen.toml beside the article, if there is one",
+    )
+
+
+def _say_corrections(args, source: str) -> None:
+    """Name the corrections file picked up beside the article: a build it changes should not surprise."""
+    from .corrections import beside
+
+    found = None if args.corrections else beside(source)
+    if found:
+        print(f"mapgen: using the corrections in {found}", file=sys.stderr)
+
+
+@contextmanager
+def _stale_reported() -> Iterator[None]:
+    """Corrections that no longer match are told on stderr, one line each; nothing else is held back."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StaleCorrection)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, StaleCorrection):
+            print(f"mapgen: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _add_geocoder(parser: argparse.ArgumentParser) -> None:
@@ -192,18 +244,24 @@ def _build(args) -> int:
     if args.title:
         article = replace(article, title=args.title)
     geocoder = _geocoder(args)  # builds the index, with progress, before the slower work starts
-    result = build_site(
-        article,
-        args.output,
-        geocoder=geocoder,
-        tiles=args.tiles,
-        assets=args.assets,
-        single_file=args.single_file,
-        labels=args.labels,
-        png=args.png,
-        force=args.force,
-    )
+    _say_corrections(args, article.source)
+    with _stale_reported():
+        result = build_site(
+            article,
+            args.output,
+            geocoder=geocoder,
+            corrections=args.corrections,
+            edit=args.edit,
+            tiles=args.tiles,
+            assets=args.assets,
+            single_file=args.single_file,
+            labels=args.labels,
+            png=args.png,
+            force=args.force,
+        )
     print(f"Map written to {result.index}")
+    if result.edit:
+        print(f"Editor's view (not linked from the site): {result.edit}")
     print(f"Embed it with:\n{result.iframe_snippet}")
     return 0
 
@@ -213,12 +271,18 @@ def _places(args) -> int:
     from . import find_places, read_article
     from .geojson import dumps, feature_collection
 
+    if args.corrections_out and len(args.articles) > 1:
+        raise MapgenError("--corrections-out writes the file of one article; name only one")
+    if args.corrections_out and args.corrections_out.exists():
+        raise MapgenError(f"{args.corrections_out} exists; mapgen does not overwrite a corrections file")
     geocoder = _geocoder(args)
     worst = 0
     for source in args.articles:
         try:
             article = read_article(source, language=args.language)
-            places = find_places(article, geocoder=geocoder)
+            _say_corrections(args, source)
+            with _stale_reported():
+                places = find_places(article, geocoder=geocoder, corrections=args.corrections)
         except Exception as err:  # noqa: BLE001 - reported as the one article's failure; the others go on
             message, code = _article_failure(err, source, args.debug)
             print(f"mapgen: error: {message}", file=sys.stderr)
@@ -226,6 +290,8 @@ def _places(args) -> int:
                 print(dumps({"article": source, "error": message}))
             worst = max(worst, code)
             continue
+        if args.corrections_out:
+            _write_starting_file(args.corrections_out, source, places)
         if args.json:
             collection = {
                 "type": "FeatureCollection",
@@ -271,16 +337,31 @@ def _table(source: str, places, *, review: bool) -> str:
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
     if review:
-        for p in places:
-            lines.append(f"\n{p.name} → {p.chosen.name} ({p.chosen.country or p.kind}), confidence {p.confidence:.2f}")
-            lines.append(f"  from: {p.chosen.source or 'unknown'}")
-            lines.extend(f"  because: {reason}" for reason in p.reasons)
-            for other in p.runners_up:
-                lines.append(
-                    f"  rather than: {other.name} ({other.country or other.feature}, {other.feature}, "
-                    f"population {other.population:,}, from {other.source or 'unknown'})"
-                )
+        lines.extend(line for p in places for line in _review(p))
     return "\n".join(lines)
+
+
+def _review(place) -> list[str]:
+    """Why the place was chosen, its runners-up, and the lines of a corrections file that change it."""
+    from .corrections import describe, drop_line, pin_line
+    from .geo import distance_km
+
+    chosen = place.chosen
+    lines = [f"\n{place.name} → {describe(chosen)}, confidence {place.confidence:.2f}, {place.origin}"]
+    lines.extend(f"  because: {reason}" for reason in place.reasons)
+    for other in place.runners_up:
+        away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
+        lines.append(f"  rather than: {describe(other)}, {away:,.0f} km away")
+        lines.append(f"    to choose it, under [pin]:   {pin_line(place.name, other)}")
+    lines.append(f"  to drop it, under [drop]:      {drop_line(place.name)}")
+    return lines
+
+
+def _write_starting_file(path: Path, source: str, places) -> None:
+    from .corrections import starting_file
+
+    path.write_text(starting_file(source, places), "utf-8")
+    print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)
 
 
 def _evaluate(args) -> int:

@@ -12,12 +12,14 @@ else that escapes is a bug.
     │   └── DumpNotFound             a GeoNames dump to add is not on the server (HTTP 404)
     ├── OnlineGeocoderError          the opt-in online geocoder failed
     ├── GoldDataError                an annotated (gold) file is malformed
+    ├── CorrectionsError             a corrections file is malformed or does not fit the article
     └── SiteError                    the site cannot be written where or as asked
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "CorrectionsError",
     "DamagedIndex",
     "DumpNotFound",
     "ExtractError",
@@ -62,6 +64,10 @@ class OnlineGeocoderError(MapgenError):
 
 class GoldDataError(MapgenError):
     """An annotated file for `mapgen eval` is malformed; the message names the line."""
+
+
+class CorrectionsError(MapgenError):
+    """A corrections file cannot be read or does not fit the article; the message names the line."""
 
 
 class SiteError(MapgenError):

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import GoldDataError
+from .geo import distance_km
 from .model import Candidate, Place
-from .resolve import distance_km
 
 TOLERANCE_KM = 161.0
 SAME_PLACE_KM = 25.0  # namesakes this close are one place on a map

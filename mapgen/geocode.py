@@ -21,6 +21,10 @@ class PlaceIndex(Protocol):
         `online`: an index with an online fallback may ask it for a name it lacks."""
         ...
 
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        """The place with this GeoNames id, or None if the index has none."""
+        ...
+
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian' → SY); None for an index that has no such thing."""
         ...
@@ -41,3 +45,8 @@ def offline_index(
 
 
 OfflineGazetteer = offline_index  # the name of the days when it was a geopy Geocoder
+
+
+def by_geonameid(index: PlaceIndex, geonameid: int) -> Candidate | None:
+    """The place with this GeoNames id, for a corrections file that pins a name to it."""
+    return index.by_geonameid(geonameid)

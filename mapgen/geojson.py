@@ -38,6 +38,9 @@ def _feature(place: Place) -> dict:
             "mentions": [
                 {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence} for m in place.mentions
             ],
+            "origin": place.origin,  # resolved by mapgen, or pinned or added by a corrections file
+            "renamed_from": place.renamed_from,
+            "role": place.role,  # focus or context, for the map's framing
         },
     }
 

@@ -82,6 +82,10 @@ class Place:
     mentions: tuple[Mention, ...]
     runners_up: tuple[Candidate, ...] = ()
     reasons: tuple[str, ...] = field(default=())  # why the choice, for --review
+    # Who placed it, for a desk to audit: "resolved" (mapgen), "pinned" or "added" (a corrections file).
+    origin: str = "resolved"
+    renamed_from: str | None = None  # the name as written, when a corrections file relabels it
+    role: str | None = None  # "focus" or "context", as a corrections file marks it, for the map's framing
 
     @property
     def kind(self) -> str:

@@ -94,6 +94,9 @@ class OnlineFallback:
             found = self._answers(name)
         return found
 
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        return self.offline.by_geonameid(geonameid)
+
     def demonym_country(self, word: str) -> str | None:
         return self.offline.demonym_country(word)
 

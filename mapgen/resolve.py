@@ -15,9 +15,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .extract import DATELINE_LABEL, DEMONYM_LABEL, PLACE_LABELS
+from .geo import distance_km
 from .geocode import PlaceIndex, candidates
 from .model import Article, Candidate, Mention, Place
 from .names import name_key
@@ -95,7 +97,9 @@ class _Context:
     demonym_countries: frozenset[str]
 
 
-def resolve(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> list[Place]:
+def resolve(
+    article: Article, mentions: list[Mention], geocoder: PlaceIndex, *, pinned: Mapping[str, Candidate] | None = None
+) -> list[Place]:
     """One Place per name that resolves, in order of first mention.
 
     Three passes: the first, on priors alone, finds the countries and areas the
@@ -103,18 +107,37 @@ def resolve(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> 
     pull of the places the second settled. Places settled on priors alone would
     vouch for each other: Norfolk and Suffolk of Virginia, in an article that
     names the United Kingdom.
+
+    `pinned` (by names.name_key) comes from a person's corrections file: those
+    names take their candidate for certain, and are evidence from the first pass.
     """
+    pinned = pinned or {}
     demonyms = frozenset(
         country for m in mentions if m.label == DEMONYM_LABEL and (country := geocoder.demonym_country(m.text))
     )
-    names = _group(article, [m for m in mentions if m.label != DEMONYM_LABEL], geocoder)
-    places = _decide(names, _Context(frozenset(), frozenset(), (), demonyms))
+    named = [m for m in mentions if m.label != DEMONYM_LABEL]
+    fixed = _pinned_places(pinned, [m for m in named if name_key(m.name) in pinned])
+    names = _group(article, [m for m in named if name_key(m.name) not in pinned], geocoder)
+    places = _decide(names, _context([], demonyms, False, fixed))
     for with_neighbours in (False, True):
-        places = _decide(names, _context(places, demonyms, with_neighbours))
-    return places
+        places = _decide(names, _context(places, demonyms, with_neighbours, fixed))
+    return sorted(fixed + places, key=lambda p: p.mentions[0].start)
 
 
-def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: bool) -> _Context:
+def _pinned_places(pinned: Mapping[str, Candidate], mentions: list[Mention]) -> list[Place]:
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[name_key(mention.name)].append(mention)
+    return [
+        Place(group[0].text, pinned[key], 1.0, tuple(group), reasons=("pinned by a corrections file",), origin="pinned")
+        for key, group in by_key.items()
+    ]
+
+
+def _context(
+    places: list[Place], demonyms: frozenset[str], with_neighbours: bool, pinned: Sequence[Place] = ()
+) -> _Context:
+    places = [*pinned, *places]
     return _Context(
         # an area within one country names it too: England or Texas, their country
         countries=frozenset(
@@ -128,7 +151,9 @@ def _context(places: list[Place], demonyms: frozenset[str], with_neighbours: boo
         settled=tuple(
             (name_key(p.name), p.chosen)
             for p in places
-            if with_neighbours and p.chosen.feature in ("city", "admin") and p.confidence >= SETTLED_CONFIDENCE
+            if (with_neighbours or p.origin == "pinned")
+            and p.chosen.feature in ("city", "admin")
+            and p.confidence >= SETTLED_CONFIDENCE
         ),
         demonym_countries=demonyms,
     )
@@ -271,11 +296,3 @@ def _confidence(scored: list[tuple[float, Candidate]]) -> float:
     weights = [(math.exp(s - top), c) for s, c in finite]
     same_spot = sum(w for w, c in weights if distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_SPOT_KM)
     return round(same_spot / sum(w for w, _ in weights), 3)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a sphere of the Earth's mean radius."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from .assets import page_assets
 from .basemap import offline_basemap, online_basemap
+from .corrections import Corrections
+from .edit import EDIT_PAGE, edit_page
 from .errors import SiteError
 from .geojson import dumps, feature_collection
 from .model import Article, Place
@@ -77,6 +79,7 @@ class SiteResult:
     geojson: Path
     iframe_snippet: str
     png: Path | None = None
+    edit: Path | None = None  # the editor's view, when asked for
 
 
 def write_site(
@@ -91,12 +94,15 @@ def write_site(
     png: bool = False,
     base_url: str = "",
     force: bool = False,
+    edit: Corrections | None = None,
 ) -> SiteResult:
     """Write the site for an article's places; its files replace the old ones only when all are written.
 
     `base_url` is where the site will be published, for the iframe snippet and
     og:image; left empty, both are relative to the site's folder. `force`
     writes into a folder that holds files mapgen did not write (see publish.py).
+    `edit`, the corrections the places were found with, asks for edit.html too
+    (mapgen.edit).
     """
     out_dir = Path(out_dir)
     online = check_options(out_dir, tiles=tiles, assets=assets, force=force)
@@ -114,6 +120,8 @@ def write_site(
             screenshot(work / "embed.html", picture)
             page["image"] = f"{base_url}map.png"
         _render(work / "index.html", "index.html", page, embed=False)
+        if edit is not None:
+            _render(work / EDIT_PAGE, EDIT_PAGE, edit_page(article, places, edit, basemap, loaded), embed=False)
     return SiteResult(
         out_dir,
         out_dir / "index.html",
@@ -121,6 +129,7 @@ def write_site(
         out_dir / "places.geojson",
         snippet,
         out_dir / "map.png" if picture else None,
+        out_dir / EDIT_PAGE if edit is not None else None,
     )
 
 

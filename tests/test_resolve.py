@@ -5,9 +5,10 @@ from dataclasses import replace
 
 import pytest
 
+from mapgen.geo import distance_km
 from mapgen.model import Article, Candidate, Mention
 from mapgen.names import name_key, skeleton
-from mapgen.resolve import distance_km, resolve
+from mapgen.resolve import resolve
 
 PARIS_FR = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349, 2_138_551, "11", capital=True)
 PARIS_TX = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556, 24_171, "TX")
@@ -252,3 +253,10 @@ def test_a_town_named_only_after_an_article_is_a_building_in_french(monkeypatch)
         ].chosen
         == quarter
     ), "English puts 'the' before towns as modifiers"
+
+
+def test_distance_is_geopys_great_circle():
+    from geopy.distance import great_circle
+
+    for a, b in (((48.85, 2.35), (45.75, 4.85)), ((36.33, 43.12), (38.90, -77.04)), ((0, 0), (0, 180))):
+        assert abs(distance_km(*a, *b) - great_circle(a, b).km) < 0.01

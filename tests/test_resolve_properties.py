@@ -1,7 +1,6 @@
 """Properties of the resolver that hold whatever the article and the gazetteer say:
 no exception, confidences in [0, 1], every place's mentions inside the text."""
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -62,6 +62,10 @@ class IndexFile:
             cached = self._cache[(table, key)] = [_candidate(row) for row in rows]
         return list(cached)
 
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE pid = ?", (str(geonameid),))  # see index.pid
+        return _candidate(rows[0]) if rows else None
+
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
         key = name_key(word)
@@ -99,6 +103,9 @@ class Gazetteer:
                         seen.add(c.geonameid)
         found.sort(key=lambda c: -c.population)  # stable: ties keep the first file's order
         return found[:MAX_CANDIDATES]
+
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        return next((c for file in self.files if (c := file.by_geonameid(geonameid))), None)
 
     def demonym_country(self, word: str) -> str | None:
         return next((code for file in self.files if (code := file.demonym_country(word))), None)

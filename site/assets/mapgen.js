@@ -223,5 +223,5 @@ var mapgen = (function () {
     map.on("zoomend", arrange);
   }
 
-  return { draw: draw, maps: maps };
+  return { draw: draw, maps: maps, basemap: basemap };
 })();

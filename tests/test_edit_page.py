@@ -1,0 +1,97 @@
+"""The editor's view as a journalist uses it: edit.html opened from disk in headless
+Chromium, a runner-up chosen and a marker dragged, the corrections file downloaded,
+the site built again with it."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import storm_article, storm_places
+from test_browser import Visit, axe_script
+
+import mapgen
+from mapgen.corrections import Corrections
+from mapgen.site import write_site
+
+ROOT = Path(__file__).resolve().parents[1]
+DUBLIN_OHIO = 5152333
+
+pytestmark = pytest.mark.browser
+
+
+def features(site) -> dict:
+    collection = json.loads(site.geojson.read_text("utf-8"))
+    return {f["properties"]["name"]: f for f in collection["features"]}
+
+
+def test_choose_a_runner_up_drag_a_marker_download_and_build_again(browser, tmp_path):
+    article = tmp_path / "tornado.txt"
+    shutil.copy(ROOT / "examples" / "article-tornado.txt", article)  # without its corrections file
+    site = mapgen.build_site(article, tmp_path / "site", edit=True)
+    before = features(site)
+    assert before["Dublin"]["properties"]["country"] == "IE", "the wrong namesake this test corrects"
+    assert "edit.html" not in site.index.read_text("utf-8") + site.embed.read_text("utf-8")
+
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        columbus = page.locator('.leaflet-marker-icon[title="Columbus"] .mg-symbol')
+        box = columbus.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + 60, box["y"] + 40, steps=5)
+        page.mouse.up()
+        assert '"Columbus" = { lat = ' in page.locator("#mg-edit-toml").inner_text()
+
+        page.locator('.leaflet-marker-icon[title="Dublin"]').click()
+        popup = page.locator(".leaflet-popup-content")
+        choices = popup.locator("li").all_inner_texts()
+        assert any(c.startswith("Dublin, OH, US (city") for c in choices), choices
+        popup.locator("li", has_text="Dublin, OH, US").get_by_role("button", name="Choose").click()
+
+        shown = page.locator("#mg-edit-toml").inner_text()
+        assert f'"Dublin" = {DUBLIN_OHIO}' in shown and '"Columbus" = { lat = ' in shown
+        with page.expect_download() as download:
+            page.locator("#mg-edit-download").click()
+        assert download.value.suggested_filename == "tornado.mapgen.toml"
+        download.value.save_as(tmp_path / "tornado.mapgen.toml")  # beside the article: picked up by itself
+        assert visit.errors == [] and visit.refused == []
+    finally:
+        visit.close()
+
+    after = features(mapgen.build_site(article, tmp_path / "site"))
+    dublin, columbus = after["Dublin"]["properties"], after["Columbus"]["properties"]
+    assert (dublin["geonameid"], dublin["country"], dublin["origin"]) == (DUBLIN_OHIO, "US", "pinned")
+    assert columbus["origin"] == "pinned" and columbus["geonameid"] is None
+    assert after["Columbus"]["geometry"] != before["Columbus"]["geometry"]
+
+
+def test_drop_a_place_and_the_page_shows_article_text_as_text(browser, tmp_path):
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        assert page.locator(".leaflet-marker-icon").count() == len(storm_places())
+        page.locator('.leaflet-marker-icon[title="Paris"]').click()
+        page.get_by_role("button", name="Drop Paris from the map").click()
+        assert page.locator('.leaflet-marker-icon[title="Paris"]').count() == 0
+        assert '[drop]\n"Paris" = true' in page.locator("#mg-edit-toml").inner_text()
+        assert visit.errors == [] and visit.dialogs == []
+    finally:
+        visit.close()
+
+
+def test_no_serious_accessibility_violation(browser, tmp_path):
+    axe = axe_script()
+    if axe is None or not axe.exists():
+        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        visit.page.add_script_tag(content=axe.read_text("utf-8"))
+        result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        visit.close()
+    serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
