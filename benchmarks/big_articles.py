@@ -2,12 +2,12 @@
 
 The articles are generated here from a few news sentences naming places,
 repeated with varied numbers, plus one 60 KB text with no sentence break.
-Each size runs in a fresh process; the figures are printed with the CPU
-seconds per KB beyond a 1 KB article's (the loading), against the first
-size's that costs a second more, measured in the same run: a ratio near 1 means the cost grows
-linearly with the text. CPU time is printed beside wall time because on a
-shared machine the wall time mostly says how busy the others are. The size of places.geojson is printed
-too, since each mention quotes its sentence.
+Each size runs in a fresh process. Printed: wall and CPU seconds (on a shared
+machine the wall time mostly says how busy the others are), peak memory, the
+CPU seconds per KB beyond a 1 KB article's (the loading), and that figure
+against the first size's that costs a second more, measured in the same run:
+a ratio near 1 means the cost grows linearly with the text. The size of
+places.geojson is printed too, since each mention quotes its sentence.
 
     python benchmarks/big_articles.py [--sizes 10,100,1000]
 """
