@@ -185,7 +185,8 @@ def read(text: str, nlp):
         return nlp(text)
     from spacy.tokens import Doc
 
-    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)  # the text as it was, to the character
+    docs = list(nlp.pipe(chunks, batch_size=1))  # one chunk at a time: memory as for one chunk
+    return Doc.from_docs(docs, ensure_whitespace=False)  # the text as it was, to the character
 
 
 def _chunks(text: str, size: int):

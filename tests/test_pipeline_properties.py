@@ -141,10 +141,11 @@ def test_hostile_articles_through_the_pipeline(geocoder, tmp_path):
 
 
 @pytest.mark.slow
-def test_ten_thousand_hostile_articles_through_the_pipeline(geocoder, tmp_path):
+def test_ten_thousand_hostile_articles_through_the_pipeline(geocoder, tmp_path, capsys):
     examples = int(os.environ.get("MAPGEN_PIPELINE_EXAMPLES", "10000"))
     in_memory = Path("/dev/shm")  # the sites are written to memory where it can: disks here are shared and slow
     with tempfile.TemporaryDirectory(dir=in_memory if in_memory.is_dir() else tmp_path) as folder:
         start = time.perf_counter()
         pipeline_run(examples, geocoder, Path(folder) / "site")()
-    print(f"\n{examples} generated articles through the pipeline in {time.perf_counter() - start:.0f} s")
+    with capsys.disabled():  # the figure, shown in every run
+        print(f"\n{examples} generated articles through the pipeline in {time.perf_counter() - start:.0f} s")
