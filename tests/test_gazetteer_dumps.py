@@ -159,6 +159,19 @@ def test_a_malformed_line_rolls_the_whole_country_back(mirror, cache, tmp_path):
     assert candidates(added_only(cache), "Villejean"), "the country added before was lost"
 
 
+def test_update_fetches_each_country_from_where_it_was_added(mirror, cache):
+    added.add(["FR"], url=mirror, cache=cache)
+    Mirror.ranges = []
+    [france] = added.update(cache=cache)  # no --from, no MAPGEN_GEONAMES_URL: never GeoNames' own server
+    assert france.url == f"{mirror}/FR.zip" and ("/FR.zip", None) in Mirror.ranges
+
+
+def test_a_damaged_added_index_says_how_to_repair_it(cache):
+    added.added_path(cache).write_text("not an index")
+    with pytest.raises(GazetteerError, match="damaged .*delete it and add the countries again"):
+        load(cache)
+
+
 def test_a_country_the_mirror_lacks_is_a_clear_error(mirror, cache, capsys):
     with pytest.raises(DumpNotFound, match="XK.zip is not there"):
         added.add(["XK"], url=mirror, cache=cache)

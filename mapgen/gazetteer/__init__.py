@@ -38,5 +38,6 @@ def load(
     cache = cache or cache_dir()
     files = [IndexFile(open_or_build(default_path(cache), progress, waiting))]
     if added_path(cache).exists():
-        files.append(IndexFile(added_path(cache)))
+        repair = "delete it and add the countries again with: mapgen gazetteer add CC"
+        files.append(IndexFile(added_path(cache), repair))
     return Gazetteer(*files)

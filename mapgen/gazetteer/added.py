@@ -101,8 +101,13 @@ def add(
 def update(
     *, url: str | None = None, cache: Path | None = None, progress: Progress | None = None, warn: Warn | None = None
 ) -> list[AddedCountry]:
-    """Every added country downloaded again."""
-    return add([c.code for c in listed(cache)], url=url, cache=cache, progress=progress, warn=warn)
+    """Every added country downloaded again: from `url` or $MAPGEN_GEONAMES_URL
+    when given, else from where it was added (a newsroom's mirror stays its source)."""
+    updated = []
+    for country in listed(cache):
+        base = url or os.environ.get(URL_VARIABLE) or country.url.rsplit("/", 1)[0]
+        updated += add([country.code], url=base, cache=cache, progress=progress, warn=warn)
+    return updated
 
 
 def listed(cache: Path | None = None) -> list[AddedCountry]:

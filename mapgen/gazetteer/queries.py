@@ -22,8 +22,8 @@ _COLUMNS = "geonameid, name, feature, country, lat, lon, population, admin1, cap
 class IndexFile:
     """One index file: the default one, or the countries added from GeoNames' dumps."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, repair: str = "build it again with: mapgen index --rebuild"):
+        self.path, self.repair = path, repair
         try:
             self._db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
         except sqlite3.Error as err:
@@ -35,9 +35,7 @@ class IndexFile:
         self._db.close()
 
     def _damaged(self, err: Exception) -> DamagedIndex:
-        return DamagedIndex(
-            f"the place-name index {self.path} is damaged ({err}); build it again with: mapgen index --rebuild"
-        )
+        return DamagedIndex(f"the place-name index {self.path} is damaged ({err}); {self.repair}")
 
     def _query(self, sql: str, parameters: tuple = ()) -> list:
         try:
