@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
-from .assets import page_assets
+from .assets import content_security_policy, page_assets, tile_hosts
 from .basemap import offline_basemap, online_basemap
 from .errors import SiteError
 from .geojson import dumps, feature_collection
@@ -227,6 +227,7 @@ def _page_context(article, places, basemap, labels, words, snippet, loaded: dict
         "snippet": snippet,
         "image": None,
         "map": {"div": Markup(rendered.div), "script": Markup(rendered.script), "data": Markup(rendered.data)},
+        "csp": content_security_policy(loaded, [rendered.script], tile_hosts(basemap.get("url", ""))),
         "places": [_listed(p, article.language) for p in places],
         **loaded,
     }

@@ -10,16 +10,19 @@ var mapgen = (function () {
     return node;
   }
 
-  /* A sentence of the article with its mentions of the place marked. */
+  /* A sentence of the article with its mentions of the place marked. The
+     marks count code points, as Python does; a JavaScript string counts UTF-16
+     units, which differ past every emoji, so the text is cut as code points. */
   function quote(q) {
-    var block = el("blockquote", "mg-quote"), at = 0;
+    var block = el("blockquote", "mg-quote"), at = 0, chars = Array.from(q.text);
+    function run(start, end) { return chars.slice(start, end).join(""); }
     q.marks.forEach(function (mark) {
       if (mark[0] < at) return;
-      block.appendChild(document.createTextNode(q.text.slice(at, mark[0])));
-      block.appendChild(el("mark", null, q.text.slice(mark[0], mark[1])));
+      block.appendChild(document.createTextNode(run(at, mark[0])));
+      block.appendChild(el("mark", null, run(mark[0], mark[1])));
       at = mark[1];
     });
-    block.appendChild(document.createTextNode(q.text.slice(at)));
+    block.appendChild(document.createTextNode(run(at)));
     return block;
   }
 
@@ -211,7 +214,7 @@ var mapgen = (function () {
         autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
         autoPanPaddingBottomRight: [12, 28]  // and of the attribution
       });
-      if (!data.labels && place.kind === "place") marker.bindTooltip(place.name, { direction: "top", offset: [0, -8] });
+      if (!data.labels && place.kind === "place") marker.bindTooltip(el("span", null, place.name), { direction: "top", offset: [0, -8] });
       keepFocus(marker);
       marker.addTo(map);
     });

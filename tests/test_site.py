@@ -1,5 +1,6 @@
 """The site's files: content, escaping, determinism and the safety of the swap."""
 
+import html
 import json
 import os
 from dataclasses import replace
@@ -106,9 +107,10 @@ def test_same_input_same_bytes(tmp_path, article, places):
 def test_cdn_assets_carry_integrity(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site", assets="cdn")
     page = (result.out_dir / "embed.html").read_text()
-    tags = [line for line in page.splitlines() if "unpkg.com" in line]
+    tags = [line for line in page.splitlines() if "unpkg.com" in line and line.startswith(("<script", "<link"))]
     assert len(tags) == 2 and all('integrity="sha384-' in t and 'crossorigin="anonymous"' in t for t in tags)
     assert not (result.out_dir / "assets" / "leaflet.js").exists()
+    assert "script-src 'self' https://unpkg.com 'sha256-" in html.unescape(page), "the policy lets the CDN's scripts in"
 
 
 def test_single_file_needs_nothing_beside_it(tmp_path, article, places):
