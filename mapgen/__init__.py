@@ -82,7 +82,7 @@ def build_site(
     """Read the article (a path, or an Article), find its places and write the map site.
 
     `geocoder` is as for find_places; `options` go to site.write_site (tiles,
-    assets, single_file, labels, png). Returns the site.SiteResult, which holds
+    assets, single_file, png). Returns the site.SiteResult, which holds
     the iframe snippet to paste.
     """
     from .site import check_options, write_site

@@ -63,7 +63,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
             "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))],
         }
-    (site / "assets").mkdir()
+    (site / "assets").mkdir(exist_ok=True)
     links = {}
     for name, src in found.items():
         if mode == "cdn" and name.startswith("leaflet"):

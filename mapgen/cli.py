@@ -91,7 +91,6 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--single-file", action="store_true", help="also inline everything into one index.html that works when mailed"
     )
-    build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
     _add_geocoder(build)
     build.set_defaults(run=_build)
@@ -188,7 +187,6 @@ def _build(args) -> int:
         tiles=args.tiles,
         assets=args.assets,
         single_file=args.single_file,
-        labels=args.labels,
         png=args.png,
     )
     print(f"Map written to {result.index}")

