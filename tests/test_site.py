@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 
 import pytest
-from conftest import HOSTILE, TEXT
+from conftest import HOSTILE, TEXT, mention
 
 import mapgen.packages
 import mapgen.site as site
@@ -53,9 +53,9 @@ def test_site_files(tmp_path, article, places):
     assert b'"name":"Allemagne"' in files["assets/world.js"], "the basemap's names in the article's language"
     assert json.loads(files["places.geojson"]) == json.loads(json.dumps(feature_collection(article, places)))
     index = files["index.html"].decode()
-    assert '<html lang="fr">' in index and "<title>Orages sur la France</title>" in index
+    assert '<html lang="fr" class="mg-theme-light">' in index and "<title>Orages sur la France</title>" in index
     assert "user-scalable=no" not in index
-    assert "&lt;iframe src=&#34;embed.html&#34; title=" in index  # the snippet, shown as text
+    assert "&lt;iframe src=&#34;site/embed.html&#34; title=" in index  # the snippet, shown as text
     assert 'title="Orages sur la France"' in result.iframe_snippet
     assert "aspect-ratio" in result.iframe_snippet
 
@@ -85,7 +85,9 @@ def test_hostile_title_date_and_file_name_are_escaped(tmp_path, article, places)
     assert '"><img' not in result.iframe_snippet and "&#x27;" in result.iframe_snippet
     untitled = write_site(replace(hostile, title=None), places, tmp_path / "other")
     page = untitled.index.read_text()
-    assert "<img" not in page and "&lt;img src=y onerror=alert(2)&gt;.txt" in page
+    assert "<img" not in page and "<title>Des orages ont frappé Lyon lundi.</title>" in page, (
+        "the first line, not the file"
+    )
 
 
 def test_no_third_party_host_by_default(tmp_path, article, places):
@@ -99,8 +101,8 @@ def test_no_third_party_host_by_default(tmp_path, article, places):
 
 
 def test_same_input_same_bytes(tmp_path, article, places):
-    first = write_site(article, places, tmp_path / "a")
-    second = write_site(article, places, tmp_path / "b")
+    first = write_site(article, places, tmp_path / "a" / "site")
+    second = write_site(article, places, tmp_path / "b" / "site")
     assert read_all(first.out_dir) == read_all(second.out_dir)
 
 
@@ -193,3 +195,13 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
     with pytest.raises(SiteError, match="^the package countryinfo is not installed: pip install countryinfo$"):
         write_site(article, places, tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_one_feature_per_real_place(tmp_path, article, places):
+    lyon, paris, france, sahel = places
+    again = replace(lyon, name="Lugdunum", confidence=0.3, mentions=(mention(TEXT, "Paris"),))
+    result = write_site(article, [lyon, paris, again, france, sahel], tmp_path / "site")
+    features = json.loads((result.out_dir / "places.geojson").read_text())["features"]
+    assert [f["properties"]["name"] for f in features] == ["Lyon", "Paris", "France", "Sahel"]
+    assert len(features[0]["properties"]["mentions"]) == 3 and features[0]["properties"]["confidence"] == 0.95
+    assert (result.out_dir / "index.html").read_text().count("<h3>") == 4

@@ -3,6 +3,27 @@
 var mapgen = (function () {
   "use strict";
 
+  /* The theme is the page's (html.mg-theme-light, -dark or -auto) unless the
+     embed's address asks ?theme=; auto follows the reader's system. This runs
+     in the page's head, before anything is painted. */
+  (function theme() {
+    var root = document.documentElement, asked = new URLSearchParams(location.search).get("theme");
+    var chosen = ["light", "dark", "auto"].indexOf(asked) >= 0 ? asked : (root.className.match(/mg-theme-(\w+)/) || [])[1];
+    var dark = chosen === "dark" || (chosen === "auto" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    root.classList.toggle("mg-dark", dark);
+  })();
+
+  /* An embed tells the page around it the height it wants: its title and key
+     plus a 4:3 map; the snippet mapgen prints sizes the iframe to it. */
+  var ASPECT = 3 / 4;
+
+  function reportHeight() {
+    var graphic = document.querySelector(".mg-embed .mg-graphic");
+    if (!graphic || window.parent === window) return;
+    var map = graphic.querySelector(".mg-map"), rest = graphic.scrollHeight - map.offsetHeight;
+    window.parent.postMessage({ "mapgen-height": Math.round(rest + graphic.clientWidth * ASPECT) }, "*");
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -48,8 +69,8 @@ var mapgen = (function () {
     return L.divIcon({
       html: body,
       className: "mg-marker mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
-      iconSize: [20, 20],
-      iconAnchor: [10 - shift[0], 10 - shift[1]]
+      iconSize: [44, 44],
+      iconAnchor: [22 - shift[0], 22 - shift[1]]
     });
   }
 
@@ -76,7 +97,7 @@ var mapgen = (function () {
     if (spec.world) return;  // drawn by drawWorld, once the places are known
     spec.layers.forEach(function (layer) {
       var options = {
-        attribution: spec.attribution, minZoom: layer.minZoom, maxZoom: spec.maxZoom,
+        minZoom: layer.minZoom, maxZoom: spec.maxZoom,
         maxNativeZoom: layer.maxNativeZoom, noWrap: spec.noWrap
       };
       if (layer.bounds) options.bounds = layer.bounds;
@@ -104,9 +125,8 @@ var mapgen = (function () {
     return spec.world === true ? window.mapgenWorld : spec.world;  // true: from assets/world.js
   }
 
-  function drawWorld(map, world, attribution, areas) {
+  function drawWorld(map, world, areas) {
     var renderer = L.svg({ padding: 0.5 });
-    map.attributionControl.addAttribution(attribution);
     var drawn = world.map(function (country) {
       var named = areas[country.code];
       var shape = L.polygon(country.rings.map(function (polygon) { return polygon.map(decode); }), {
@@ -255,10 +275,15 @@ var mapgen = (function () {
      has the focus) and gives the focus back to its marker. */
   function keepFocus(marker) {
     var fromKeyboard = false;
+    marker.getElement().addEventListener("keydown", function (key) {
+      if (key.key !== " ") return;  // Space opens, as Enter does
+      key.preventDefault();
+      marker.openPopup();
+    });
     marker.on("popupopen", function (event) {
       var content = event.popup.getElement().querySelector(".mg-popup");
-      content.addEventListener("keydown", function (key) {
-        if (key.key === "Escape") marker.closePopup();
+      event.popup.getElement().addEventListener("keydown", function (key) {
+        if (key.key === "Escape") marker.closePopup();  // from any control in it, the close button too
       });
       fromKeyboard = document.activeElement === marker.getElement();
       if (!fromKeyboard) return;
@@ -363,13 +388,14 @@ var mapgen = (function () {
         maxWidth: Math.max(160, Math.min(320, size.x - 120)),  // the pan margins and its own
         maxHeight: Math.max(120, size.y - 110),
         autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
-        autoPanPaddingBottomRight: [12, 28]  // and of the attribution
+        autoPanPaddingBottomRight: [12, 28]  // and of the scale bar
       });
-      keepFocus(marker);
       marker.addTo(map);
+      keepFocus(marker);
       if (shape) areas[place.code] = { marker: marker, place: place };
     });
-    var countries = world.length ? drawWorld(map, world, data.basemap.attribution, areas) : [];
+    var countries = world.length ? drawWorld(map, world, areas) : [];
+    L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
     var edge = el("div", "mg-pointers");
     map.getContainer().appendChild(edge);
@@ -387,7 +413,8 @@ var mapgen = (function () {
     map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach(function (button) {
       button.addEventListener("click", function () { moved = true; });
     });
-    map.on("resize", function () { if (!moved) frameStory(map, data.view); });
+    map.on("resize", function () { if (!moved) frameStory(map, data.view); reportHeight(); });
+    reportHeight();
   }
 
   return { draw: draw, maps: maps };
