@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE, LYON, mention, storm_article, storm_places
+from conftest import HOSTILE, LYON, mention, seed_article, seed_places, storm_article, storm_places
 
 from mapgen.model import Place
 from mapgen.site import write_site
@@ -290,14 +290,16 @@ def test_every_place_is_labelled_in_the_article_spelling(index):
 
 LAYOUT = """() => {
   const rect = e => e.getBoundingClientRect();
+  const frame = rect(document.querySelector('.leaflet-container'));
+  const seen = b => b.right > frame.left && b.left < frame.right && b.bottom > frame.top && b.top < frame.bottom;
   const labels = [...document.querySelectorAll('.mg-marker')].map(m => [m, m.querySelector('.mg-label:not(.mg-visually-hidden)')])
-    .filter(([m, l]) => l).map(([m, l]) => ({marker: m, box: rect(l), side: l.dataset.side}));
+    .filter(([m, l]) => l && seen(rect(l))).map(([m, l]) => ({marker: m, box: rect(l), side: l.dataset.side, text: l.textContent}));
   const symbols = [...document.querySelectorAll('.mg-marker')].map(m => ({marker: m, box: rect(m.querySelector('.mg-symbol'))}));
   const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
   const clashes = [];
   labels.forEach((a, i) => {
-    labels.slice(i + 1).forEach(b => hit(a.box, b.box) && clashes.push('label/label'));
-    symbols.forEach(s => s.marker !== a.marker && hit(a.box, s.box) && clashes.push('label/marker'));
+    labels.slice(i + 1).forEach(b => hit(a.box, b.box) && clashes.push(a.text + '/' + b.text));
+    symbols.forEach(s => s.marker !== a.marker && hit(a.box, s.box) && clashes.push(a.text + '/marker ' + s.marker.textContent));
   });
   return {clashes, sides: labels.map(l => l.side)};
 }"""
@@ -423,3 +425,105 @@ def test_emoji_before_a_mention_leave_its_highlight_on_the_name(visit, tmp_path)
     page.locator(".mg-marker").click()
     assert page.locator(".leaflet-popup-content mark").all_inner_texts() == ["Toulouse"]
     assert page.locator(".leaflet-popup-content blockquote").inner_text() == "Rescue teams 🚒🚒🚒 arrived in Toulouse."
+
+
+# --- the seed story, as a reader opens it -----------------------------------------------
+
+STORY = ("Mossoul", "Raqa", "Minbej", "Bagdad")
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory):
+    return write_site(seed_article(), seed_places(), tmp_path_factory.mktemp("seed") / "site", source="Le Monde")
+
+
+def host_page(site, width=350, height=262) -> Path:
+    """An article page with the embed in a fixed iframe, as a CMS prints it."""
+    host = site.out_dir.parent / f"host-{width}x{height}.html"
+    host.write_text(
+        f"""<!doctype html><html lang="fr"><head><title>Article</title></head><body>
+<p>Texte.</p><iframe src="{site.out_dir.name}/embed.html" width="{width}" height="{height}" title="Carte"></iframe>
+</body></html>""",
+        "utf-8",
+    )
+    return host
+
+
+def in_view(frame, names) -> dict:
+    return frame.evaluate(
+        """names => Object.fromEntries(names.map(n => {
+            const m = [...document.querySelectorAll('.mg-marker')].find(e => e.textContent === n || e.getAttribute('aria-label') === n);
+            const b = m.querySelector('.mg-symbol').getBoundingClientRect(), f = document.querySelector('.leaflet-container').getBoundingClientRect();
+            return [n, b.left >= f.left && b.right <= f.right && b.top >= f.top && b.bottom <= f.bottom];
+        }))""",
+        list(names),
+    )
+
+
+def test_seed_opens_on_the_story_on_a_desktop(visit, seed_site):
+    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": 1280, "height": 800})
+    page = opened.page
+    assert page.evaluate("mapgen.maps[0].getZoom()") >= 5
+    assert all(in_view(page, STORY).values()), in_view(page, STORY)
+    pointed = page.locator(".mg-pointer-name").all_inner_texts()
+    assert {"Washington", "Berlin"} <= set(pointed)
+    assert page.evaluate(LAYOUT)["clashes"] == []
+    assert page.locator(".mg-title").inner_text() == "La coalition contre l'EI se réunit"
+    credit = page.locator(".mg-credit").inner_text()
+    assert credit == "Source : Le Monde, mars 2017 · Carte : mapgen · Données : Natural Earth, GeoNames"
+    assert page.locator(".mg-legend li").all_inner_texts() == [
+        "ville ou site",
+        "pays cité",
+        "région",
+        "lieu incertain (pointillés)",
+    ]
+    assert page.locator(".leaflet-control-scale").count() == 1
+    assert opened.refused == [] and opened.errors == []
+
+
+def test_seed_in_a_small_iframe(visit, seed_site):
+    opened = visit(host_page(seed_site).as_uri(), seed_site.out_dir.parent)
+    frame = next(f for f in opened.page.frames if f.url.endswith("embed.html"))
+    frame.locator(".mg-marker").first.wait_for()
+    assert frame.evaluate("mapgen.maps[0].getZoom()") >= 4
+    assert all(in_view(frame, STORY).values()), in_view(frame, STORY)
+    assert frame.evaluate(LAYOUT)["clashes"] == []
+    berlin = frame.locator(".mg-pointer", has_text="Berlin")
+    berlin.click()  # one tap
+    assert in_view(frame, ["Berlin"]) == {"Berlin": True}
+    popup = frame.locator(".leaflet-popup-content-wrapper")
+    popup.wait_for()
+    frame.wait_for_timeout(400)  # autopan
+    box, inside = popup.bounding_box(), frame.locator(".leaflet-container").bounding_box()
+    assert inside["y"] <= box["y"] and box["y"] + box["height"] <= inside["y"] + inside["height"] + 1
+    assert inside["x"] <= box["x"] and box["x"] + box["width"] <= inside["x"] + inside["width"] + 1
+    assert opened.errors == []
+
+
+def test_seed_on_a_phone_has_finger_sized_targets_and_clear_labels(visit, seed_site):
+    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, **PHONE).page
+    assert page.evaluate(LAYOUT)["clashes"] == []
+    targets = page.locator(".mg-marker, .mg-pointer").evaluate_all(
+        "els => els.map(e => { const b = e.getBoundingClientRect(); return Math.min(b.width, b.height); })"
+    )
+    assert min(targets) >= 44
+    page.locator(".mg-marker", has_text="Mossoul").tap()
+    size = page.locator(".leaflet-popup-content").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 15
+
+
+def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
+    page = index.page
+    page.locator(".mg-marker", has_text="Lyon").focus()
+    page.keyboard.press(" ")
+    page.locator(".leaflet-popup").wait_for()
+    page.locator(".leaflet-popup-close-button").focus()
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert page.evaluate("document.activeElement.textContent") == "Lyon"

@@ -226,7 +226,7 @@ var mapgen = (function () {
      marker, no label placed before it and stays inside the map: right, left,
      above or below; where every side is crowded, the side that covers least.
      Done again at every zoom, after the markers are spread. */
-  var SIDES = ["right", "left", "top", "bottom"];
+  var SIDES = ["right", "left", "top", "bottom"], AREA_SIDES = ["centre", "top", "bottom"];
 
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -244,7 +244,7 @@ var mapgen = (function () {
       function (element) { return element.getBoundingClientRect(); });
     function bestSide(entry, label) {
       var best = null;
-      (entry.place.area ? ["centre"] : SIDES).forEach(function (side) {
+      (entry.place.area ? AREA_SIDES : SIDES).forEach(function (side) {
         label.setAttribute("data-side", side);
         var box = label.getBoundingClientRect();
         var outside = box.width * box.height - overlap(box, frame);
@@ -257,13 +257,18 @@ var mapgen = (function () {
     byMentions(drawn).forEach(function (entry) {
       var label = entry.marker.getElement().querySelector(".mg-label"), element = entry.marker.getElement();
       label.textContent = entry.place.name;
+      label.classList.remove("mg-visually-hidden");
       element.removeAttribute("aria-label");
       if (!view.contains(entry.marker.getLatLng())) return;  // out of sight: its pointer stands for it
       var best = bestSide(entry, label);
-      if (best.cost > 0 && !entry.place.area) {  // no side is free: the place's number in the list
+      if (best.cost > 0) {  // no side is free: the place's number in the list
         element.setAttribute("aria-label", entry.place.name);
         label.textContent = String(entry.number);
         best = bestSide(entry, label);
+      }
+      if (best.cost > 0) {  // not even the number fits: the mark alone, its name kept for screen readers
+        label.classList.add("mg-visually-hidden");
+        return;
       }
       taken.push(best.box);
     });
