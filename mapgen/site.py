@@ -289,6 +289,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A picture has no use for buttons: the zoom buttons go, and the edge pointers stay as labels.
+PICTURE_ONLY = "document.querySelectorAll('.leaflet-control-zoom').forEach(e => e.remove())"
+
+
 def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -> None:
     """A picture of the map for social cards and print, taken with headless Chromium.
 
@@ -312,6 +316,7 @@ def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -
                 tab = browser.new_page(viewport={"width": size[0], "height": size[1]})
                 tab.goto(page.resolve().as_uri())
                 tab.wait_for_load_state("networkidle")
+                tab.evaluate(PICTURE_ONLY)
                 tab.screenshot(path=str(picture))
             finally:
                 browser.close()

@@ -364,6 +364,12 @@ def test_png_and_its_open_graph_tags(tmp_path, browser):
     index = site.index.read_text("utf-8")
     assert '<meta property="og:image" content="map.png">' in index
     assert "og:image" not in site.embed.read_text("utf-8")
+    published = write_site(
+        storm_article(), storm_places(), tmp_path / "published", png=True, base_url="https://maps.example.org/orages/"
+    )
+    index = published.index.read_text("utf-8")
+    assert '<meta property="og:image" content="https://maps.example.org/orages/map.png">' in index
+    assert 'src="https://maps.example.org/orages/embed.html"' in published.iframe_snippet
 
 
 @pytest.mark.parametrize("page_name", ["index.html", "embed.html"])
