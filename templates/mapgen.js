@@ -411,6 +411,9 @@ var mapgen = (function () {
     }
     arrange();
     map.on("moveend", arrange);
+    map.on("popupopen popupclose", function (event) {  // an open popup is never under a pointer
+      edge.classList.toggle("mg-hidden", event.type === "popupopen");
+    });
     /* A frame resized or turned refits the story, until the reader has moved the map. */
     var moved = false;
     map.on("dragstart", function () { moved = true; });

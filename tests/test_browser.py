@@ -42,7 +42,7 @@ class Visit:
 
     def __init__(self, browser, url: str, allowed: Path, **context):
         self.context = browser.new_context(**{"viewport": {"width": 1000, "height": 760}, **context})
-        self.refused, self.errors, self.dialogs = [], [], []
+        self.refused, self.errors, self.dialogs, self.requested = [], [], [], []
         prefix = allowed.resolve().as_uri()
         self.context.route("**/*", self._only_under(prefix))
         self.page = self.context.new_page()
@@ -54,6 +54,7 @@ class Visit:
 
     def _only_under(self, prefix: str):
         def handle(route):
+            self.requested.append(route.request.url)
             if route.request.url.startswith(prefix):
                 route.continue_()
             else:
@@ -120,6 +121,10 @@ def test_offline_tiles_stay_an_option(visit, tmp_path):
     opened = visit(site.embed.as_uri(), site.out_dir)
     assert opened.loaded_tiles() > 0 and opened.land() == 0
     assert opened.refused == [] and opened.errors == []
+    zoom = opened.page.evaluate("mapgen.maps[0].getZoom()")
+    asked = {int(url.split("/tiles/")[1].split("/")[0]) for url in opened.requested if "/tiles/" in url}
+    # the view's own tiles, over the world's of zoom 2 stretched beneath them; none of folium's zoom-1 view
+    assert asked == {2, min(zoom, 6)}, "tiles of another view were asked before the story was framed"
 
 
 def test_a_marker_opens_a_popup_that_quotes_the_article_as_text(index):
@@ -190,6 +195,7 @@ def test_the_first_view_holds_the_story_and_points_at_far_places(index):
     assert inside(pointer.bounding_box())
     pointer.click()
     assert page.locator(".leaflet-popup .mg-popup-name").inner_text() == "Sahel"
+    assert not page.locator(".mg-pointers").is_visible() or page.locator(".mg-pointer").count() == 0
     assert inside(page.locator(".mg-marker", has_text="Sahel").bounding_box()), "one click brings it into view"
     assert page.locator(".mg-pointer").count() == 0
 
