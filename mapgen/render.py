@@ -33,6 +33,7 @@ class MapHtml:
     div: str
     script: str
     data: str  # the places and basemap, as JSON safe to put inside <script>
+    far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
 
 
 class PlaceLayer(MacroElement):
@@ -90,6 +91,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]
         data=script_json(data),
+        far=tuple(places[k].name for k in sorted(view.far)) if view else (),
     )
 
 

@@ -223,6 +223,7 @@ def _page_context(article, places, basemap, words, snippet, loaded: dict) -> dic
         "csp": content_security_policy(loaded, [rendered.script], tile_hosts(basemap.get("url", ""))),
         "places": [_listed(p, article.language) for p in places],
         "legend": _legend(places),
+        "far": rendered.far,
         **loaded,
     }
 

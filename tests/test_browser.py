@@ -191,6 +191,7 @@ def test_the_first_view_holds_the_story_and_points_at_far_places(index):
     for name in ("Lyon", "Paris", "France"):
         assert inside(page.locator(".mg-marker", has_text=name).bounding_box()), name
     assert page.locator(".mg-pointer .mg-pointer-name").all_inner_texts() == ["Sahel"]
+    assert page.locator(".mg-far").inner_text() == "Ailleurs : Sahel", "the far places are listed too"
     pointer = page.locator(".mg-pointer")
     assert inside(pointer.bounding_box())
     pointer.click()
