@@ -1,10 +1,15 @@
-"""What the map page costs a reader to load, beside a plain folium map of the same places.
+"""What the page costs a reader to load, beside a plain folium map of the same places.
 
 Builds, in one run, the site of an article (the seed by default, else the
-French example) and a default folium map with the same markers saved with
-.save(), then prints for each page
-its files (the page and every script and stylesheet it loads; tiles apart),
-their bytes raw and gzipped, and the hosts the browser contacts.
+French example), its --single-file variant, and a default folium map with the
+same markers saved with .save(), then prints:
+
+- the embed as a reader loads it: every request headless Chromium (Debian's)
+  makes, desktop 1280x800 and phone 390x844, and their bytes gzipped, which is
+  what a server that compresses sends (budget: 150 KB, 15 requests);
+- the single-file page's gzipped size (budget: 300 KB);
+- for each page, its files (the page and every script and stylesheet it
+  loads), their bytes raw and gzipped, and the hosts the browser contacts.
 
 No network is used: folium's CDN files are weighed from copies of the same
 versions, Leaflet from xstatic-leaflet and the rest from the npm registry:
@@ -25,7 +30,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import folium
 
@@ -85,6 +90,28 @@ def weigh(page: Path) -> dict:
     }
 
 
+def loaded_by_chromium(page: Path, device: dict) -> tuple[int, int]:
+    """Requests and gzipped bytes of everything Chromium loads to show the page."""
+    from playwright.sync_api import sync_playwright
+
+    from mapgen.site import CHROMIUM, CHROMIUM_ARGS
+
+    urls: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page(**device)
+        tab.on("request", lambda request: urls.append(request.url))
+        tab.goto(page.as_uri())
+        tab.wait_for_load_state("networkidle")
+        browser.close()
+    files = [Path(unquote(urlparse(url).path)) for url in urls if url.startswith("file:")]
+    return len(urls), sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) for f in files)
+
+
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
 def folium_page(places, path: Path) -> Path:
     m = folium.Map()
     for place in places:
@@ -101,14 +128,24 @@ def main() -> None:
     places = mapgen.find_places(article)
     with tempfile.TemporaryDirectory() as tmp:
         site = mapgen.build_site(article, Path(tmp) / "site")
+        single = mapgen.build_site(article, Path(tmp) / "single", single_file=True)
+        single_gzip = len(gzip.compress(single.index.read_bytes(), 9, mtime=0))
+        loads = {
+            name: loaded_by_chromium(site.embed, device) for name, device in (("desktop", DESKTOP), ("phone", PHONE))
+        }
         rows = {
             "mapgen embed.html": weigh(site.embed),
             "mapgen index.html": weigh(site.index),
             "folium default map": weigh(folium_page(places, Path(tmp) / "folium.html")),
         }
-        tiles = list((site.out_dir / "tiles").rglob("*.png"))
-        tile_bytes = sum(p.stat().st_size for p in tiles)
     print(f"article: {article_path.name}, {len(places)} places\n")
+    for name, (requests, sent) in loads.items():
+        verdict = "PASS" if sent <= 150 * 1024 and requests <= 15 else "FAIL"
+        print(
+            f"embed.html as loaded, {name:7}: {requests} requests, {sent / 1024:.1f} KB gzip (budget 150 KB, 15: {verdict})"
+        )
+    verdict = "PASS" if single_gzip <= 300 * 1024 else "FAIL"
+    print(f"--single-file index.html: {single_gzip / 1024:.1f} KB gzip (budget 300 KB: {verdict})\n")
     print(f"{'page':22} {'files':>5} {'raw KB':>8} {'gzip KB':>8} {'hosts':>5}  note")
     for name, row in rows.items():
         note = f"{row['unweighed']} CDN files not weighed (offline): a lower bound" if row["unweighed"] else ""
@@ -117,13 +154,9 @@ def main() -> None:
         )
     ours, theirs = rows["mapgen embed.html"], rows["folium default map"]
     print(
-        f"\nembed page gzip: {ours['gzip'] / 1024:.1f} KB (budget 60 KB: {'PASS' if ours['gzip'] <= 60 * 1024 else 'FAIL'})"
-    )
-    print(
         f"ratio mapgen embed / folium, gzip bytes: {ours['gzip'] / theirs['gzip']:.2f} "
         f"(folium's weighed part only); files {ours['files']} vs {theirs['files']}; hosts {ours['hosts']} vs {theirs['hosts']}"
     )
-    print(f"offline tiles copied into the site: {len(tiles)} files, {tile_bytes / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

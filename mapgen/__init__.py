@@ -123,8 +123,8 @@ def build_site(
 
     `index` (or its earlier name `geocoder`) and `corrections` are as for find_places;
     `edit` also writes edit.html, the editor's view (see site.write_edit_page); `options`
-    go to site.write_site (tiles, assets, single_file, labels, png, force). Returns the
-    site.SiteResult, which holds the iframe snippet to paste.
+    go to site.write_site (tiles, assets, single_file, png, base_url, source, theme,
+    force). Returns the site.SiteResult, which holds the iframe snippet to paste.
     """
     from .site import check_options, write_site
 

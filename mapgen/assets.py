@@ -63,7 +63,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
             "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))],
         }
-    (site / "assets").mkdir()
+    (site / "assets").mkdir(exist_ok=True)
     links = {}
     for name, src in found.items():
         if mode == "cdn" and name.startswith("leaflet"):
@@ -87,3 +87,38 @@ def sri(content: bytes) -> str:
 def safe_script(code: str) -> str:
     """Script text that cannot close its own <script> element early."""
     return code.replace("</script", "<\\/script")
+
+
+def content_security_policy(loaded: dict, inline_scripts: list[str], image_hosts: list[str]) -> str:
+    """A policy that lets the page load only what it does: its own files (or the
+    CDN's), its inline scripts and styles by their hashes, and its tiles. A
+    string that slipped into the page as HTML could then run nothing.
+    """
+    hosts = sorted({_origin(a.href) for a in loaded["scripts"] + loaded["styles"] if a.integrity})
+    scripts = [_hash(code) for code in [*loaded["inline_scripts"], *inline_scripts]]
+    styles = [_hash(css) for css in loaded["inline_styles"]]
+    directives = {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", *hosts, *scripts],
+        "style-src": ["'self'", *hosts, *styles],
+        "img-src": ["'self'", "data:", *image_hosts],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
+    return "; ".join(" ".join([name, *values]) for name, values in directives.items())
+
+
+def tile_hosts(url: str) -> list[str]:
+    """The origin a tile URL template loads from, its '{s}' subdomains as a wildcard."""
+    if not url.startswith(("http://", "https://")):
+        return []
+    return [_origin(url.replace("{s}", "*"))]
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"

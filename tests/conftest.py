@@ -66,3 +66,42 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+SEED_TEXT = (
+    "Les États-Unis réunissent la coalition à Washington. "
+    "Les forces irakiennes avancent dans Mossoul, en Irak. "
+    "En Syrie, les combattants approchent de Raqa. "
+    "Le Moyen-Orient reste instable et la Russie observe. "
+    "Berlin appelle au calme. "
+    "Bagdad salue les progrès. "
+    "À Minbej, la Syrie et les États-Unis s'opposent ; Raqa attend, Washington aussi."
+)
+
+
+def seed_places():
+    """The seed story's places as the resolver gives them: four towns on the Tigris
+    and Euphrates, Iraq, Syria and the Middle East there, and Washington, Berlin,
+    the United States and Russia named in passing."""
+    text = SEED_TEXT
+
+    def at(name, candidate, *nths, confidence=0.95):
+        return Place(name, candidate, confidence, tuple(mention(text, name, n) for n in (nths or (0,))))
+
+    return [
+        at("États-Unis", Candidate(6252001, "United States", "country", "US", 39.76, -98.5), 0, 1),
+        at("Washington", Candidate(4140963, "Washington", "city", "US", 38.895, -77.036), 0, 1, confidence=0.74),
+        at("Mossoul", Candidate(99072, "Mosul", "city", "IQ", 36.335, 43.119)),
+        at("Irak", Candidate(99237, "Iraq", "country", "IQ", 33.0, 44.0)),
+        at("Raqa", Candidate(172957, "Ar Raqqah", "city", "SY", 35.953, 39.008), 0, 1),
+        at("Syrie", Candidate(163843, "Syria", "country", "SY", 35.0, 38.0), 0, 1),
+        at("Moyen-Orient", Candidate(None, "Middle East", "region", None, 29.0, 45.0)),
+        at("Russie", Candidate(2017370, "Russia", "country", "RU", 60.0, 100.0)),
+        at("Berlin", Candidate(2950159, "Berlin", "city", "DE", 52.524, 13.411), confidence=0.4),
+        at("Bagdad", Candidate(98182, "Baghdad", "city", "IQ", 33.341, 44.401)),
+        at("Minbej", Candidate(166365, "Manbij", "city", "SY", 36.528, 37.955)),
+    ]
+
+
+def seed_article():
+    return Article(SEED_TEXT, "fr", "seed.txt", date="2017-03", title="La coalition contre l'EI se réunit")

@@ -129,8 +129,8 @@ def test_requests_are_spaced(server, offline, tmp_path):
         candidates(geocoder, name, online=True)
     times = [t for t, _, _ in FakeNominatim.asked]
     assert (
-        len(times) == 3 and min(b - a for a, b in itertools.pairwise(times)) >= 0.25
-    )  # the server stamps arrivals, which jitter under load
+        len(times) == 3 and min(b - a for a, b in itertools.pairwise(times)) >= 0.2
+    )  # 0.3 s asked; the server stamps arrivals, which jitter under load
 
 
 def test_a_failing_server_is_a_clear_error_and_nothing_is_cached(server, offline, tmp_path):

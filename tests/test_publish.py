@@ -117,11 +117,11 @@ def test_leftovers_of_killed_runs_are_cleaned(tmp_path, article, places):
 
 def test_files_of_the_last_build_go_but_others_in_the_same_folders_stay(tmp_path, article, places):
     target = tmp_path / "site"
-    write_site(article, places, target, png=False)
+    write_site(article, places, target, tiles="offline")  # the raster tiles, copied into tiles/
     before = json.loads((target / MANIFEST).read_text())["files"]
     assert "index.html" in before and any(f.startswith("tiles/") for f in before)
     (target / "tiles" / "mine.txt").write_text("mine")
-    write_site(article, places, target, single_file=True)  # no tiles/ nor assets/ any more
+    write_site(article, places, target, tiles="offline", single_file=True)  # no tiles/ nor assets/ any more
     assert (target / "tiles" / "mine.txt").read_text() == "mine"
     assert sorted(p.name for p in (target / "tiles").iterdir()) == ["mine.txt"]
     assert not (target / "assets").exists()

@@ -5,7 +5,7 @@ import re
 
 from conftest import HOSTILE, LYON, PARIS, TEXT, mention
 
-from mapgen.basemap import offline_basemap, online_basemap
+from mapgen.basemap import offline_basemap, online_basemap, vector_basemap
 from mapgen.model import Place
 from mapgen.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
 from mapgen.site import WORDS
@@ -43,19 +43,23 @@ def test_script_json_cannot_end_its_script_element():
     assert json.loads(text) == hostile
 
 
-def test_view_fits_the_places_and_keeps_to_the_tiles(article, places):
+def test_view_frames_the_story_and_marks_the_far_places(article, places):
     script = build_map(article, places, OFFLINE, WORDS["fr"]).script
-    fit = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S)
-    assert json.loads(fit.group(1)) == [[14.5, 2.3488], [48.85341, 4.84671]]
+    assert "fitBounds" not in script, "the view is set by mapgen.js before any layer, not after"
     assert '"maxBounds"' in script and '"maxZoom": 8' in script
     assert '"scrollWheelZoom": false' in script
+    data = json.loads(build_map(article, places, OFFLINE, WORDS["fr"]).data)
+    assert data["view"]["bounds"] == [[45.74846, 2.3488], [48.85341, 4.84671]], "Lyon and Paris; not the Sahel"
 
 
-def test_a_lone_place_gets_a_sensible_zoom(places):
+def test_a_lone_place_gets_a_sensible_zoom(places, tmp_path):
     lyon, france = places[0], places[2]
     assert fit_zoom([lyon], OFFLINE) == 6, "no closer than the sharpest tiles"
     assert fit_zoom([lyon], online_basemap("OpenStreetMap.Mapnik")) == 8
     assert fit_zoom([france], online_basemap("OpenStreetMap.Mapnik")) == 5
+    vector = vector_basemap("fr", tmp_path, inline=True)
+    assert fit_zoom([lyon], vector) == 6, "no closer than where the 1:110m coasts hold"
+    assert vector["maxZoom"] == 8
 
 
 def test_quotes_group_mentions_by_sentence():
@@ -85,4 +89,4 @@ def test_offline_basemap_copies_only_what_the_area_needs(tmp_path, places):
     assert "6/32/22.png" in tiles, "Lyon's tile at zoom 6 (slippy-map numbering, not TMS)"
     assert len(tiles) < 120
     assert spec["maxZoom"] == 8 and spec["layers"][-1]["maxNativeZoom"] == 6
-    assert "OpenStreetMap" in spec["attribution"] and "contributors" in spec["attribution"]
+    assert spec["credit"] == "© OpenStreetMap contributors"

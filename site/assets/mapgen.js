@@ -3,6 +3,27 @@
 var mapgen = (function () {
   "use strict";
 
+  /* The theme is the page's (html.mg-theme-light, -dark or -auto) unless the
+     embed's address asks ?theme=; auto follows the reader's system. This runs
+     in the page's head, before anything is painted. */
+  (function theme() {
+    var root = document.documentElement, asked = new URLSearchParams(location.search).get("theme");
+    var chosen = ["light", "dark", "auto"].indexOf(asked) >= 0 ? asked : (root.className.match(/mg-theme-(\w+)/) || [])[1];
+    var dark = chosen === "dark" || (chosen === "auto" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    root.classList.toggle("mg-dark", dark);
+  })();
+
+  /* An embed tells the page around it the height it wants: its title and key
+     plus a 4:3 map; the snippet mapgen prints sizes the iframe to it. */
+  var ASPECT = 3 / 4;
+
+  function reportHeight() {
+    var graphic = document.querySelector(".mg-embed .mg-graphic");
+    if (!graphic || window.parent === window) return;
+    var map = graphic.querySelector(".mg-map"), rest = graphic.scrollHeight - map.offsetHeight;
+    window.parent.postMessage({ "mapgen-height": Math.round(rest + graphic.clientWidth * ASPECT) }, "*");
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -10,16 +31,19 @@ var mapgen = (function () {
     return node;
   }
 
-  /* A sentence of the article with its mentions of the place marked. */
+  /* A sentence of the article with its mentions of the place marked. The
+     marks count code points, as Python does; a JavaScript string counts UTF-16
+     units, which differ past every emoji, so the text is cut as code points. */
   function quote(q) {
-    var block = el("blockquote", "mg-quote"), at = 0;
+    var block = el("blockquote", "mg-quote"), at = 0, chars = Array.from(q.text);
+    function run(start, end) { return chars.slice(start, end).join(""); }
     q.marks.forEach(function (mark) {
       if (mark[0] < at) return;
-      block.appendChild(document.createTextNode(q.text.slice(at, mark[0])));
-      block.appendChild(el("mark", null, q.text.slice(mark[0], mark[1])));
+      block.appendChild(document.createTextNode(run(at, mark[0])));
+      block.appendChild(el("mark", null, run(mark[0], mark[1])));
       at = mark[1];
     });
-    block.appendChild(document.createTextNode(q.text.slice(at)));
+    block.appendChild(document.createTextNode(run(at)));
     return block;
   }
 
@@ -34,19 +58,19 @@ var mapgen = (function () {
     return box;
   }
 
-  /* Cities are dots, countries and regions labelled chips; the label is the
-     marker's accessible name even where it is not shown. */
-  function icon(place, labels, shift) {
+  /* Towns are dots, regions dashed rings, a country with a shape its label
+     alone (its area is shaded beneath). Every mark shows its name as the
+     article writes it, which is also its accessible name. */
+  function icon(place, shift) {
     var body = el("span", "mg-icon");
     if (shift[0] || shift[1]) body.appendChild(leader(shift));
     body.appendChild(el("span", "mg-symbol"));
-    var shown = labels || place.kind !== "place";
-    body.appendChild(el("span", shown ? "mg-label" : "mg-label mg-visually-hidden", place.name));
+    body.appendChild(el("span", "mg-label", place.name));
     return L.divIcon({
       html: body,
-      className: "mg-marker mg-" + place.kind + (place.low ? " mg-low" : ""),
-      iconSize: [20, 20],
-      iconAnchor: [10 - shift[0], 10 - shift[1]]
+      className: "mg-marker mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
+      iconSize: [44, 44],
+      iconAnchor: [22 - shift[0], 22 - shift[1]]
     });
   }
 
@@ -70,14 +94,75 @@ var mapgen = (function () {
   });
 
   function basemap(map, spec) {
+    if (spec.world) return;  // drawn by drawWorld, once the places are known
     spec.layers.forEach(function (layer) {
       var options = {
-        attribution: spec.attribution, minZoom: layer.minZoom, maxZoom: spec.maxZoom,
+        minZoom: layer.minZoom, maxZoom: spec.maxZoom,
         maxNativeZoom: layer.maxNativeZoom, noWrap: spec.noWrap
       };
       if (layer.bounds) options.bounds = layer.bounds;
       if (spec.referrerPolicy) options.referrerPolicy = spec.referrerPolicy;
       (spec.inline ? new InlineTiles(spec.inline, options) : L.tileLayer(spec.url, options)).addTo(map);
+    });
+  }
+
+  /* A ring as mapgen/world.py sends it: steps in hundredths of a degree, longitude first. */
+  function decode(steps) {
+    var ring = [], x = 0, y = 0;
+    for (var k = 0; k < steps.length; k += 2) {
+      x += steps[k];
+      y += steps[k + 1];
+      ring.push([y / 100, x / 100]);
+    }
+    return ring;
+  }
+
+  /* The vector basemap: every country's land, and the countries the article
+     names shaded, each one area that opens its place like its label does.
+     Returns the countries, for their names. */
+  function worldOf(spec) {
+    if (!spec.world) return [];
+    return spec.world === true ? window.mapgenWorld : spec.world;  // true: from assets/world.js
+  }
+
+  function drawWorld(map, world, areas) {
+    var renderer = L.svg({ padding: 0.5 });
+    var drawn = world.map(function (country) {
+      var named = areas[country.code];
+      var shape = L.polygon(country.rings.map(function (polygon) { return polygon.map(decode); }), {
+        renderer: renderer, className: named ? "mg-land mg-area" + (named.place.low ? " mg-low" : "") : "mg-land",
+        interactive: !!named, weight: 1, fillOpacity: 1
+      }).addTo(map);
+      if (named) shape.on("click", function () { named.marker.openPopup(); });
+      return { country: country, bounds: shape.getBounds(), named: !!named, shape: shape };
+    });
+    drawn.forEach(function (entry) { if (entry.named) entry.shape.bringToFront(); });  // outlines over the neighbours'
+    return drawn;
+  }
+
+  /* The names of the countries the article does not name, where they fit:
+     biggest first, never over a place, a label, a pointer or another name. */
+  var NAME_ROOM = 1.3;  // a country must be this much wider than its name
+
+  function countryNames(map, countries, pane, taken) {
+    while (pane.firstChild) pane.removeChild(pane.firstChild);
+    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
+    countries.forEach(function (entry) {
+      if (entry.named || !view.contains(entry.country.at)) return;
+      var sw = map.latLngToContainerPoint(entry.bounds.getSouthWest());
+      var ne = map.latLngToContainerPoint(entry.bounds.getNorthEast());
+      var name = el("span", "mg-country-name", entry.country.name);
+      var at = map.latLngToLayerPoint(entry.country.at);
+      name.style.left = at.x + "px";
+      name.style.top = at.y + "px";
+      pane.appendChild(name);
+      var box = name.getBoundingClientRect();
+      var outside = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      if (outside || box.width * NAME_ROOM > ne.x - sw.x || taken.some(function (other) { return overlap(box, other) > 0; })) {
+        pane.removeChild(name);
+      } else {
+        taken.push(box);
+      }
     });
   }
 
@@ -116,9 +201,10 @@ var mapgen = (function () {
      none hides another; done again at every zoom. */
   var SPREAD_PX = 18;
 
-  function spread(map, drawn, labels) {
+  function spread(map, drawn) {
     var groups = [];
     drawn.forEach(function (entry) {
+      if (entry.place.area) return;
       var at = map.latLngToLayerPoint([entry.place.lat, entry.place.lon]);
       var group = groups.find(function (g) { return g.at.distanceTo(at) < SPREAD_PX; });
       if (group) group.members.push(entry); else groups.push({ at: at, members: [entry] });
@@ -130,7 +216,7 @@ var mapgen = (function () {
         var shift = [Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))];
         if (String(shift) !== String(entry.shift)) {
           entry.shift = shift;
-          entry.marker.setIcon(icon(entry.place, labels, shift));
+          entry.marker.setIcon(icon(entry.place, shift));
         }
       });
     });
@@ -140,7 +226,7 @@ var mapgen = (function () {
      marker, no label placed before it and stays inside the map: right, left,
      above or below; where every side is crowded, the side that covers least.
      Done again at every zoom, after the markers are spread. */
-  var SIDES = ["right", "left", "top", "bottom"];
+  var SIDES = ["right", "left", "top", "bottom"], AREA_SIDES = ["centre", "top", "bottom"];
 
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -148,16 +234,17 @@ var mapgen = (function () {
     return w > 0 && h > 0 ? w * h : 0;
   }
 
+  function byMentions(drawn) {
+    return drawn.slice().sort(function (a, b) { return b.place.mentions - a.place.mentions || a.number - b.number; });
+  }
+
   function placeLabels(map, drawn) {
-    var frame = map.getContainer().getBoundingClientRect();
-    var taken = drawn.map(function (entry) {
-      return entry.marker.getElement().querySelector(".mg-symbol").getBoundingClientRect();
-    });
-    drawn.forEach(function (entry) {
-      var label = entry.marker.getElement().querySelector(".mg-label:not(.mg-visually-hidden)");
-      if (!label) return;
+    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
+    var taken = Array.from(map.getContainer().querySelectorAll(".mg-symbol, .mg-pointer, .leaflet-control")).map(
+      function (element) { return element.getBoundingClientRect(); });
+    function bestSide(entry, label) {
       var best = null;
-      SIDES.forEach(function (side) {
+      (entry.place.area ? AREA_SIDES : SIDES).forEach(function (side) {
         label.setAttribute("data-side", side);
         var box = label.getBoundingClientRect();
         var outside = box.width * box.height - overlap(box, frame);
@@ -165,8 +252,27 @@ var mapgen = (function () {
         if (!best || cost < best.cost) best = { side: side, cost: cost, box: box };
       });
       label.setAttribute("data-side", best.side);
+      return best;
+    }
+    byMentions(drawn).forEach(function (entry) {
+      var label = entry.marker.getElement().querySelector(".mg-label"), element = entry.marker.getElement();
+      label.textContent = entry.place.name;
+      label.classList.remove("mg-visually-hidden");
+      element.removeAttribute("aria-label");
+      if (!view.contains(entry.marker.getLatLng())) return;  // out of sight: its pointer stands for it
+      var best = bestSide(entry, label);
+      if (best.cost > 0) {  // no side is free: the place's number in the list
+        element.setAttribute("aria-label", entry.place.name);
+        label.textContent = String(entry.number);
+        best = bestSide(entry, label);
+      }
+      if (best.cost > 0) {  // not even the number fits: the mark alone, its name kept for screen readers
+        label.classList.add("mg-visually-hidden");
+        return;
+      }
       taken.push(best.box);
     });
+    return taken;
   }
 
   /* A popup opened from the keyboard takes the focus, so that a screen reader
@@ -174,10 +280,15 @@ var mapgen = (function () {
      has the focus) and gives the focus back to its marker. */
   function keepFocus(marker) {
     var fromKeyboard = false;
+    marker.getElement().addEventListener("keydown", function (key) {
+      if (key.key !== " ") return;  // Space opens, as Enter does
+      key.preventDefault();
+      marker.openPopup();
+    });
     marker.on("popupopen", function (event) {
       var content = event.popup.getElement().querySelector(".mg-popup");
-      content.addEventListener("keydown", function (key) {
-        if (key.key === "Escape") marker.closePopup();
+      event.popup.getElement().addEventListener("keydown", function (key) {
+        if (key.key === "Escape") marker.closePopup();  // from any control in it, the close button too
       });
       fromKeyboard = document.activeElement === marker.getElement();
       if (!fromKeyboard) return;
@@ -193,34 +304,125 @@ var mapgen = (function () {
     });
   }
 
+  /* Places outside the view are pointed at from the edge of the map: a button
+     with the place's name and an arrow toward it, which brings it into view
+     and opens it. The buttons keep clear of the map's controls and of each other. */
+  var EDGE = 6;
+
+  function pointers(map, drawn, layer) {
+    while (layer.firstChild) layer.removeChild(layer.firstChild);
+    var size = map.getSize(), centre = size.divideBy(2), view = map.getBounds();
+    var taken = boxesIn(map, ".leaflet-control, .mg-marker .mg-symbol");
+    drawn.forEach(function (entry) {
+      var at = L.latLng(entry.place.lat, entry.place.lon);
+      if (view.contains(at)) return;
+      var p = map.latLngToContainerPoint(at), dx = p.x - centre.x, dy = p.y - centre.y;
+      var button = el("button", "mg-pointer mg-" + entry.place.kind);
+      button.type = "button";
+      var arrow = el("span", "mg-pointer-arrow", "\u279c");
+      arrow.setAttribute("aria-hidden", "true");
+      arrow.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
+      button.appendChild(arrow);
+      button.appendChild(el("span", "mg-pointer-name", entry.place.name));
+      L.DomEvent.disableClickPropagation(button);
+      button.addEventListener("click", function () { reveal(map, entry.marker); });
+      layer.appendChild(button);
+      var w = button.offsetWidth, h = button.offsetHeight;
+      var tx = dx ? ((dx > 0 ? size.x - EDGE - w / 2 : EDGE + w / 2) - centre.x) / dx : Infinity;
+      var ty = dy ? ((dy > 0 ? size.y - EDGE - h / 2 : EDGE + h / 2) - centre.y) / dy : Infinity;
+      var t = Math.min(tx, ty), vertical = tx <= ty;
+      var x = centre.x + t * dx - w / 2, y = centre.y + t * dy - h / 2, box = null;
+      for (var k = 0; k < 40 && !box; k++) {  // along the edge, nearest first, to the first free spot
+        var step = (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 12;
+        var left = Math.min(Math.max(vertical ? x : x + step, EDGE), size.x - EDGE - w);
+        var top = Math.min(Math.max(vertical ? y + step : y, EDGE), size.y - EDGE - h);
+        var tried = { left: left, top: top, right: left + w, bottom: top + h };
+        if (!taken.some(function (other) { return overlap(tried, other) > 0; })) box = tried;
+      }
+      box = box || { left: x, top: y, right: x + w, bottom: y + h };
+      button.style.left = box.left + "px";
+      button.style.top = box.top + "px";
+      taken.push(box);
+    });
+  }
+
+  /* The boxes of the elements a selector finds in the map, in the map's own coordinates. */
+  function boxesIn(map, selector) {
+    var frame = map.getContainer().getBoundingClientRect();
+    return Array.from(map.getContainer().querySelectorAll(selector)).map(function (control) {
+      var b = control.getBoundingClientRect();
+      return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
+    });
+  }
+
+  /* Widen the view just enough to take in the marker, and open it. */
+  function reveal(map, marker) {
+    var bounds = map.getBounds().extend(marker.getLatLng());
+    map.fitBounds(bounds, { maxZoom: map.getZoom(), animate: false });
+    marker.openPopup();
+  }
+
+  /* The first view holds the story's places, with room for their labels and
+     clear of the zoom buttons; the margins shrink with the frame. */
+  function frameStory(map, view) {
+    if (!view) return;
+    var size = map.getSize(), margin = Math.round(Math.max(16, Math.min(60, size.x / 8, size.y / 8)));
+    map.fitBounds(view.bounds, {
+      paddingTopLeft: [margin + 40, margin], paddingBottomRight: [margin + 40, margin + 16],
+      maxZoom: view.maxZoom, animate: false
+    });
+  }
+
   var maps = [];
 
   function draw(map, data) {
-    var size = map.getSize();
     maps.push(map);
+    frameStory(map, data.view);  // before any layer: no tile of another view is ever asked for
+    var size = map.getSize();
     basemap(map, data.basemap);
     guardWheel(map, data.words);
     guardTouch(map);
-    var drawn = [];
+    var drawn = [], areas = {}, world = worldOf(data.basemap), shapes = {};
+    world.forEach(function (country) { shapes[country.code] = country; });
     data.places.forEach(function (place) {
-      var marker = L.marker([place.lat, place.lon], { icon: icon(place, data.labels, [0, 0]), keyboard: true, riseOnHover: true });
-      drawn.push({ marker: marker, place: place, shift: [0, 0] });
+      var shape = place.kind === "country" && shapes[place.code];
+      if (shape) place = L.extend({}, place, { lat: shape.at[0], lon: shape.at[1], area: true });
+      var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
+      drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
       marker.bindPopup(function () { return popupContent(place, data.words); }, {
         maxWidth: Math.max(160, Math.min(320, size.x - 120)),  // the pan margins and its own
         maxHeight: Math.max(120, size.y - 110),
         autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
-        autoPanPaddingBottomRight: [12, 28]  // and of the attribution
+        autoPanPaddingBottomRight: [12, 28]  // and of the scale bar
       });
-      if (!data.labels && place.kind === "place") marker.bindTooltip(place.name, { direction: "top", offset: [0, -8] });
-      keepFocus(marker);
       marker.addTo(map);
+      keepFocus(marker);
+      if (shape) areas[place.code] = { marker: marker, place: place };
     });
+    var countries = world.length ? drawWorld(map, world, areas) : [];
+    L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
+    var names = map.createPane("mg-names");
+    var edge = el("div", "mg-pointers");
+    map.getContainer().appendChild(edge);
     function arrange() {
-      spread(map, drawn, data.labels);
-      placeLabels(map, drawn);
+      spread(map, drawn);
+      pointers(map, drawn, edge);
+      countryNames(map, countries, names, placeLabels(map, drawn));
     }
     arrange();
-    map.on("zoomend", arrange);
+    map.on("moveend", arrange);
+    map.on("popupopen popupclose", function (event) {  // an open popup is never under a pointer
+      edge.classList.toggle("mg-hidden", event.type === "popupopen");
+    });
+    /* A frame resized or turned refits the story, until the reader has moved the map. */
+    var moved = false;
+    map.on("dragstart", function () { moved = true; });
+    map.getContainer().addEventListener("wheel", function () { moved = true; }, { passive: true });
+    map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach(function (button) {
+      button.addEventListener("click", function () { moved = true; });
+    });
+    map.on("resize", function () { if (!moved) frameStory(map, data.view); reportHeight(); });
+    reportHeight();
   }
 
   return { draw: draw, maps: maps, basemap: basemap };

@@ -1,0 +1,62 @@
+"""Where the map opens: on the places the story happens in, not on every mention.
+
+A story about Mosul that quotes Washington once should open on Mosul. The
+story's centre is the place closest, by mentions, to all the others; the places
+within a radius of it set the first view, and the rest are far: the page points
+at them from the edge of the map. Countries frame the view only when nothing
+finer is named, since their shapes are drawn anyway.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Place
+
+EARTH_KM = 6371.0
+MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this
+SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from the centre
+
+
+@dataclass(frozen=True)
+class View:
+    """The first view's bounds, south-west then north-east, and the places left out of it."""
+
+    bounds: list[list[float]]
+    far: frozenset[int]  # indexes into the places
+
+
+def story_view(places: list[Place]) -> View | None:
+    """The story's area and its far places; None when there is no place."""
+    if not places:
+        return None
+    finer = [k for k, p in enumerate(places) if p.kind != "country"]
+    focus = finer or list(range(len(places)))
+    weight = {k: len(places[k].mentions) or 1 for k in focus}
+    centre = min(focus, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in focus))
+    away = {k: distance(places[centre], places[k]) for k in range(len(places))}
+    radius = max(MIN_RADIUS_KM, SPREAD * weighted_median([(away[k], weight[k]) for k in focus]))
+    near = [k for k in focus if away[k] <= radius]
+    far = frozenset(k for k in range(len(places)) if away[k] > radius)
+    lats = [places[k].chosen.lat for k in near]
+    lons = [places[k].chosen.lon for k in near]
+    return View([[min(lats), min(lons)], [max(lats), max(lons)]], far)
+
+
+def distance(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.chosen.lat, a.chosen.lon, b.chosen.lat, b.chosen.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def weighted_median(values: list[tuple[float, int]]) -> float:
+    """The value below which half the weight lies."""
+    ordered = sorted(values)
+    half, seen = sum(w for _, w in ordered) / 2, 0
+    for value, w in ordered:
+        seen += w
+        if seen >= half:
+            return value
+    return ordered[-1][0]

@@ -1,0 +1,90 @@
+"""The words of the pages, in each language mapgen reads, and the graphic's credit line."""
+
+from __future__ import annotations
+
+WORDS = {
+    "en": {
+        "source": "Source: {source}",
+        "map_credit": "Map: mapgen",
+        "data_credit": "Data: {credit}",
+        "legend_place": "town or site",
+        "legend_country": "country named",
+        "legend_region": "region",
+        "legend_low": "uncertain place (dashed)",
+        "far": "Elsewhere:",
+        "places": "places",
+        "dated": "Dated",
+        "list_heading": "Places named in the article",
+        "mention": "mention",
+        "mentions": "mentions",
+        "low": "low confidence",
+        "map_label": "Map of the places named in the article",
+        "embed_heading": "Embed this map",
+        "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
+        "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
+    },
+    "fr": {
+        "source": "Source : {source}",
+        "map_credit": "Carte : mapgen",
+        "data_credit": "Données : {credit}",
+        "legend_place": "ville ou site",
+        "legend_country": "pays cité",
+        "legend_region": "région",
+        "legend_low": "lieu incertain (pointillés)",
+        "far": "Ailleurs :",
+        "places": "lieux",
+        "dated": "Daté de",
+        "list_heading": "Les lieux cités dans l'article",
+        "mention": "mention",
+        "mentions": "mentions",
+        "low": "confiance faible",
+        "map_label": "Carte des lieux cités dans l'article",
+        "embed_heading": "Intégrer cette carte",
+        "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
+        "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
+    },
+    "es": {
+        "source": "Fuente: {source}",
+        "map_credit": "Mapa: mapgen",
+        "data_credit": "Datos: {credit}",
+        "legend_place": "ciudad o sitio",
+        "legend_country": "país citado",
+        "legend_region": "región",
+        "legend_low": "lugar incierto (punteado)",
+        "far": "En otro lugar:",
+        "places": "lugares",
+        "dated": "Fechado el",
+        "list_heading": "Lugares citados en el artículo",
+        "mention": "mención",
+        "mentions": "menciones",
+        "low": "confianza baja",
+        "map_label": "Mapa de los lugares citados en el artículo",
+        "embed_heading": "Insertar este mapa",
+        "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
+        "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
+    },
+}
+
+
+def credit_line(words: dict, language: str, *, source: str | None, date: str | None, data_credit: str) -> str:
+    """'Source : Le Monde, mars 2017 · Carte : mapgen · Données : Natural Earth, GeoNames'."""
+    said = ", ".join(part for part in (source, month_of(date, language)) if part)
+    parts = [words["source"].format(source=said)] if said else []
+    return " · ".join([*parts, words["map_credit"], words["data_credit"].format(credit=data_credit)])
+
+
+def month_of(date: str | None, language: str) -> str | None:
+    """'2017-03' as 'mars 2017' in French; a full date in the language's long form; anything else as written."""
+    if not date:
+        return None
+    from datetime import date as Date
+
+    from babel.dates import format_date
+
+    parts = date.split("-")
+    try:
+        day = Date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        pattern = {1: "y", 2: "MMMM y"}.get(len(parts), "long")
+        return format_date(day, pattern, locale=language)
+    except (ValueError, LookupError):
+        return date

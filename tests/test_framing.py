@@ -1,0 +1,55 @@
+"""The story's area: the first view holds where the story happens, not every mention."""
+
+from dataclasses import replace
+
+from conftest import FRANCE, LYON, TEXT, mention
+
+from mapgen.framing import story_view, weighted_median
+from mapgen.model import Candidate, Place
+
+
+def place(name, lat, lon, mentions=1, feature="city"):
+    candidate = Candidate(abs(hash(name)) % 10**6, name, feature, "XX", lat, lon)
+    return Place(name, candidate, 0.9, tuple(mention(TEXT, "Lyon") for _ in range(mentions)))
+
+
+def seed_like():
+    """The seed story's places: four towns on the Tigris and Euphrates, a region,
+    two countries there, and Washington, Berlin, the United States and Russia in passing."""
+    return [
+        place("États-Unis", 39.5, -99.06, 2, "country"),
+        place("Washington", 38.9, -77.04, 2),
+        place("Mossoul", 36.34, 43.12),
+        place("Irak", 33.04, 43.76, 1, "country"),
+        place("Raqa", 35.95, 39.01, 2),
+        place("Syrie", 35.01, 38.54, 4, "country"),
+        place("Moyen-Orient", 29.0, 45.0, 1, "region"),
+        place("Russie", 61.69, 99.22, 1, "country"),
+        place("Berlin", 52.52, 13.41),
+        place("Baghdad", 33.34, 44.4),
+        place("Minbej", 36.53, 37.95),
+    ]
+
+
+def test_the_seed_opens_on_iraq_and_syria():
+    places = seed_like()
+    view = story_view(places)
+    (south, west), (north, east) = view.bounds
+    for p in places:
+        inside = south <= p.chosen.lat <= north and west <= p.chosen.lon <= east
+        assert inside == (p.name in ("Mossoul", "Irak", "Raqa", "Syrie", "Moyen-Orient", "Baghdad", "Minbej")), p.name
+    assert {places[k].name for k in view.far} == {"États-Unis", "Washington", "Russie", "Berlin"}
+    assert east - west < 8 and north - south < 8
+
+
+def test_countries_frame_the_view_only_when_nothing_finer_is_named():
+    lyon, france = place("Lyon", LYON.lat, LYON.lon), Place("France", FRANCE, 1.0, ())
+    assert story_view([france, lyon]).bounds == [[LYON.lat, LYON.lon]] * 2
+    spain = Place("Espagne", replace(FRANCE, name="Spain", lat=40.0, lon=-4.0), 1.0, ())
+    assert story_view([france, spain]).bounds == [[40.0, -4.0], [46.5, 2.5]]
+    assert story_view([]) is None
+
+
+def test_weighted_median():
+    assert weighted_median([(0.0, 2), (10.0, 1), (100.0, 1)]) == 0.0
+    assert weighted_median([(0.0, 1), (10.0, 1), (100.0, 5)]) == 100.0

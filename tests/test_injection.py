@@ -1,0 +1,83 @@
+"""No string from an article or a geocoder ever runs as script (issue 8, "Injected").
+
+Hypothesis writes articles full of markup, quotes, backslashes, line and
+paragraph separators, bidi marks and emoji; a stand-in for an online geocoder
+echoes each name back as the place's resolved name. Every page is opened in
+Chromium, every marker hovered and opened, and nothing of theirs may have run.
+"""
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+from test_browser import Visit
+
+from mapgen.model import Article, Candidate, Mention, Place
+from mapgen.site import write_site
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = [
+    "<img src=x onerror=window.__pwned=1>",
+    "</script><script>window.__pwned=2</script>",
+    '"><svg onload=window.__pwned=3>',
+    "'-alert(4)-'",
+    "${window.__pwned=5}",
+    "<!--",
+    "\\",
+    '"',
+    "'",
+    "\u2028",
+    "\u2029",
+    "\u200f",
+    "\u202e",
+    "🚒",
+    "👍🏽",
+    "&amp;",
+]
+hostile = st.lists(st.sampled_from(PAYLOADS) | st.text(min_size=1, max_size=3), min_size=1, max_size=5).map("".join)
+
+
+def article_and_places(names: list[str], title: str) -> tuple[Article, list[Place]]:
+    """An article that names each hostile name once, each resolved to itself."""
+    text, places = "", []
+    for k, name in enumerate(names):
+        sentence_start = len(text)
+        start = sentence_start + len("Troops reached ")
+        text += f"Troops reached {name} on day {k}. "
+        sentence = text[sentence_start:].rstrip()
+        mention = Mention(name, start, start + len(name), sentence, sentence_start, "LOC")
+        echoed = Candidate(k + 1, name, "city", None, 30.0 + 2 * k, 10.0 + 3 * k)  # what the geocoder said
+        places.append(Place(name, echoed, 0.3 if k % 2 else 0.9, (mention,)))
+    return Article(text, "en", "hostile.txt", date=title, title=title), places
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(names=st.lists(hostile, min_size=1, max_size=3, unique=True), title=hostile, single_file=st.booleans())
+@example(names=["Ras" + PAYLOADS[0] + "al-Ain", PAYLOADS[1] + "🚒\u2028"], title=PAYLOADS[2], single_file=False)
+def test_no_script_of_theirs_runs(browser, tmp_path_factory, names, title, single_file):
+    article, places = article_and_places(names, title)
+    site = write_site(article, places, tmp_path_factory.mktemp("hostile") / "site", single_file=single_file)
+    for page_file in (site.index, site.embed):
+        visit = Visit(browser, page_file.as_uri(), site.out_dir)
+        try:
+            page = visit.page
+            page.set_default_timeout(5000)
+            markers = page.locator(".mg-marker")
+            assert markers.count() == len(places)
+            for k, place in enumerate(places):
+                markers.nth(k).hover(force=True)
+                markers.nth(k).click(force=True)
+                assert page.locator(".leaflet-popup .mg-popup-name").text_content() == place.name
+                page.evaluate("mapgen.maps[0].closePopup()")
+                page.locator(".leaflet-popup").wait_for(state="detached")
+            page.wait_for_timeout(100)
+            assert page.evaluate("window.__pwned") is None
+            assert visit.dialogs == []
+            assert visit.errors == [], visit.errors
+        finally:
+            visit.close()
