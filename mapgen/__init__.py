@@ -22,6 +22,7 @@ from .errors import (
     GoldDataError,
     IngestError,
     MapgenError,
+    NearPlaceError,
     OnlineGeocoderError,
     SiteError,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "IngestError",
     "MapgenError",
     "Mention",
+    "NearPlaceError",
     "OnlineGeocoderError",
     "Place",
     "SiteError",
@@ -59,12 +61,16 @@ def read_article(source: str | Path, *, language: str | None = None) -> Article:
     return _read(source, language=language)
 
 
-def find_places(text: str | Article, language: str | None = None, *, geocoder=None) -> list[Place]:
+def find_places(
+    text: str | Article, language: str | None = None, *, geocoder=None, near: tuple[str, ...] = ()
+) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
     `text` is the article's text or an Article from read_article(); `geocoder`
     is any geopy geocoder that answers like geocode.OfflineGazetteer (the
-    default), such as online.nominatim(OfflineGazetteer()).
+    default), such as online.nominatim(OfflineGazetteer()); `near` names the
+    newsroom's home region ("Alexandria, Louisiana"), whose namesakes win
+    when the article gives no other anchor.
     """
     from .extract import find_mentions
     from .geocode import OfflineGazetteer
@@ -73,15 +79,21 @@ def find_places(text: str | Article, language: str | None = None, *, geocoder=No
 
     article = text if isinstance(text, Article) else parse_article(text, language=language)
     geocoder = geocoder or OfflineGazetteer()
-    return resolve(article, find_mentions(article, geocoder), geocoder)
+    return resolve(article, find_mentions(article, geocoder), geocoder, near=near)
 
 
 def build_site(
-    article: str | Path | Article, out_dir: str | Path, *, language: str | None = None, geocoder=None, **options
+    article: str | Path | Article,
+    out_dir: str | Path,
+    *,
+    language: str | None = None,
+    geocoder=None,
+    near: tuple[str, ...] = (),
+    **options,
 ):
     """Read the article (a path, or an Article), find its places and write the map site.
 
-    `geocoder` is as for find_places; `options` go to site.write_site (tiles,
+    `geocoder` and `near` are as for find_places; `options` go to site.write_site (tiles,
     assets, single_file, labels, png). Returns the site.SiteResult, which holds
     the iframe snippet to paste.
     """
@@ -90,4 +102,4 @@ def build_site(
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
-    return write_site(article, find_places(article, geocoder=geocoder), Path(out_dir), **options)
+    return write_site(article, find_places(article, geocoder=geocoder, near=near), Path(out_dir), **options)

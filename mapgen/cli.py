@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--labels", action="store_true", help="show every marker's name on the map")
     build.add_argument("--png", action="store_true", help="also write map.png with headless Chromium")
     _add_geocoder(build)
+    _add_near(build)
     build.set_defaults(run=_build)
 
     places = commands.add_parser(
@@ -112,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_language(places)
     _add_geocoder(places)
+    _add_near(places)
     places.set_defaults(run=_places)
 
     evaluate = commands.add_parser(
@@ -134,6 +136,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_language(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", metavar="CODE", help="the article's language, e.g. fr or en (default: detected)")
+
+
+def _add_near(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--near",
+        metavar="PLACE",
+        action="append",
+        default=[],
+        help="the newsroom's home region, e.g. 'Alexandria, Louisiana' (repeatable): "
+        "its namesakes win when the article gives no other anchor",
+    )
 
 
 def _add_geocoder(parser: argparse.ArgumentParser) -> None:
@@ -185,6 +198,7 @@ def _build(args) -> int:
         article,
         args.output,
         geocoder=geocoder,
+        near=tuple(args.near),
         tiles=args.tiles,
         assets=args.assets,
         single_file=args.single_file,
@@ -203,7 +217,7 @@ def _places(args) -> int:
     geocoder = _geocoder(args)
     for source in args.articles:
         article = read_article(source, language=args.language)
-        places = find_places(article, geocoder=geocoder)
+        places = find_places(article, geocoder=geocoder, near=tuple(args.near))
         if args.json:
             collection = {
                 "type": "FeatureCollection",

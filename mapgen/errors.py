@@ -11,6 +11,7 @@ else that escapes is a bug.
     │   └── DamagedIndex             ... it is there but cannot be read
     ├── OnlineGeocoderError          the opt-in online geocoder failed
     ├── GoldDataError                an annotated (gold) file is malformed
+    ├── NearPlaceError               --near names a place the gazetteer does not know
     └── SiteError                    the site cannot be written where or as asked
 """
 
@@ -23,6 +24,7 @@ __all__ = [
     "GoldDataError",
     "IngestError",
     "MapgenError",
+    "NearPlaceError",
     "OnlineGeocoderError",
     "SiteError",
 ]
@@ -56,6 +58,10 @@ class OnlineGeocoderError(MapgenError):
 
 class GoldDataError(MapgenError):
     """An annotated file for `mapgen eval` is malformed; the message names the line."""
+
+
+class NearPlaceError(MapgenError):
+    """A home region given with --near is no place the gazetteer knows."""
 
 
 class SiteError(MapgenError):

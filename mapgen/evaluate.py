@@ -263,6 +263,8 @@ def evaluate(
                 if reference is not None:
                     counts["judged"] += 1
                     counts["same"] += _same_place(guess, reference)
+        # a marker on no place of the gold is wrong too, however sure
+        judged.extend((guess.confidence, False) for a, guess in enumerate(answer) if a not in pairs.values())
         if progress:
             progress(i, len(texts))
     seconds = time.perf_counter() - start
@@ -282,7 +284,7 @@ def evaluate(
             "best_acc161": best["acc161"],
             "best_auc": best["auc"],
         },
-        right_place={"n": len(judged), "share": _ratio(counts["right"], len(judged))},
+        right_place={"n": len(errors), "share": _ratio(counts["right"], len(errors))},
         same_id={"n": counts["with_id"], "share": _ratio(counts["same_id"], counts["with_id"])},
         calibration=calibration(judged),
         empty_maps=counts["empty"],
@@ -307,9 +309,10 @@ def _without_optional(gold_text: GoldText, answer: list[Guess]) -> list[Guess]:
 
 
 def calibration(judged: list[tuple[float, bool]], groups: int = 10) -> dict:
-    """The Brier score and, for each tenth of the answers sorted by confidence,
-    its mean confidence beside the share of it that is right: calibrated
-    confidence has the two close (among places given 0.9, about 90% right)."""
+    """The Brier score and, for each tenth of the marks sorted by confidence,
+    its mean confidence beside the share of it that is right (the right place
+    of a gold name; a mark on no gold name is wrong): calibrated confidence has
+    the two close (among places given 0.9, about 90% right)."""
     if not judged:
         return {"brier": 0.0, "deciles": [], "worst_gap": 0.0}
     ordered = sorted(judged)
