@@ -60,6 +60,7 @@ PRIOR = {
     "rival_hinted": -8.0,  # the mirror of a hint, for the namesakes it does not point to
     "in_named_area": math.log(100),
     "in_named_country": math.log(100),
+    "in_area_named_beside": math.log(10),  # on top of naming it anywhere in the article
     "in_demonym_country": math.log(10),
     "near_settled": 2.0,
     "near_home": math.log(100),  # as naming the area; no dev text has a --near, so the fit keeps it

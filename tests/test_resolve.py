@@ -304,15 +304,6 @@ def test_a_state_opening_an_organisations_name_frames_the_article_without_a_mark
     assert [(p.name, p.chosen) for p in places] == [("Springfield", SPRINGFIELD_MA)]
 
 
-SALISBURY_GB = Candidate(2638664, "Salisbury", "city", "GB", 51.069, -1.795, 40_300, "ENG")
-HARARE = Candidate(890299, "Harare", "city", "ZW", -17.829, 31.054, 1_542_813, "05", capital=True)
-
-
-def test_a_historic_name_does_not_beat_a_place_that_bears_it_now(monkeypatch):
-    monkeypatch.setitem(NAMES, "salisbury", [HARARE, SALISBURY_GB])
-    assert _places("A fire broke out in Salisbury.", "Salisbury")["Salisbury"].chosen == SALISBURY_GB
-
-
 def test_a_loosely_matched_country_with_nothing_for_it_is_dropped_without_a_crash(monkeypatch):
     # "Syrria" matches Syria's skeleton only; with nothing pointing there its one candidate is vetoed
     monkeypatch.setitem(SKELETONS, skeleton("Syria"), [SYRIA])

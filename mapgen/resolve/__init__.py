@@ -152,6 +152,12 @@ def _context(places: list[Place], demonyms: frozenset, frames: frozenset, with_n
         ),
         demonym_countries=demonyms,
         frame_areas=frames,
+        by_sentence=frozenset(
+            (name_key(p.name), m.sentence_start, p.chosen.country)
+            for p in places
+            if p.chosen.feature in ("country", "region", "admin") and p.chosen.country
+            for m in p.mentions
+        ),
     )
 
 
@@ -206,29 +212,41 @@ def _weigh(name: Name, context: Context, weights: Weights) -> ScoredName:
 
 
 def vetoed(name: Name, evidence: Evidence) -> bool:
-    """A loose spelling match, or a town's other or historic name that a
-    namesake elsewhere bears as its own ("Salisbury" for Harare), stands only
-    where the article points to the place: a hint, an area it names, or a
-    settled place within one fading distance."""
+    """A loose spelling match stands only where the article points to the
+    place: a hint, an area it names, or a settled place within one fading
+    distance. (A town's other or historic name that a namesake elsewhere bears
+    as its own, "Salisbury" for Harare, is only weighed down: a hard rule cost
+    the exonyms "Londres", "Moscú" and "Ginebra" on fr-dev and es-dev.)"""
     points_there = evidence.hinted or evidence.in_named_country or evidence.in_named_area
-    weak = name.loose or (evidence.other_name_beside_exact and not evidence.area)
-    return bool(weak) and not (points_there or evidence.near_settled > math.exp(-1))
+    return name.loose and not (points_there or evidence.near_settled > math.exp(-1))
 
 
 def _place(scored: ScoredName, weights: Weights) -> Place | None:
     """The name's place, or None when it is too unlikely to be a place at all; a
     name split between namesakes is shown, with the low confidence of its best."""
-    best_chance, _, reasons, best = scored.scored[0]
+    best_chance, _, _, best = scored.scored[0]
     a_place = sum(p for p, *_ in scored.scored)  # the chance that the name is one of its candidates at all
     if best_chance <= 0.0 or (a_place < weights.keep_above and best.feature not in WELL_KNOWN):
         return None
+    # An area and its town of the same name at the same spot are one answer; the map shows the town, a point
+    # ("la ville de Valence"), with the chance of both.
+    shown = next((item for item in scored.scored if _same_spot_town(best, item[3]) and item[0] > 0), scored.scored[0])
     return Place(
         name=scored.name.mentions[0].text,
-        chosen=best,
+        chosen=shown[3],
         confidence=round(weights.calibrated(_chance(scored)), 3),  # always within 0..1
         mentions=scored.name.mentions,
-        runners_up=tuple(c for *_, c in scored.scored[1:4]),
-        reasons=reasons,
+        runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
+        reasons=shown[2],
+    )
+
+
+def _same_spot_town(area: Candidate, town: Candidate) -> bool:
+    return (
+        area.feature == "admin"
+        and town.feature == "city"
+        and name_key(town.name) == name_key(area.name)
+        and distance_km(area.lat, area.lon, town.lat, town.lon) <= SAME_SPOT_KM
     )
 
 

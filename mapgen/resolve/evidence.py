@@ -45,6 +45,8 @@ class Context:
     demonym_countries: frozenset[str]
     frame_areas: frozenset[Candidate] = frozenset()  # states opening an organisation's name
     homes: frozenset[Candidate] = frozenset()  # the newsroom's home region, as given with --near
+    # (name key, sentence start, country) of each country or area the article names, by the sentence it is named in
+    by_sentence: frozenset[tuple[str, int, str]] = frozenset()
 
 
 NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
@@ -58,6 +60,7 @@ class Evidence:
     log_population: float = 0.0
     admin: float = 0.0
     area: float = 0.0  # a country, continent or region
+    country_namesake: float = 0.0  # a town or area that shares its name with a country: Jamaica in Queens
     capital: float = 0.0
     other_name: float = 0.0  # the name is only one of the place's alternate names
     other_name_beside_exact: float = 0.0  # ... while a namesake elsewhere bears it as its own: "Salisbury" (Harare)
@@ -70,6 +73,7 @@ class Evidence:
     rival_in_named_area: float = 0.0  # not in one, while a namesake is: Wayne County, Michigan beside Ohio
     near_named_area: float = 0.0  # near the point of an area the article names (a county), fading
     in_named_country: float = 0.0
+    in_area_named_beside: float = 0.0  # in a country or area named in the same sentence: "Valence, ... l'Espagne"
     in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
     in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
     near_settled: float = 0.0  # near a place the article settled, fading with distance
@@ -95,6 +99,8 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "mentions": math.log(len(name.mentions)),
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
     }
+    if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
+        values["country_namesake"] = 1.0
     if c.capital:
         values["capital"] = 1.0
         reasons.append(f"capital of {c.country}")
@@ -155,6 +161,14 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     ):
         values["in_frame_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
+    beside = {(start, code) for key, start, code in context.by_sentence if key != name.key}
+    if (
+        c.feature != "country"
+        and c.country not in own
+        and any((m.sentence_start, c.country) in beside for m in name.mentions)
+    ):
+        values["in_area_named_beside"] = 1.0
+        reasons.append(f"in {c.country}, named in the same sentence")
     if any(_near_home(c, home) for home in context.homes):
         values["near_home"] = 1.0
         reasons.append("in the home region given with --near")
