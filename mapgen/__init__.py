@@ -26,6 +26,7 @@ from .errors import (
     GoldDataError,
     IngestError,
     MapgenError,
+    NearPlaceError,
     OnlineGeocoderError,
     SiteError,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "IngestError",
     "MapgenError",
     "Mention",
+    "NearPlaceError",
     "OnlineGeocoderError",
     "Place",
     "SiteError",
@@ -73,6 +75,7 @@ def find_places(
     index=None,
     geocoder=None,
     corrections: str | Path | _corrections.Corrections | None = None,
+    near: tuple[str, ...] = (),
 ) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
@@ -83,7 +86,9 @@ def find_places(
     corrections file (see mapgen.corrections), or corrections already read
     from one for this article; left out, ARTICLE.mapgen.toml
     beside the article's file is used if there is one. A correction that no
-    longer matches is reported as a StaleCorrection warning.
+    longer matches is reported as a StaleCorrection warning. `near` names the
+    newsroom's home region ("Alexandria, Louisiana"), whose namesakes win
+    when the article gives no other anchor.
     """
     from .extract import find_mentions
     from .geocode import offline_index
@@ -95,9 +100,9 @@ def find_places(
     index = index or geocoder or offline_index()
     mentions = find_mentions(article, index)
     if chosen is None:
-        return resolve(article, mentions, index)
+        return resolve(article, mentions, index, near=near)
     prepared = _corrections.prepare(article, mentions, chosen, index)
-    return prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned))
+    return prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned, near=near))
 
 
 def _corrections_of(source: str, corrections: str | Path | _corrections.Corrections | None):
@@ -117,14 +122,16 @@ def build_site(
     geocoder=None,
     corrections: str | Path | _corrections.Corrections | None = None,
     edit: bool = False,
+    near: tuple[str, ...] = (),
     **options,
 ):
     """Read the article (a path, or an Article), find its places and write the map site.
 
-    `index` (or its earlier name `geocoder`) and `corrections` are as for find_places;
-    `edit` also writes edit.html, the editor's view (see site.write_edit_page); `options`
-    go to site.write_site (tiles, assets, single_file, png, base_url, source, theme,
-    force). Returns the site.SiteResult, which holds the iframe snippet to paste.
+    `index` (or its earlier name `geocoder`), `corrections` and `near` are as for
+    find_places; `edit` also writes edit.html, the editor's view (see
+    site.write_edit_page); `options` go to site.write_site (tiles, assets,
+    single_file, png, base_url, source, theme, force). Returns the
+    site.SiteResult, which holds the iframe snippet to paste.
     """
     from .site import check_options, write_site
 
@@ -132,7 +139,7 @@ def build_site(
     if not isinstance(article, Article):
         article = read_article(article, language=language)
     chosen = _corrections_of(article.source, corrections)  # a bad file fails before the slow work too
-    places = find_places(article, index=index or geocoder, corrections=chosen)
+    places = find_places(article, index=index or geocoder, corrections=chosen, near=near)
     return write_site(
         article, places, Path(out_dir), edit=(chosen or _corrections.Corrections()) if edit else None, **options
     )

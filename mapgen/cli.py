@@ -125,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_corrections(build)
     _add_geocoder(build)
+    _add_near(build)
     build.set_defaults(run=_build)
 
     places = commands.add_parser(
@@ -150,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_corrections(places)
     _add_language(places)
     _add_geocoder(places)
+    _add_near(places)
     places.set_defaults(run=_places)
 
     evaluate = commands.add_parser(
@@ -205,6 +207,17 @@ def _stale_reported() -> Iterator[None]:
             print(f"mapgen: warning: {warning.message}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _add_near(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--near",
+        metavar="PLACE",
+        action="append",
+        default=[],
+        help="the newsroom's home region, e.g. 'Alexandria, Louisiana' (repeatable): "
+        "its namesakes win when the article gives no other anchor",
+    )
 
 
 def _add_geocoder(parser: argparse.ArgumentParser) -> None:
@@ -264,6 +277,7 @@ def _build(args) -> int:
             geocoder=geocoder,
             corrections=args.corrections,
             edit=args.edit,
+            near=tuple(args.near),
             tiles=args.tiles,
             assets=args.assets,
             single_file=args.single_file,
@@ -303,7 +317,7 @@ def _places(args) -> int:
             article = read_article(source, language=args.language)
             _say_corrections(args, source)
             with _stale_reported():
-                places = find_places(article, geocoder=geocoder, corrections=args.corrections)
+                places = find_places(article, geocoder=geocoder, corrections=args.corrections, near=tuple(args.near))
         except Exception as err:  # noqa: BLE001 - reported as the one article's failure; the others go on
             message, code = _article_failure(err, source, args.debug)
             print(f"mapgen: error: {message}", file=sys.stderr)

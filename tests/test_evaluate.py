@@ -109,3 +109,62 @@ def test_same_place_is_judged_apart_from_the_point_given_to_it():
     assert scores.same_place["best_acc161"] == 0.5, "Canada's points lie 450 km apart"
     assert 0 < scores.same_place["best_auc"] < 0.5
     assert set(scores.kinds) == {"country", "city"}
+
+
+def _marks(*marks):
+    """A fake system putting each (start, end, candidate, confidence) on the map."""
+
+    def system(text, language):
+        return [Place(text[a:b], c, conf, (Mention(text[a:b], a, b, text, 0, "LOC"),)) for a, b, c, conf in marks]
+
+    return system
+
+
+def test_right_place_judges_country_and_state_marks_by_the_area_the_gold_point_lies_in():
+    text = "Canada, Texas and Paris."
+    # gold points far from the gazetteer's (Wikipedia's conventions), but inside the right areas
+    gold = GoldText(
+        "t3",
+        text,
+        "en",
+        (
+            GoldPlace("Canada", 0, 6, 49.3, -123.1, geonameid=6251999),
+            GoldPlace("Texas", 8, 13, 29.76, -95.37),
+            GoldPlace("Paris", 18, 23, 48.853, 2.349, geonameid=2988507),
+        ),
+    )
+    canada = Candidate(6251999, "Canada", "country", "CA", 57.75, -101.57)
+    texas = Candidate(4736286, "Texas", "admin", "US", 31.2, -99.5, 25_000_000, "TX")
+    paris_tx = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556)
+    scores = evaluate([gold], _marks((0, 6, canada, 1.0), (8, 13, texas, 1.0), (18, 23, paris_tx, 1.0)))
+    assert scores.resolution["acc161"] == 0.0, "every point is over 161 km from the gold's"
+    assert scores.right_place == {"n": 3, "share": pytest.approx(2 / 3)}
+    assert scores.same_id == {"n": 2, "share": 0.5}, "Canada by its area; Paris of Texas is not the gold's Paris"
+
+
+def test_optional_toponyms_are_neither_required_nor_wrong():
+    text = "Moscow denied that Kyiv was hit."
+    gold = GoldText("t4", text, "en", (GoldPlace("Kyiv", 19, 23, 50.45, 30.52),), optional=((0, 6),))
+    moscow = Candidate(524901, "Moscow", "city", "RU", 55.75, 37.62)
+    kyiv = Candidate(703448, "Kyiv", "city", "UA", 50.45, 30.52)
+    marked = evaluate([gold], _marks((0, 6, moscow, 1.0), (19, 23, kyiv, 1.0)))
+    skipped = evaluate([gold], _marks((19, 23, kyiv, 1.0)))
+    assert marked.overlap == skipped.overlap == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def test_calibration_compares_confidence_with_the_share_right():
+    text = "Paris."
+    gold = GoldText("t5", text, "en", (GoldPlace("Paris", 0, 5, 48.853, 2.349),))
+    paris_tx = Candidate(4717560, "Paris", "city", "US", 33.661, -95.556)
+    wrong_but_sure = evaluate([gold], _marks((0, 5, paris_tx, 0.9)))
+    assert wrong_but_sure.calibration["brier"] == pytest.approx(0.81)
+    assert wrong_but_sure.calibration["deciles"] == [(1, 0.9, 0.0)]
+    assert wrong_but_sure.calibration["worst_gap"] == pytest.approx(0.9)
+
+
+def test_an_empty_map_is_counted_when_the_gold_names_a_known_place():
+    text = "Paris."
+    gold = GoldText("t6", text, "en", (GoldPlace("Paris", 0, 5, 48.853, 2.349),))
+    paris = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349)
+    assert evaluate([gold], _marks(), namesake=lambda g: paris).empty_maps == 1
+    assert evaluate([gold], _marks(), namesake=lambda g: None).empty_maps == 0

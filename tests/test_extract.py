@@ -178,3 +178,24 @@ def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
         assert (copy / "ner" / "model").exists()
     finally:
         extract.load_pipeline.cache_clear()
+
+
+def test_a_state_abbreviated_as_news_agencies_write_it_stands_for_the_state(geocoder):
+    text = "Officials in Decatur, Ill., said the plant closed. Voters in Charlotte, NC, lined up early."
+    by_text = {m.text: m for m in _mentions(text, geocoder, "en")}
+    assert by_text["Ill."].name == "Illinois"
+    assert by_text["NC"].name == "North Carolina", "after a comma a postal code is a state's, not Seychelles'"
+
+
+def test_a_state_that_opens_an_organisation_name_frames_the_article(geocoder):
+    text = "The Massachusetts State Police closed downtown Springfield on Sunday."
+    mentions = _mentions(text, geocoder, "en")
+    assert ("Massachusetts", "FRAME") in [(m.text, m.label) for m in mentions]
+    assert "Massachusetts State Police" not in [m.text for m in mentions]
+
+
+def test_names_cut_where_the_gazetteer_knows_them(geocoder):
+    text = "El río inundó San Josecito de San Rafael de Heredia."
+    assert [m.text for m in _mentions(text, geocoder, "es")] == ["San Josecito", "San Rafael", "Heredia"]
+    text = "El terremoto destruyó Pescara del Tronto, en Italia."
+    assert "Pescara" not in [m.text for m in _mentions(text, geocoder, "es")], "only cut where each part is known"

@@ -1,0 +1,263 @@
+"""Fit the resolver's weights on the dev sets and say how well they do on articles they were not fit on.
+
+The resolver (mapgen/resolve) turns each candidate's evidence into a
+probability with a conditional logit: one weight per piece of evidence,
+candidates of a name compete with each other and with "none of them". This
+script fits those weights by maximum likelihood (scipy's L-BFGS, a small L2
+penalty) on every annotated article of the dev sets, k-fold cross-validated by
+article: each article is resolved with weights fit on the other folds, and the
+figures printed are those. It then fits on all articles and writes
+mapgen/data/resolver-weights.json, the file the resolver ships with.
+
+    python benchmarks/fit_resolver.py [--folds 5] [--dry-run]
+
+spaCy's output on each dev set is cached under /tmp/mapgen-ner (the slow part);
+fitting and measuring then take a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import pickle
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy
+from scipy.optimize import minimize
+
+from mapgen.evaluate import AreaJudge, GoldText, Guess, evaluate, load_gold, nearest_namesake
+from mapgen.extract import find_mentions
+from mapgen.geocode import OfflineGazetteer
+from mapgen.ingest import parse_article
+from mapgen.model import Article, Mention
+from mapgen.resolve import resolve, scored_names, vetoed
+from mapgen.resolve.evidence import FEATURES
+from mapgen.resolve.scorer import WEIGHTS_FILE, Weights, write_weights
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from accuracy import dev_sets  # noqa: E402
+
+NER_CACHE = Path("/tmp/mapgen-ner")
+# The weights set by hand before any fit (log-odds: population as the prior,
+# x100 for a named area, ...), which the fit shrinks towards: where the dev
+# sets say little, such as hints ("Paris (Texas)"), which few of their names
+# carry, a weight stays near what a reader's reasoning gave it.
+PRIOR = {
+    "bias": -math.log(20_000),
+    "log_population": 1.0,
+    "admin": -math.log(10),
+    "area": math.log(10),
+    "capital": math.log(3),
+    "other_name": -1.5,
+    "after_article": -math.log(100),
+    "loose": -2.0,
+    "unsure_label": -math.log(10),
+    "hinted": 8.0,
+    "rival_hinted": -8.0,  # the mirror of a hint, for the namesakes it does not point to
+    "in_named_area": math.log(100),
+    "in_named_country": math.log(100),
+    "in_area_named_beside": math.log(10),  # on top of naming it anywhere in the article
+    "in_demonym_country": math.log(10),
+    "near_settled": 2.0,
+    "near_home": math.log(100),  # as naming the area; no dev text has a --near, so the fit keeps it
+}
+PENALTY = 0.005  # L2 towards PRIOR, per article
+KEEP_ABOVE = 0.5  # a place goes on the map when it is likelier right than not
+ROUNDS = 2  # the evidence of the last pass depends on the weights: fit, weigh again, fit again
+
+
+@dataclass(frozen=True)
+class Text:
+    gold: GoldText
+    article: Article
+    mentions: tuple[Mention, ...]
+    fold: int
+
+
+def read_set(path: Path, folds: int, geocoder) -> list[Text]:
+    """The set's texts with spaCy's mentions, from the cache when they are there."""
+    # keyed on the set and on extract's code, so that a change to either reads the texts again
+    data = path.read_bytes() + (ROOT / "mapgen" / "extract.py").read_bytes()
+    cached = NER_CACHE / f"{path.stem}-{hashlib.sha1(data).hexdigest()[:12]}.pickle"
+    if cached.exists():
+        found = pickle.loads(cached.read_bytes())
+    else:
+        found = []
+        for gold in load_gold(path):
+            article = parse_article(gold.text, language=gold.language)
+            found.append((article, tuple(find_mentions(article, geocoder))))
+        NER_CACHE.mkdir(exist_ok=True)
+        cached.write_bytes(pickle.dumps(found))
+    return [
+        Text(gold, article, mentions, int(hashlib.sha1(gold.id.encode()).hexdigest(), 16) % folds)
+        for gold, (article, mentions) in zip(load_gold(path), found, strict=True)
+    ]
+
+
+@dataclass
+class Choices:
+    """Every name's candidates as rows of evidence, and which of them are right."""
+
+    rows: list[list[float]]
+    group_ends: list[int]  # the rows of name i end before group_ends[i]
+    right: list[bool]
+
+
+def choices(texts: list[Text], geocoder, weights: Weights, areas: AreaJudge) -> Choices:
+    out = Choices([], [], [])
+    for text in texts:
+        for scored in scored_names(text.article, list(text.mentions), geocoder, weights):
+            gold = [g for m in scored.name.mentions for g in text.gold.places if g.start < m.end and m.start < g.end]
+            optional = any(a < m.end and m.start < b for m in scored.name.mentions for a, b in text.gold.optional)
+            if not gold and optional:
+                continue  # an associative toponym: neither required nor wrong
+            for _, evidence, _, c in scored.scored:
+                if vetoed(scored.name, evidence):
+                    continue
+                out.rows.append(evidence.vector())
+                guess = Guess(0, 0, c.name, c.country, c.feature, c.lat, c.lon, c.geonameid)
+                out.right.append(bool(gold) and areas.right_place(gold[0], guess))
+            out.group_ends.append(len(out.rows))
+    return out
+
+
+def fit(data: Choices, articles: int) -> Weights:
+    """The weights of most likelihood: log P(a right candidate, or none when none is right)."""
+    x = numpy.array(data.rows)
+    right = numpy.array(data.right, dtype=float)
+    ends = numpy.array(data.group_ends)
+    starts = numpy.concatenate([[0], ends[:-1]])
+    nonempty = ends > starts
+    group_of = numpy.repeat(numpy.arange(len(ends)), ends - starts)
+    any_right = numpy.bincount(group_of, weights=right, minlength=len(ends)) > 0
+
+    def loss(w):
+        s = x @ w
+        top = numpy.maximum(0.0, numpy.maximum.reduceat(s, starts[nonempty]) if len(s) else 0.0)
+        top_all = numpy.zeros(len(ends))
+        top_all[nonempty] = top
+        e = numpy.exp(s - top_all[group_of])
+        z = numpy.exp(-top_all) + numpy.bincount(group_of, weights=e, minlength=len(ends))
+        r = numpy.bincount(group_of, weights=e * right, minlength=len(ends))
+        chosen = numpy.where(any_right, r, numpy.exp(-top_all))
+        value = -numpy.sum(numpy.log(numpy.maximum(chosen, 1e-300)) - numpy.log(z)) + strength * (w - prior) @ (
+            w - prior
+        )
+        # gradient: expected evidence under the model minus under the right answers
+        p = e / z[group_of]
+        q = numpy.where(any_right[group_of], e * right / numpy.where(r > 0, r, 1.0)[group_of], 0.0)
+        gradient = x.T @ (p - q) + 2 * strength * (w - prior)
+        return value, gradient
+
+    prior = numpy.array([PRIOR.get(f, 0.0) for f in FEATURES])
+    strength = PENALTY * articles
+    start = prior.copy()
+    result = minimize(loss, start, jac=True, method="L-BFGS-B")
+    return Weights(tuple(float(v) for v in result.x), KEEP_ABOVE)
+
+
+def fit_rounds(texts: list[Text], geocoder, areas: AreaJudge) -> Weights:
+    weights = Weights(tuple(PRIOR.get(f, 0.0) for f in FEATURES), KEEP_ABOVE)  # never the shipped file: fit on all
+    for _ in range(ROUNDS):
+        weights = fit(choices(texts, geocoder, weights, areas), len(texts))
+    return calibrate(texts, weights, geocoder, areas)
+
+
+def calibrate(texts: list[Text], weights: Weights, geocoder, areas: AreaJudge) -> Weights:
+    """The weights with the Platt scaling that makes the markers' chances, on
+    these texts, the share of them that is right (a marker on no gold name is
+    wrong; one on an associative toponym alone is left out)."""
+    logits, right = [], []
+    for text in texts:
+        for place in resolve(text.article, list(text.mentions), geocoder, weights=weights):
+            chance = min(max(place.confidence, 1e-3), 1 - 1e-3)
+            c = place.chosen
+            guess = Guess(0, 0, c.name, c.country, c.feature, c.lat, c.lon, c.geonameid)
+            for m in place.mentions:
+                gold = [g for g in text.gold.places if g.start < m.end and m.start < g.end]
+                if not gold and any(a < m.end and m.start < b for a, b in text.gold.optional):
+                    continue
+                logits.append(math.log(chance / (1 - chance)))
+                right.append(bool(gold) and areas.right_place(gold[0], guess))
+    x, y = numpy.array(logits), numpy.array(right, dtype=float)
+
+    def loss(ab):
+        z = ab[0] * x + ab[1]
+        p = 1 / (1 + numpy.exp(-z))
+        value = numpy.sum(numpy.logaddexp(0, z) - y * z)
+        return value, numpy.array([numpy.sum((p - y) * x), numpy.sum(p - y)])
+
+    slope, intercept = minimize(loss, numpy.array([1.0, 0.0]), jac=True, method="L-BFGS-B").x
+    return replace(weights, calibration=(float(slope), float(intercept)))
+
+
+def measure(sets: dict[str, list[Text]], weights_of, geocoder, areas: AreaJudge) -> dict:
+    """Each set's measures, every text resolved with weights_of(text)."""
+    scores, namesake = {}, nearest_namesake(geocoder)
+    for name, texts in sets.items():
+        by_text = {t.gold.text: t for t in texts}
+
+        def system(text: str, language: str, by_text=by_text):
+            t = by_text[text]
+            return resolve(t.article, list(t.mentions), geocoder, weights=weights_of(t))
+
+        scores[name] = evaluate([t.gold for t in texts], system, namesake=namesake, areas=areas)
+    return scores
+
+
+def summary(name: str, s) -> str:
+    return (
+        f"{name:22} P {s.overlap['precision']:.3f} R {s.overlap['recall']:.3f} F1 {s.overlap['f1']:.3f} | "
+        f"right place {s.right_place['share']:.3f} same place {s.same_id['share']:.3f} "
+        f"acc@161 {s.resolution['acc161']:.3f} | Brier {s.calibration['brier']:.3f} "
+        f"worst tenth off by {s.calibration['worst_gap']:.3f} | "
+        f"empty maps {s.empty_maps}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--dry-run", action="store_true", help="measure, but do not write the weights file")
+    parser.add_argument("--misses", action="store_true", help="also print the worst cross-validated misses of each set")
+    args = parser.parse_args()
+    geocoder, areas = OfflineGazetteer(), AreaJudge()
+    sets = {path.name: read_set(path, args.folds, geocoder) for path in dev_sets()}
+    every = [t for texts in sets.values() for t in texts]
+    print("shipped weights, on the data they may have been fit on:")
+    for name, s in measure(sets, lambda t: None, geocoder, areas).items():
+        print(summary(name, s))
+    by_fold = {k: fit_rounds([t for t in every if t.fold != k], geocoder, areas) for k in range(args.folds)}
+    print(f"\ncross-validated ({args.folds} folds by article, each text resolved with weights fit on the others):")
+    cross = measure(sets, lambda t: by_fold[t.fold], geocoder, areas)
+    for name, s in cross.items():
+        print(summary(name, s))
+    for name, s in cross.items() if args.misses else ():
+        print(f"\n{name}: reliability (n, mean confidence, share right):", s.calibration["deciles"])
+        for m in s.misses:
+            print(
+                f"  {m['text']:14} {m['gold']:24} → {m['chosen']} ({m['country']}, {m['feature']}) {m['error_km']:,} km"
+            )
+    weights = fit_rounds(every, geocoder, areas)
+    print("\nweights fit on every article:")
+    for feature, w in zip(FEATURES, weights.weights, strict=True):
+        print(f"  {feature:20} {w:8.3f}")
+    if not args.dry_run:
+        note = {
+            "how": "python benchmarks/fit_resolver.py",
+            "articles": len(every),
+            "cross_validated": {
+                name: {"f1": round(s.overlap["f1"], 3), "right_place": round(s.right_place["share"], 3)}
+                for name, s in cross.items()
+            },
+        }
+        (ROOT / "mapgen" / "data" / WEIGHTS_FILE).write_text(write_weights(weights, note), "utf-8")
+        print(f"written to mapgen/data/{WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""What the article says for each candidate place of a name, as numbers.
+
+Evidence is kept apart from the weights that combine it (scorer.py): each
+`Evidence` field is one thing a reader weighs — how many live there, what kind
+of place it is, a hint beside the name, an area the article names, how far it
+lies from the article's other places — and the scorer's weights, fit on
+annotated articles, say how much each counts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+from ..extract import DATELINE_LABEL, PLACE_LABELS
+from ..geo import distance_km
+from ..model import Candidate, Mention
+from ..names import name_key
+
+REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
+NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
+AREA_NEARBY_SCALE_KM = 1500.0  # ... for countries and regions, whose points stand for a wide area
+COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
+FAR_KM = 20_000.0  # distances are measured on a log scale up to about half the Earth's round
+
+
+@dataclass(frozen=True)
+class Name:
+    """All mentions of one name, with what the text right after them hints."""
+
+    key: str
+    mentions: tuple[Mention, ...]
+    candidates: tuple[Candidate, ...]
+    loose: bool  # candidates found only through the looser skeleton match
+    hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
+    after_article: bool  # every mention follows a definite article: "la Maison Blanche"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article as a whole says: the areas it names and the places it settled."""
+
+    countries: frozenset[tuple[str, str]]  # (name key, country code)
+    admin_areas: frozenset[tuple[str, Candidate]]  # (name key, the area)
+    settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
+    demonym_countries: frozenset[str]
+    frame_areas: frozenset[Candidate] = frozenset()  # states opening an organisation's name
+    homes: frozenset[Candidate] = frozenset()  # the newsroom's home region, as given with --near
+    # (name key, sentence start, country) of each country or area the article names, by the sentence it is named in
+    by_sentence: frozenset[tuple[str, int, str]] = frozenset()
+
+
+NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One candidate's evidence; every field a number the scorer weighs."""
+
+    bias: float = 1.0  # against the answer "none of them": a word that happens to be a place name
+    log_population: float = 0.0
+    admin: float = 0.0
+    area: float = 0.0  # a country, continent or region
+    country_namesake: float = 0.0  # a town or area that shares its name with a country: Jamaica in Queens
+    capital: float = 0.0
+    other_name: float = 0.0  # the name is only one of the place's alternate names
+    other_name_beside_exact: float = 0.0  # ... while a namesake elsewhere bears it as its own: "Salisbury" (Harare)
+    after_article: float = 0.0  # a town named after a definite article, as buildings are
+    loose: float = 0.0  # matched only through names.skeleton()
+    unsure_label: float = 0.0  # NER did not call the name a location
+    hinted: float = 0.0  # "Mossoul (Irak)", "Paris, Texas"
+    rival_hinted: float = 0.0  # not hinted, while a namesake is
+    in_named_area: float = 0.0  # in a state or province the article names
+    rival_in_named_area: float = 0.0  # not in one, while a namesake is: Wayne County, Michigan beside Ohio
+    near_named_area: float = 0.0  # near the point of an area the article names (a county), fading
+    in_named_country: float = 0.0
+    in_area_named_beside: float = 0.0  # in a country or area named in the same sentence: "Valence, ... l'Espagne"
+    in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
+    in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
+    near_settled: float = 0.0  # near a place the article settled, fading with distance
+    far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1
+    mentions: float = 0.0  # log of how often the article names it
+    near_home: float = 0.0  # in the newsroom's home state or beside its home town (--near)
+
+    def vector(self) -> list[float]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+FEATURES = tuple(f.name for f in fields(Evidence))
+
+
+def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:
+    """The candidate's evidence and, in words, the parts of it that are there."""
+    population = c.population or (REGION_POPULATION if c.feature in ("region", "continent") else 10)
+    reasons = [f"{c.feature}, population {population:,}"]
+    values: dict[str, float] = {
+        "log_population": math.log(max(population, 10)),
+        "admin": float(c.feature == "admin"),
+        "area": float(c.feature in ("country", "continent", "region")),
+        "mentions": math.log(len(name.mentions)),
+        "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
+    }
+    if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
+        values["country_namesake"] = 1.0
+    if c.capital:
+        values["capital"] = 1.0
+        reasons.append(f"capital of {c.country}")
+    if name_key(c.name) != name.key and not name.loose:
+        values["other_name"] = 1.0
+        reasons.append(f"{name.mentions[0].text} is one of its other names")
+        if any(name_key(x.name) == name.key for x in name.candidates):
+            values["other_name_beside_exact"] = 1.0
+    if name.after_article and c.feature == "city":
+        values["after_article"] = 1.0
+        reasons.append("a town, but named after an article, as buildings and institutions are")
+    if name.loose:
+        values["loose"] = 1.0
+        reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")
+    hinted = [h for h in name.hints if _within(c, h)]
+    if hinted:
+        values["hinted"] = 1.0
+        reasons.append(f"written beside {hinted[0].name}")
+    elif any(_within(x, h) for x in name.candidates for h in name.hints):
+        values["rival_hinted"] = 1.0
+    _area_evidence(c, name, context, values, reasons)
+    near = _nearest(c, name.key, context)
+    if near is not None:
+        distance, other = near
+        scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
+        values["near_settled"] = math.exp(-distance / scale)
+        values["far_from_settled"] = min(1.0, math.log1p(distance) / math.log1p(FAR_KM))
+        if distance < scale:
+            reasons.append(f"{distance:.0f} km from {other.name}")
+    return Evidence(**values), reasons
+
+
+def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, reasons: list[str]) -> None:
+    """The countries and areas the article names or implies that the candidate lies in.
+
+    Evidence for a country lends nothing to the towns of a name that may be
+    that country itself: "Mexico" the country does not vouch for Mexico City.
+    Naming an admin area names its country too: the two count as one piece of evidence.
+    """
+    own = {x.country for x in name.candidates if x.feature == "country"}
+    countries = {code for key, code in context.countries if key != name.key} - own
+    areas = [a for key, a in context.admin_areas if key != name.key and a != c]
+    named = {(a.country, a.admin1) for a in areas}
+    in_area = c.feature in ("city", "admin") and (c.country, c.admin1) in named
+    if not in_area and any(x.feature in ("city", "admin") and (x.country, x.admin1) in named for x in name.candidates):
+        values["rival_in_named_area"] = 1.0
+    if in_area:
+        values["in_named_area"] = 1.0
+        reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
+    elif c.feature != "country" and c.country in countries:
+        values["in_named_country"] = 1.0
+        reasons.append(f"in {c.country}, a country the article names")
+    elif c.feature != "country" and c.country in context.demonym_countries - own:
+        values["in_demonym_country"] = 1.0
+        reasons.append(f"in {c.country}, whose people the article names")
+    if c.feature in ("city", "admin") and any(
+        (a.country, a.admin1) == (c.country, c.admin1) for a in context.frame_areas
+    ):
+        values["in_frame_area"] = 1.0
+        reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
+    beside = {(start, code) for key, start, code in context.by_sentence if key != name.key}
+    if (
+        c.feature != "country"
+        and c.country not in own
+        and any((m.sentence_start, c.country) in beside for m in name.mentions)
+    ):
+        values["in_area_named_beside"] = 1.0
+        reasons.append(f"in {c.country}, named in the same sentence")
+    if any(_near_home(c, home) for home in context.homes):
+        values["near_home"] = 1.0
+        reasons.append("in the home region given with --near")
+    if c.feature == "city" and areas:
+        distance, area = min(((distance_km(c.lat, c.lon, a.lat, a.lon), a) for a in areas), key=lambda pair: pair[0])
+        values["near_named_area"] = math.exp(-distance / COUNTY_SCALE_KM)
+        if distance < COUNTY_SCALE_KM:
+            reasons.append(f"{distance:.0f} km from the middle of {area.name}, which the article names")
+
+
+def _near_home(c: Candidate, home: Candidate) -> bool:
+    same_state = home.admin1 is not None and (c.country, c.admin1) == (home.country, home.admin1)
+    return (
+        same_state
+        or (home.feature == "country" and c.country == home.country and c.feature != "country")
+        or (distance_km(c.lat, c.lon, home.lat, home.lon) <= COUNTY_SCALE_KM)
+    )
+
+
+def _within(c: Candidate, area: Candidate) -> bool:
+    if area.feature == "country":
+        return c.country == area.country and c.feature != "country"
+    return c.country == area.country and c.admin1 == area.admin1 and c.feature == "city"
+
+
+def _nearest(c: Candidate, own_key: str, context: Context) -> tuple[float, Candidate] | None:
+    others = [(distance_km(c.lat, c.lon, o.lat, o.lon), o) for key, o in context.settled if key != own_key]
+    return min(others, key=lambda pair: pair[0]) if others else None

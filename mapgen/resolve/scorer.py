@@ -1,0 +1,80 @@
+"""Combine a candidate's evidence into a probability, with weights fit on data.
+
+The weights live in data/resolver-weights.json, written by
+`python benchmarks/fit_resolver.py`: a conditional logit (McFadden's choice
+model) over each name's candidates and a "none of them" answer of score 0, fit
+on the dev sets' annotated articles. A candidate's probability is
+exp(score) / (1 + Σ exp(score of every candidate)); the "1" is the chance that
+the name stands for no place the gazetteer offers, or for none at all.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .evidence import FEATURES, Evidence
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each piece of evidence counts, in log-odds, and the least
+    probability a place needs to be put on the map."""
+
+    weights: tuple[float, ...]  # in the order of evidence.FEATURES
+    keep_above: float
+    # Platt scaling (slope, intercept on the log-odds) that turns the model's chance
+    # of a marker into the share of such markers that are right, fit on the dev sets
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def score(self, evidence: Evidence) -> float:
+        return sum(w * x for w, x in zip(self.weights, evidence.vector(), strict=True))
+
+    def calibrated(self, chance: float) -> float:
+        chance = min(max(chance, 1e-6), 1 - 1e-6)
+        slope, intercept = self.calibration
+        return 1 / (1 + math.exp(-(slope * math.log(chance / (1 - chance)) + intercept)))
+
+
+def probabilities(scores: list[float]) -> list[float]:
+    """Each candidate's probability beside "none of them", whatever the scores
+    (a vetoed candidate's -inf gives 0; never an overflow)."""
+    top = max([0.0, *scores])
+    exps = [math.exp(s - top) for s in scores]
+    total = math.exp(-top) + sum(exps)
+    return [e / total for e in exps]
+
+
+@cache
+def default_weights() -> Weights:
+    return read_weights(resources.files("mapgen").joinpath("data", WEIGHTS_FILE).read_text("utf-8"))
+
+
+WEIGHTS_FILE = "resolver-weights.json"
+
+
+def read_weights(text: str) -> Weights:
+    record = json.loads(text)
+    by_name = record["weights"]
+    slope, intercept = record.get("calibration", (1.0, 0.0))
+    return Weights(tuple(float(by_name.get(f, 0.0)) for f in FEATURES), float(record["keep_above"]), (slope, intercept))
+
+
+def write_weights(weights: Weights, note: dict) -> str:
+    """The weights file's text: each weight by its evidence's name, and how it was fit."""
+    return (
+        json.dumps(
+            {
+                "weights": {f: round(w, 4) for f, w in zip(FEATURES, weights.weights, strict=True)},
+                "keep_above": round(weights.keep_above, 3),
+                "calibration": [round(v, 4) for v in weights.calibration],
+                "fit": note,
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
