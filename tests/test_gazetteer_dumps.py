@@ -201,7 +201,9 @@ def test_many_namesakes_are_capped_and_the_article_still_decides(mirror, cache):
     [place] = [p for p in find_places(text, "en", index=index) if p.name == "Springfield"]
     assert (place.chosen.country, place.chosen.admin1, place.chosen.geonameid) == ("US", "IL", 4250542)
     san_jose = [p for p in find_places("Traffic stopped in San José on Friday.", "en", index=index)]
-    assert [p.chosen.population for p in san_jose if p.name == "San José"] == [1013240]
+    # with nothing in the article to tell them apart, a big San José (California's or Costa Rica's capital),
+    # never one of the hundreds of hamlets the dump adds
+    assert [p.chosen.population >= 300_000 for p in san_jose if p.name == "San José"] == [True]
 
 
 def test_command_line_add_list_remove_update(mirror, cache, capsys, monkeypatch):
