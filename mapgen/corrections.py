@@ -42,13 +42,14 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import cast, get_args
 
 from .errors import CorrectionsError
-from .model import Article, Candidate, Mention, Place
+from .model import Article, Candidate, Mention, Place, Role
 from .names import name_key
 
 SECTIONS = ("pin", "drop", "add", "rename", "mark")
-ROLES = ("focus", "context")
+ROLES: tuple[Role, ...] = get_args(Role)
 CORRECTION_LABEL = "CORRECTION"  # the label of mentions a correction found in the text, NER having missed them
 
 
@@ -123,7 +124,7 @@ class Mark:
     """The place's part in the story, for the map's framing."""
 
     name: str
-    role: str  # one of ROLES
+    role: Role
     line: Line
 
 
@@ -239,7 +240,7 @@ def _read_sections(sections: dict, prefix: tuple[str, ...], line) -> Corrections
     for name, value in table["mark"].items():
         if value not in ROLES:
             raise CorrectionsError(f'{at["mark"](name)}: a place is marked "focus" or "context", not {value!r}')
-        marks.append(Mark(name, value, at["mark"](name)))
+        marks.append(Mark(name, cast(Role, value), at["mark"](name)))
     return Corrections(pins, tuple(drops), additions, renames, tuple(marks))
 
 

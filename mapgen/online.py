@@ -26,7 +26,7 @@ from geopy.location import Location
 from .cache import cache_dir
 from .errors import OnlineGeocoderError
 from .geocode import PlaceIndex
-from .model import Candidate
+from .model import Candidate, Feature
 from .names import name_key
 
 PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
@@ -36,7 +36,7 @@ MAX_CACHED_CHARS = 20_000  # a cached answer longer than this is from a misbehav
 
 # Nominatim's kinds of place, as the gazetteer's features; other results
 # (shops, rivers, roads) are not what a news article's place names mean.
-FEATURES = {
+FEATURES: dict[str, Feature] = {
     "continent": "continent",
     "country": "country",
     **dict.fromkeys(("state", "province", "region", "state_district", "county", "district"), "admin"),

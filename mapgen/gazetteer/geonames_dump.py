@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import GazetteerError
-from ..model import Candidate
+from ..model import Candidate, Feature
 from .entry import Entry
 
 COLUMNS = 19
@@ -24,7 +24,7 @@ _ROWS_REPORTED = 10_000  # the progress bar moves by this many rows
 # GeoNames feature codes a news map shows, by the gazetteer's feature. Populated
 # places but the abandoned, destroyed and historical ones; administrative areas at
 # every level and countries; and the natural and built sites a story names.
-_FEATURES: dict[str, str] = {
+_FEATURES: dict[str, Feature] = {
     **dict.fromkeys(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLF", "PPLG", "PPLL"), "city"),
     **dict.fromkeys(("PPLR", "PPLS", "PPLX", "STLMT"), "city"),
     **dict.fromkeys(("ADM1", "ADM2", "ADM3", "ADM4", "ADM5", "ADMD"), "admin"),
