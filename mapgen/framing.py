@@ -4,17 +4,18 @@ A story about Mosul that quotes Washington once should open on Mosul. The
 story's centre is the place closest, by mentions, to all the others; the places
 within a radius of it set the first view, and the rest are far: the page points
 at them from the edge of the map. Countries frame the view only when nothing
-finer is named, since their shapes are drawn anyway.
+finer is named, since their shapes are drawn anyway. A person's corrections
+file has the last word: places it marks as the story's focus are the ones the
+view is set on, and places it marks as context never set it.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from .geo import distance_km
 from .model import Place
 
-EARTH_KM = 6371.0
 MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this
 SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from the centre
 
@@ -31,24 +32,23 @@ def story_view(places: list[Place]) -> View | None:
     """The story's area and its far places; None when there is no place."""
     if not places:
         return None
-    finer = [k for k, p in enumerate(places) if p.kind != "country"]
-    focus = finer or list(range(len(places)))
+    marked = [k for k, p in enumerate(places) if p.role == "focus"]
+    framing = [k for k, p in enumerate(places) if p.role != "context"] or list(range(len(places)))
+    finer = [k for k in framing if places[k].kind != "country"]
+    focus = marked or finer or framing
     weight = {k: len(places[k].mentions) or 1 for k in focus}
     centre = min(focus, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in focus))
     away = {k: distance(places[centre], places[k]) for k in range(len(places))}
     radius = max(MIN_RADIUS_KM, SPREAD * weighted_median([(away[k], weight[k]) for k in focus]))
-    near = [k for k in focus if away[k] <= radius]
-    far = frozenset(k for k in range(len(places)) if away[k] > radius)
+    near = sorted({k for k in focus if away[k] <= radius} | set(marked))  # a marked focus is always in view
+    far = frozenset(k for k in range(len(places)) if away[k] > radius and k not in near)
     lats = [places[k].chosen.lat for k in near]
     lons = [places[k].chosen.lon for k in near]
     return View([[min(lats), min(lons)], [max(lats), max(lons)]], far)
 
 
 def distance(a: Place, b: Place) -> float:
-    """Great-circle distance in km."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.chosen.lat, a.chosen.lon, b.chosen.lat, b.chosen.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.chosen.lat, a.chosen.lon, b.chosen.lat, b.chosen.lon)
 
 
 def weighted_median(values: list[tuple[float, int]]) -> float:

@@ -53,3 +53,14 @@ def test_countries_frame_the_view_only_when_nothing_finer_is_named():
 def test_weighted_median():
     assert weighted_median([(0.0, 2), (10.0, 1), (100.0, 1)]) == 0.0
     assert weighted_median([(0.0, 1), (10.0, 1), (100.0, 5)]) == 100.0
+
+
+def test_a_corrections_file_sets_the_focus_and_the_context():
+    places = seed_like()
+    berlin = next(k for k, p in enumerate(places) if p.name == "Berlin")
+    focused = [replace(p, role="focus") if p.name in ("Berlin", "Washington") else p for p in places]
+    view = story_view(focused)
+    assert berlin not in view.far and {places[k].name for k in view.far} >= {"Mossoul", "Baghdad"}
+    # the towns on the Tigris marked as context: the rest of the story sets the view
+    context = [replace(p, role="context") if p.name in ("Mossoul", "Raqa", "Baghdad", "Minbej") else p for p in places]
+    assert story_view(context).bounds != story_view(places).bounds
