@@ -30,7 +30,7 @@ from scipy.optimize import minimize
 
 from mapgen.evaluate import AreaJudge, GoldText, Guess, evaluate, load_gold, nearest_namesake
 from mapgen.extract import find_mentions
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 from mapgen.model import Article, Mention
 from mapgen.resolve import resolve, scored_names, vetoed
@@ -225,7 +225,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="measure, but do not write the weights file")
     parser.add_argument("--misses", action="store_true", help="also print the worst cross-validated misses of each set")
     args = parser.parse_args()
-    geocoder, areas = OfflineGazetteer(), AreaJudge()
+    geocoder, areas = offline_index(), AreaJudge()
     sets = {path.name: read_set(path, args.folds, geocoder) for path in dev_sets()}
     every = [t for texts in sets.values() for t in texts]
     print("shipped weights, on the data they may have been fit on:")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mapgen.evaluate import load_gold
 from mapgen.extract import find_mentions
-from mapgen.geocode import OfflineGazetteer
+from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 from mapgen.resolve import resolve
 
@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--before", default="a39a137", help="the commit whose resolver to compare with")
     parser.add_argument("--limit", type=int, help="only the first N texts")
     args = parser.parse_args()
-    geocoder = OfflineGazetteer()
+    geocoder = offline_index()
     texts = load_gold(GWN)[: args.limit]
     started = time.perf_counter()
     read = []

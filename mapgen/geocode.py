@@ -44,9 +44,6 @@ def offline_index(
     return load(progress=progress, waiting=waiting)
 
 
-OfflineGazetteer = offline_index  # the name of the days when it was a geopy Geocoder
-
-
 def by_geonameid(index: PlaceIndex, geonameid: int) -> Candidate | None:
     """The place with this GeoNames id, for a corrections file that pins a name to it."""
     return index.by_geonameid(geonameid)

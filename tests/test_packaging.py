@@ -57,43 +57,15 @@ def test_plain_checkout_finds_the_templates(bare_python, tmp_path):
 
 
 def test_installed_wheel_finds_the_templates(bare_python, tmp_path):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(tmp_path / "dist"),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    _pip("wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"), str(ROOT))
     wheel = next((tmp_path / "dist").glob("mapgen-*.whl"))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            "--target",
-            str(tmp_path / "installed"),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    _pip("install", "--no-deps", "--no-index", "--target", str(tmp_path / "installed"), str(wheel))
     imported, count = _render(
         bare_python, tmp_path / "site", cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "installed")}
     )
     assert Path(imported).is_relative_to(tmp_path / "installed")
     assert int(count) >= 1 and (tmp_path / "site" / "assets" / "mapgen.js").is_file()
+
+
+def _pip(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "pip", *args, "--quiet"], check=True, capture_output=True, timeout=300)
