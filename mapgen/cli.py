@@ -13,6 +13,8 @@ from pathlib import Path
 from . import __version__
 from .corrections import StaleCorrection
 from .errors import MapgenError
+from .geocode import PlaceIndex
+from .model import Candidate
 
 EPILOG = """examples:
   mapgen build article.txt -o site/      write the map site of an article
@@ -335,7 +337,7 @@ def _places(args) -> int:
             }
             print(dumps(collection))
         else:
-            print(_table(source, places, review=args.review))
+            print(_table(source, places, review=args.review, index=geocoder))
     return worst
 
 
@@ -351,7 +353,7 @@ def _article_failure(err: Exception, source: str, debug: bool) -> tuple[str, int
     return (message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
 
 
-def _table(source: str, places, *, review: bool) -> str:
+def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
     lines = [f"{source}: {len(places)} places"]
     rows = [("name", "resolved", "kind", "country", "lat", "lon", "conf", "mentions")]
     for p in places:
@@ -372,21 +374,25 @@ def _table(source: str, places, *, review: bool) -> str:
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
     if review:
-        lines.extend(line for p in places for line in _review(p))
+        lines.extend(line for p in places for line in _review(p, index))
     return "\n".join(lines)
 
 
-def _review(place) -> list[str]:
+def _review(place, index: PlaceIndex) -> list[str]:
     """Why the place was chosen, its runners-up, and the lines of a corrections file that change it."""
     from .corrections import describe, drop_line, pin_line
     from .geo import distance_km
 
     chosen = place.chosen
-    lines = [f"\n{place.name} → {describe(chosen)}, confidence {place.confidence:.2f}, {place.origin}"]
+
+    def area(c: Candidate) -> str | None:
+        return index.area_name(c.country, c.admin1) if c.country and c.admin1 and c.feature != "admin" else None
+
+    lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
     lines.extend(f"  because: {reason}" for reason in place.reasons)
     for other in place.runners_up:
         away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
-        lines.append(f"  rather than: {describe(other)}, {away:,.0f} km away")
+        lines.append(f"  rather than: {describe(other, area(other))}, {away:,.0f} km away")
         lines.append(f"    to choose it, under [pin]:   {pin_line(place.name, other)}")
     lines.append(f"  to drop it, under [drop]:      {drop_line(place.name)}")
     return lines

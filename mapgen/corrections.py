@@ -496,10 +496,11 @@ def entries(corrections: Corrections) -> dict[str, dict[str, str]]:
     }
 
 
-def describe(candidate: Candidate) -> str:
-    """A candidate in a few words: name, admin area, country, what it is, how many live there, and
-    which source of the index it came from."""
-    where = ", ".join(part for part in (candidate.name, candidate.admin1, candidate.country) if part)
+def describe(candidate: Candidate, area: str | None = None) -> str:
+    """A candidate in a few words: name, admin area (its name when the index gives one, else
+    its GeoNames code), country, what it is, how many live there, and which source of the
+    index it came from."""
+    where = ", ".join(part for part in (candidate.name, area or candidate.admin1, candidate.country) if part)
     people = f", population {candidate.population:,}" if candidate.population else ""
     source = f", from {candidate.source}" if candidate.source else ""
     return f"{where} ({candidate.feature}{people}{source})"

@@ -25,6 +25,10 @@ class PlaceIndex(Protocol):
         """The place with this GeoNames id, or None if the index has none."""
         ...
 
+    def area_name(self, country: str, admin1: str) -> str | None:
+        """The name of the first-level area (state, region, province) of this code, for a person to read."""
+        ...
+
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian' → SY); None for an index that has no such thing."""
         ...

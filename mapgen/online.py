@@ -97,6 +97,9 @@ class OnlineFallback:
     def by_geonameid(self, geonameid: int) -> Candidate | None:
         return self.offline.by_geonameid(geonameid)
 
+    def area_name(self, country: str, admin1: str) -> str | None:
+        return self.offline.area_name(country, admin1)
+
     def demonym_country(self, word: str) -> str | None:
         return self.offline.demonym_country(word)
 

@@ -64,6 +64,15 @@ class IndexFile:
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE pid = ?", (str(geonameid),))  # see index.pid
         return _candidate(rows[0]) if rows else None
 
+    def area_name(self, country: str, admin1: str) -> str | None:
+        # the areas of one code are the first-level area and its counties or departments: the first holds the most
+        rows = self._query(
+            "SELECT name FROM places WHERE feature = 'admin' AND country = ? AND admin1 = ?"
+            " ORDER BY population DESC, pid LIMIT 1",
+            (country, admin1),
+        )
+        return rows[0][0] if rows else None
+
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
         key = name_key(word)
@@ -104,6 +113,9 @@ class Gazetteer:
 
     def by_geonameid(self, geonameid: int) -> Candidate | None:
         return next((c for file in self.files if (c := file.by_geonameid(geonameid))), None)
+
+    def area_name(self, country: str, admin1: str) -> str | None:
+        return next((name for file in self.files if (name := file.area_name(country, admin1))), None)
 
     def demonym_country(self, word: str) -> str | None:
         return next((code for file in self.files if (code := file.demonym_country(word))), None)
