@@ -20,12 +20,13 @@ from functools import cache
 from pathlib import Path
 
 from .errors import GoldDataError
-from .geo import distance_km
+from .geo import SAME_PLACE_KM, distance_km
 from .model import Candidate, Place
 
 TOLERANCE_KM = 161.0
-SAME_PLACE_KM = 25.0  # namesakes this close are one place on a map
-SAME_ID_KM = 10.0  # a place this close to the gold point is the gold's place, whatever its id
+NAMESAKE_KM = (
+    25.0  # a namesake this close to the gold's own place is the same answer on a map (a city and its district)
+)
 HALF_EARTH_KM = 20039.0  # the largest possible error
 KINDS = {
     "city": "city",
@@ -383,7 +384,7 @@ class AreaJudge:
             return True
         if self.is_area_mark(guess):
             return self.right_place(gold, guess)
-        return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= SAME_ID_KM
+        return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= SAME_PLACE_KM
 
 
 @cache
@@ -500,7 +501,7 @@ def _kind(gold: GoldPlace, reference) -> str:
 def _same_place(guess: Guess, reference) -> bool:
     """The chosen place is the gold's, or a namesake at the same spot: Singapore
     the city-state and Singapore the city, Taoyuan the city and its district."""
-    return distance_km(guess.lat, guess.lon, reference.lat, reference.lon) < SAME_PLACE_KM
+    return distance_km(guess.lat, guess.lon, reference.lat, reference.lon) < NAMESAKE_KM
 
 
 # --- the report ------------------------------------------------------------------------

