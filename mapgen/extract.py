@@ -407,8 +407,12 @@ def _trimmed(ent, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Men
     if end - start < 2 or not text[start].isupper():
         return None
     mention = sentences.mention(start, end, ent.label_)
-    full = expand(mention.text, after_comma=_AFTER_A_COMMA.search(text, 0, start) is not None)
+    # looked for in the few characters before the name: searching from the text's start at every name
+    # would make a long article's cost grow with its square
+    after_comma = _AFTER_A_COMMA.search(text, max(0, start - LOOK_BEHIND), start) is not None
+    full = expand(mention.text, after_comma=after_comma)
     return replace(mention, stands_for=full) if full else mention
 
 
+LOOK_BEHIND = 40  # characters: enough for a comma and its spaces, or an article and its spaces
 _AFTER_A_COMMA = re.compile(r"\w,\s*$")  # "Garden City, SC": a state's postal code, not Seychelles

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..abbreviations import expand
 from ..errors import NearPlaceError
-from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, PLACE_LABELS
+from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, LOOK_BEHIND, PLACE_LABELS
 from ..geo import distance_km
 from ..geocode import PlaceIndex, candidates
 from ..model import Article, Candidate, Mention, Place
@@ -216,7 +216,9 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
-            after_article = article_before is not None and all(article_before.search(text, 0, m.start) for m in group)
+            after_article = article_before is not None and all(
+                article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
+            )
             names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article))
     return names
 
