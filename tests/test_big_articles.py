@@ -53,3 +53,20 @@ def test_a_text_with_no_sentence_end_quotes_a_window_around_each_mention(geocode
         assert m.sentence_start <= m.start and m.end <= m.sentence_start + len(m.sentence)
         end = m.sentence_start + len(m.sentence)
         assert text[m.sentence_start - 1 : m.sentence_start] in ("", " ") and text[end : end + 1] in ("", " ")
+
+
+def test_two_processes_read_a_long_text_as_one_does(monkeypatch):
+    from mapgen import extract
+
+    text = "\n\n".join(f"{PARAGRAPH} It was day {n}." for n in range(60))
+    nlp = load_pipeline("en")
+    monkeypatch.setattr(nlp, "max_length", 1000)  # some ten chunks
+    monkeypatch.setattr(extract.os, "cpu_count", lambda: 2)
+    two = extract.read(text, nlp)
+    monkeypatch.setattr(extract, "PARALLEL_CHUNKS", 10_000)
+    one = extract.read(text, nlp)
+    assert two.text == one.text == text
+    assert [(e.start_char, e.end_char, e.label_) for e in two.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in one.ents
+    ]
+    assert [s.start_char for s in two.sents] == [s.start_char for s in one.sents]
