@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from mapgen import find_places
 from mapgen.errors import MapgenError
 from mapgen.geocode import offline_index
+from mapgen.geojson import one_per_place
 from mapgen.ingest import parse_article
 from mapgen.site import write_site
 
@@ -115,7 +116,9 @@ def check_one(raw: str, language: str | None, geocoder, folder) -> None:
             assert article.text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
     site = write_site(article, places, folder, tiles="OpenStreetMap.Mapnik", assets="cdn")
     features = json.loads(site.geojson.read_text("utf-8"))["features"]
-    assert len(features) == len(places)
+    # one feature per real place: "Madridà" and "Madrid" resolved to one Madrid are one mark, with both mentions
+    assert len(features) == len(one_per_place(places))
+    assert sum(len(f["properties"]["mentions"]) for f in features) == sum(len(p.mentions) for p in places)
     for page in (site.index, site.embed):
         assert page.read_text("utf-8").count("</script>") == page.read_text("utf-8").count("<script")
 
@@ -134,6 +137,11 @@ def pipeline_run(examples: int, geocoder, folder):
         check_one(*case, geocoder, folder)
 
     return run
+
+
+def test_two_spellings_of_one_place_among_script_tags_make_one_mark(geocoder, tmp_path):
+    """Found by the 10,000-article run: two names resolved to one Madrid are one feature, with both mentions."""
+    check_one("</script>Madridà<script>alert(1)</script>Madrid", None, geocoder, tmp_path / "site")
 
 
 def test_hostile_articles_through_the_pipeline(geocoder, tmp_path):
