@@ -1,4 +1,4 @@
-"""Distances on the Earth, and when two points are one place.
+"""Distances on the Earth, when two points are one place, and where a shape's middle lies.
 
 One distance for the whole project: the great-circle distance on a sphere of the
 Earth's mean radius (the same figure as geopy's great_circle, to the metre),
@@ -25,3 +25,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+def ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
+    """Area (in square degrees) and centroid of a ring of [lon, lat] points (the shoelace formula)."""
+    twice_area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        twice_area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if twice_area == 0:
+        return 0.0, (0.0, 0.0)
+    return abs(twice_area) / 2, (cy / (3 * twice_area), cx / (3 * twice_area))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from .geo import ring_area_and_centroid
 from .packages import package_dir
 
 SCALE = 100  # points are sent in hundredths of a degree
@@ -70,15 +71,9 @@ def encode(ring: list[list[float]]) -> list[int]:
 
 def label_point(polygons: list) -> list[float]:
     """Where the country's name goes, [lat, lon]: the centroid of its largest polygon's outline."""
-    best, best_area = [0.0, 0.0], -1.0
+    best, best_area = [0.0, 0.0], 0.0
     for polygon in polygons:
-        ring = polygon[0]
-        area = cx = cy = 0.0
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-            cross = x1 * y2 - x2 * y1
-            area += cross
-            cx += (x1 + x2) * cross
-            cy += (y1 + y2) * cross
-        if area and abs(area) > best_area:
-            best_area, best = abs(area), [round(cy / (3 * area), 2), round(cx / (3 * area), 2)]
+        area, (lat, lon) = ring_area_and_centroid(polygon[0])
+        if area > best_area:
+            best_area, best = area, [round(lat, 2), round(lon, 2)]
     return best

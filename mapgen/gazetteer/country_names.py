@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..geo import ring_area_and_centroid
 from ..model import Candidate
 from ..names import initials, name_key
 from .entry import Entry
@@ -141,24 +142,11 @@ def _main_landmass_centre(geojson) -> tuple[float, float] | None:
             polygons.append(geometry["coordinates"][0])
         elif geometry.get("type") == "MultiPolygon":
             polygons.extend(polygon[0] for polygon in geometry["coordinates"])
-    centres = [_area_and_centroid(ring) for ring in polygons if len(ring) >= 3]
+    centres = [ring_area_and_centroid(ring) for ring in polygons if len(ring) >= 3]
     centres = [c for c in centres if c[0] > 0]
     if not centres:
         return None
     return max(centres)[1]
-
-
-def _area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
-    """Area (in square degrees) and centroid of a ring of [lon, lat] points (the shoelace formula)."""
-    twice_area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
-        cross = x1 * y2 - x2 * y1
-        twice_area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if twice_area == 0:
-        return 0.0, (0.0, 0.0)
-    return abs(twice_area) / 2, (cy / (3 * twice_area), cx / (3 * twice_area))
 
 
 _BRACKETED = re.compile(r"^(.*?)\s*\[(.*?)\]$")
