@@ -348,18 +348,41 @@ var mapgen = (function () {
 
   /* The boxes of the elements a selector finds in the map, in the map's own coordinates. */
   function boxesIn(map, selector) {
-    var frame = map.getContainer().getBoundingClientRect();
-    return Array.from(map.getContainer().querySelectorAll(selector)).map(function (control) {
-      var b = control.getBoundingClientRect();
-      return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
+    return Array.from(map.getContainer().querySelectorAll(selector)).map(function (element) {
+      return boxOf(map, element);
     });
   }
 
-  /* Widen the view just enough to take in the marker, and open it. */
+  function boxOf(map, element) {
+    var frame = map.getContainer().getBoundingClientRect(), b = element.getBoundingClientRect();
+    return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
+  }
+
+  /* Widen the view just enough to take in the marker, and open it; then
+     move the map once so that the popup and the marker under it are both in
+     view (the popup's own pan keeps only the popup in view, and is animated). */
   function reveal(map, marker) {
     var bounds = map.getBounds().extend(marker.getLatLng());
     map.fitBounds(bounds, { maxZoom: map.getZoom(), animate: false });
+    var popup = marker.getPopup(), options = popup.options, autoPan = options.autoPan;
+    options.autoPan = false;
     marker.openPopup();
+    options.autoPan = autoPan;
+    var size = map.getSize(), start = options.autoPanPaddingTopLeft, end = options.autoPanPaddingBottomRight;
+    var popupBox = boxOf(map, popup.getElement()), markerBox = boxOf(map, marker.getElement());
+    var box = {
+      left: Math.min(popupBox.left, markerBox.left), top: Math.min(popupBox.top, markerBox.top),
+      right: Math.max(popupBox.right, markerBox.right), bottom: Math.max(popupBox.bottom, markerBox.bottom)
+    };
+    var dx = shortfall(box.left, box.right, start[0], size.x - end[0]);
+    var dy = shortfall(box.top, box.bottom, start[1], size.y - end[1]);
+    if (dx || dy) map.panBy([dx, dy], { animate: false });
+  }
+
+  /* How far to move a span [low, high] to bring it inside [min, max]; its start wins when it cannot fit. */
+  function shortfall(low, high, min, max) {
+    if (low < min || high - low > max - min) return low - min;
+    return high > max ? high - max : 0;
   }
 
   /* The first view holds the story's places, with room for their labels and

@@ -201,6 +201,20 @@ def test_the_first_view_holds_the_story_and_points_at_far_places(index):
     assert page.locator(".mg-pointer").count() == 0
 
 
+@pytest.mark.parametrize("width, height", [(1000, 760), (1000, 560), (480, 360)])
+def test_a_pointer_brings_its_place_and_its_popup_into_view_and_they_stay(visit, site, width, height):
+    viewport = {"width": width, "height": height}
+    page = visit(site.index.as_uri(), site.out_dir, viewport=viewport).page
+    page.locator(".mg-pointer", has_text="Sahel").click()
+    frame = page.locator(".leaflet-container").bounding_box()
+    for when in ("at once", "once any pan is over"):  # an animated pan would fail the first
+        for shown in (page.locator(".mg-marker", has_text="Sahel"), page.locator(".leaflet-popup")):
+            box = shown.bounding_box()
+            assert frame["x"] <= box["x"] <= frame["x"] + frame["width"] - box["width"], (when, viewport, box)
+            assert frame["y"] <= box["y"] <= frame["y"] + frame["height"] - box["height"], (when, viewport, box)
+        page.wait_for_timeout(600)
+
+
 def test_a_resized_frame_refits_the_story(visit, site):
     page = visit(site.embed.as_uri(), site.out_dir, viewport={"width": 300, "height": 225}).page
     small = page.evaluate("mapgen.maps[0].getZoom()")
