@@ -33,9 +33,9 @@ from mapgen.extract import find_mentions
 from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 from mapgen.model import Article, Mention
-from mapgen.resolve import resolve, scored_names, vetoed
+from mapgen.resolve import place_of, resolve, scored_names, vetoed
 from mapgen.resolve.evidence import FEATURES
-from mapgen.resolve.scorer import WEIGHTS_FILE, Weights, write_weights
+from mapgen.resolve.scorer import WEIGHTS_FILE, Weights, calibration_vector, write_weights
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -171,28 +171,34 @@ def calibrate(texts: list[Text], weights: Weights, geocoder, areas: AreaJudge) -
     """The weights with the Platt scaling that makes the markers' chances, on
     these texts, the share of them that is right (a marker on no gold name is
     wrong; one on an associative toponym alone is left out)."""
-    logits, right = [], []
+    raw = replace(weights, calibration=(1.0, 0.0))  # the model's own chances
+    rows, right = [], []
     for text in texts:
-        for place in resolve(text.article, list(text.mentions), geocoder, weights=weights):
+        for scored in scored_names(text.article, list(text.mentions), geocoder, raw):
+            place = place_of(scored, raw)
+            if place is None:
+                continue
             chance = min(max(place.confidence, 1e-3), 1 - 1e-3)
             c = place.chosen
+            evidence = next(e for _, e, _, x in scored.scored if x == c)
             guess = Guess(0, 0, c.name, c.country, c.feature, c.lat, c.lon, c.geonameid)
             for m in place.mentions:
                 gold = [g for g in text.gold.places if g.start < m.end and m.start < g.end]
                 if not gold and any(a < m.end and m.start < b for a, b in text.gold.optional):
                     continue
-                logits.append(math.log(chance / (1 - chance)))
+                rows.append([math.log(chance / (1 - chance)), 1.0, *calibration_vector(evidence)])
                 right.append(bool(gold) and areas.right_place(gold[0], guess))
-    x, y = numpy.array(logits), numpy.array(right, dtype=float)
+    x, y = numpy.array(rows), numpy.array(right, dtype=float)
 
-    def loss(ab):
-        z = ab[0] * x + ab[1]
+    def loss(w):
+        z = x @ w
         p = 1 / (1 + numpy.exp(-z))
-        value = numpy.sum(numpy.logaddexp(0, z) - y * z)
-        return value, numpy.array([numpy.sum((p - y) * x), numpy.sum(p - y)])
+        return numpy.sum(numpy.logaddexp(0, z) - y * z), x.T @ (p - y)
 
-    slope, intercept = minimize(loss, numpy.array([1.0, 0.0]), jac=True, method="L-BFGS-B").x
-    return replace(weights, calibration=(float(slope), float(intercept)))
+    start = numpy.zeros(x.shape[1])
+    start[0] = 1.0
+    fitted = minimize(loss, start, jac=True, method="L-BFGS-B").x
+    return replace(weights, calibration=tuple(float(v) for v in fitted))
 
 
 def measure(sets: dict[str, list[Text]], weights_of, geocoder, areas: AreaJudge) -> dict:

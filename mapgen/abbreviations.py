@@ -4,7 +4,9 @@ US states: AP style's abbreviations and the postal codes, as the `us`
 package ships them. Canadian provinces: the abbreviations of The Canadian
 Press Stylebook (which AP follows for Canada). Australian states: those of the
 Australian Government Style Manual, less the two-letter ones (SA, WA, NT),
-which are other words and codes too often to be read as states.
+which are other words and codes too often to be read as states alone: those,
+and the US postal codes away from a comma, are only readings the resolver
+weighs beside the name's other places (`readings`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ AUSTRALIA = {
     "Tas": "Tasmania",
     "ACT": "Australian Capital Territory",
 }
+
+
+AUSTRALIA_TWO_LETTERS = {"SA": "South Australia", "WA": "Western Australia", "NT": "Northern Territory"}
 
 
 @cache
@@ -62,3 +67,12 @@ def expand(text: str, *, after_comma: bool = False) -> str | None:
         if form in table:
             return table[form]
     return _postal().get(text) if after_comma else None
+
+
+def readings(text: str) -> tuple[str, ...]:
+    """Every state two capitals may stand for: "WA" is Western Australia or
+    Washington, for the article's other places to decide."""
+    if len(text) != 2 or not text.isupper():
+        return ()
+    found = (AUSTRALIA_TWO_LETTERS.get(text), _postal().get(text))
+    return tuple(full for full in found if full)

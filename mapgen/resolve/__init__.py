@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..abbreviations import expand
+from ..abbreviations import expand, readings
 from ..errors import NearPlaceError
 from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, LOOK_BEHIND, PLACE_LABELS
 from ..geo import distance_km
@@ -29,7 +29,7 @@ from ..names import name_key
 from .evidence import NO_CONTEXT, Context, Evidence, Name, evidence_for
 from .scorer import Weights, default_weights, probabilities
 
-__all__ = ["Evidence", "ScoredName", "home_place", "resolve", "scored_names", "vetoed"]
+__all__ = ["Evidence", "ScoredName", "home_place", "place_of", "resolve", "scored_names", "vetoed"]
 
 # Countries, continents and regions need no support, however few live there:
 # the Vatican is no word that happens to be a place name.
@@ -59,6 +59,7 @@ _DEFINITE_ARTICLE_BEFORE = {
 # "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
 _ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
 _BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|et|ou|y|o|e|und)\s+[A-ZÀ-Þ]")
 _COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
 
 
@@ -90,7 +91,7 @@ def resolve(
     homes = frozenset(home_place(text, geocoder, weights) for text in near)
     fixed = _pinned_places(pinned or {}, mentions)
     scored = scored_names(article, mentions, geocoder, weights, homes=homes, pinned=fixed)
-    places = [place for name in scored if (place := _place(name, weights))]
+    places = [place for name in scored if (place := place_of(name, weights))]
     if fixed:
         return sorted([*fixed, *places], key=lambda p: p.mentions[0].start)
     if not places:
@@ -100,7 +101,7 @@ def resolve(
         # article ("la Maison Blanche"), stay off.
         sure = [name for name in scored if not (name.scored[0][1].unsure_label or name.scored[0][1].after_article)]
         likeliest = max(sure, key=_chance, default=None)
-        fallback = likeliest and _place(likeliest, replace(weights, keep_above=0.0))
+        fallback = likeliest and place_of(likeliest, replace(weights, keep_above=0.0))
         places = [fallback] if fallback else []
     return places
 
@@ -157,7 +158,7 @@ def scored_names(
     first = replace(_context(fixed, demonyms, frames, True), homes=homes) if fixed else replace(NO_CONTEXT, homes=homes)
     scored = [_weigh(name, first, weights) for name in names]
     for with_neighbours in (False, True):
-        places = [place for s in scored if (place := _place(s, replace(weights, keep_above=CONTEXT_CHANCE)))]
+        places = [place for s in scored if (place := place_of(s, replace(weights, keep_above=CONTEXT_CHANCE)))]
         context = replace(_context(places, demonyms, frames, with_neighbours, fixed), homes=homes)
         scored = [_weigh(name, context, weights) for name in names]
     return scored
@@ -209,18 +210,28 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
         found = candidates(geocoder, group[0].name)
         if not found and any(m.label in PLACE_LABELS for m in group):
             found = candidates(geocoder, group[0].name, online=True)
+        found += [c for full in readings(group[0].name) for c in candidates(geocoder, full) if c.feature == "admin"]
         loose = not found
         if loose:
             found = candidates(geocoder, group[0].name, loose=True)
+        if any(m.stands_for and expand(m.text, after_comma=True) == m.stands_for for m in group):
+            found = [c for c in found if c.feature == "admin"] or found  # "Wash.", "Calif.": the state, not a town
         if any(m.label == DATELINE_LABEL for m in group):
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
-            hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
+            hints = tuple(h for m in group if not _in_a_list(text, m) for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
                 article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
             )
             names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article))
     return names
+
+
+def _in_a_list(text: str, mention: Mention) -> bool:
+    """The name and the words after its comma go on into a list: "stops in
+    Washington, New York and Boston" is no Washington of New York State."""
+    hint = _COMMA_HINT.match(text, mention.end)
+    return hint is not None and _LIST_GOES_ON.match(text, hint.end()) is not None
 
 
 def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
@@ -261,7 +272,7 @@ def vetoed(name: Name, evidence: Evidence) -> bool:
     return name.loose and not (points_there or evidence.near_settled > math.exp(-1))
 
 
-def _place(scored: ScoredName, weights: Weights) -> Place | None:
+def place_of(scored: ScoredName, weights: Weights) -> Place | None:
     """The name's place, or None when it is too unlikely to be a place at all; a
     name split between namesakes is shown, with the low confidence of its best."""
     best_chance, _, _, best = scored.scored[0]
@@ -274,7 +285,7 @@ def _place(scored: ScoredName, weights: Weights) -> Place | None:
     return Place(
         name=scored.name.mentions[0].text,
         chosen=shown[3],
-        confidence=round(weights.calibrated(_chance(scored)), 3),  # always within 0..1
+        confidence=round(weights.calibrated(_chance(scored), shown[1]), 3),  # always within 0..1
         mentions=scored.name.mentions,
         runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
         reasons=shown[2],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from ..abbreviations import readings
 from ..extract import DATELINE_LABEL, PLACE_LABELS
 from ..geo import distance_km
 from ..model import Candidate, Mention
@@ -20,6 +21,9 @@ from ..names import name_key
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
 NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
 AREA_NEARBY_SCALE_KM = 1500.0  # ... for countries and regions, whose points stand for a wide area
+LOCAL_SCALE_KM = (
+    100.0  # unsure places vouch for each other only this close: Valencia and Barcelona are in Venezuela too
+)
 COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
 FAR_KM = 20_000.0  # distances are measured on a log scale up to about half the Earth's round
 
@@ -67,7 +71,10 @@ class Evidence:
     other_name_beside_exact: float = 0.0  # ... while a namesake elsewhere bears it as its own: "Salisbury" (Harare)
     after_article: float = 0.0  # a town named after a definite article, as buildings are
     loose: float = 0.0  # matched only through names.skeleton()
+    abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
     unsure_label: float = 0.0  # NER did not call the name a location
+    unknown_population: float = 0.0  # a town or area whose population the gazetteer does not give
+    namesakes: float = 0.0  # log of how many places bear the name: "Springfield", against "Delft"
     hinted: float = 0.0  # "Mossoul (Irak)", "Paris, Texas"
     rival_hinted: float = 0.0  # not hinted, while a namesake is
     in_named_area: float = 0.0  # in a state or province the article names
@@ -99,6 +106,8 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "area": float(c.feature in ("country", "continent", "region")),
         "mentions": math.log(len(name.mentions)),
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
+        "unknown_population": float(not c.population and c.feature in ("city", "admin")),
+        "namesakes": math.log(len(name.candidates)),
     }
     if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
         values["country_namesake"] = 1.0
@@ -113,6 +122,9 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if name.after_article and c.feature == "city":
         values["after_article"] = 1.0
         reasons.append("a town, but named after an article, as buildings and institutions are")
+    if c.name in readings(name.mentions[0].name):
+        values["abbreviated"] = 1.0
+        reasons.append(f"{name.mentions[0].text} may stand for {c.name}")
     if name.loose:
         values["loose"] = 1.0
         reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")

@@ -1,0 +1,62 @@
+"""Local news: lists read as lists, states written as news agencies abbreviate
+them or as two capitals. Each case is one class of error seen on the dev sets,
+with the small fake gazetteer of test_resolve."""
+
+from test_resolve import NAMES, FakeGazetteer, _places
+
+from mapgen.model import Article, Candidate, Mention
+from mapgen.resolve import resolve
+
+
+def _know(monkeypatch, names):
+    """The fake gazetteer knows these names too, for one test."""
+    for key, places in names.items():
+        monkeypatch.setitem(NAMES, key, places)
+
+
+WASHINGTON_DC = Candidate(4140963, "Washington", "city", "US", 38.895, -77.036, 689_545, "DC", capital=True)
+# a town of New York State of which "Washington" is an old name
+WATERVLIET = Candidate(5143056, "Watervliet", "city", "US", 42.730, -73.701, 10_214, "NY")
+NEW_YORK_STATE = Candidate(5128638, "New York", "admin", "US", 43.0, -75.5, 19_274_244, "NY")
+BOSTON = Candidate(4930956, "Boston", "city", "US", 42.358, -71.060, 667_137, "MA")
+
+
+def test_a_list_after_a_comma_is_no_hint(monkeypatch):
+    _know(monkeypatch, {"washington": [WASHINGTON_DC, WATERVLIET], "new york": [NEW_YORK_STATE], "boston": [BOSTON]})
+    text = "After stops in Washington, New York and Boston, the prince flew home."
+    assert _places(text, "Washington", "New York", "Boston")["Washington"].chosen == WASHINGTON_DC
+    hinted = "The mill stood in Washington, New York, by the Hudson."
+    assert _places(hinted, "Washington", "New York")["Washington"].chosen == WATERVLIET
+
+
+WA_GHANA = Candidate(2294206, "Wa", "city", "GH", 10.060, -2.501, 71_000, "10")
+WESTERN_AUSTRALIA = Candidate(2058645, "Western Australia", "admin", "AU", -25.0, 122.0, 2_600_000, "08")
+WASHINGTON_STATE = Candidate(5815135, "Washington", "admin", "US", 47.5, -120.5, 7_500_000, "WA")
+PERTH = Candidate(2063523, "Perth", "city", "AU", -31.952, 115.861, 1_896_548, "08", capital=False)
+AUSTRALIA = Candidate(2077456, "Australia", "country", "AU", -25.0, 135.0, 25_000_000)
+MANDURAH = Candidate(2066981, "Mandurah", "city", "AU", -32.550, 115.700, 67_000, "08")
+
+
+def test_two_capitals_may_stand_for_a_state_where_the_article_is(monkeypatch):
+    _know(
+        monkeypatch,
+        {
+            "wa": [WA_GHANA],
+            "western australia": [WESTERN_AUSTRALIA],
+            "washington": [WASHINGTON_STATE],
+            "perth": [PERTH],
+            "mandurah": [MANDURAH],
+            "australia": [AUSTRALIA],
+        },
+    )
+    text = "Fires burned between Perth and Mandurah, in Australia. WA police said the worst was over."
+    assert _places(text, "Perth", "Mandurah", "Australia", "WA")["WA"].chosen == WESTERN_AUSTRALIA
+
+
+def test_a_state_written_as_news_agencies_abbreviate_it_is_the_state(monkeypatch):
+    _know(monkeypatch, {"washington": [WASHINGTON_DC, WASHINGTON_STATE]})
+    text = "Guardsmen left Camp Murray, Wash., on Friday."
+    start = text.index("Wash.")
+    mention = Mention("Wash.", start, start + 5, text, 0, "GPE", stands_for="Washington")
+    places = resolve(Article(text, "en", "test"), [mention], FakeGazetteer())
+    assert [p.chosen for p in places] == [WASHINGTON_STATE]
