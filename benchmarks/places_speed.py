@@ -1,76 +1,82 @@
-"""`mapgen places` throughput on gwn-dev, today's resolver beside the one of a
-given commit, measured in one run so that the machine's load weighs on both alike.
+"""`mapgen places` throughput on gwn-dev, today's tree beside a given commit's,
+measured in one run and in turns so that the machine's load weighs on both alike.
 
-spaCy reads every text once (its time is the same for both resolvers, since
-extract is shared); each resolver then resolves every text's mentions, and the
-throughput of each is the texts over spaCy's time plus its own.
+Each tree runs in a process of its own (two versions of a package cannot share
+one), loads its index and spaCy model, reads one text to warm them, then finds
+the places of every text, extract and resolve both, as `mapgen places` does.
 
-    python benchmarks/places_speed.py [--before a39a137] [--limit N]
+    python benchmarks/places_speed.py [--before 1196f7c] [--rounds 2] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import os
+import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
-import time
 from pathlib import Path
-
-from mapgen.evaluate import load_gold
-from mapgen.extract import find_mentions
-from mapgen.geocode import offline_index
-from mapgen.ingest import parse_article
-from mapgen.resolve import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 GWN = ROOT.parent / "shared" / "eval" / "gwn-dev.jsonl"
 
+# run in the tree under test: prints the seconds that finding every text's places took
+TIMED = """
+import sys, time
+from mapgen import find_places
+from mapgen.evaluate import load_gold
+from mapgen.geocode import offline_index
+texts = load_gold(sys.argv[1])[: int(sys.argv[2]) or None]
+index = offline_index()
+find_places(texts[0].text, texts[0].language, index=index)
+started = time.perf_counter()
+for text in texts:
+    find_places(text.text, text.language, index=index)
+print(time.perf_counter() - started, len(texts))
+"""
 
-def resolver_of(commit: str):
-    """The resolve() of mapgen/resolve.py at an earlier commit, loaded beside today's."""
-    source = subprocess.run(
-        ["git", "show", f"{commit}:mapgen/resolve.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    path = Path(tempfile.mkdtemp()) / "resolve_before.py"
-    path.write_text(source, "utf-8")
-    spec = importlib.util.spec_from_file_location("mapgen.resolve_before", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.resolve
+
+def tree_of(commit: str, into: Path) -> Path:
+    """The commit's files (git archive), not the checkout's."""
+    archive = into / "tree.tar"
+    subprocess.run(["git", "archive", "-o", str(archive), commit], cwd=ROOT, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(into / commit, filter="data")
+    return into / commit
+
+
+def timed(tree: Path, limit: int) -> tuple[float, int]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run(
+        [sys.executable, "-c", TIMED, str(GWN), str(limit)], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--before", default="a39a137", help="the commit whose resolver to compare with")
-    parser.add_argument("--limit", type=int, help="only the first N texts")
+    parser.add_argument("--before", default="1196f7c", help="the commit to compare with")
+    parser.add_argument("--rounds", type=int, default=2, help="turns of before and now")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
     args = parser.parse_args()
-    geocoder = offline_index()
-    texts = load_gold(GWN)[: args.limit]
-    started = time.perf_counter()
-    read = []
-    for text in texts:
-        article = parse_article(text.text, language=text.language)
-        read.append((article, find_mentions(article, geocoder)))
-    spacy_seconds = time.perf_counter() - started
-    timings = {}
-    resolvers = (("before", resolver_of(args.before)), ("now", resolve))
-    for _, run in resolvers:  # the gazetteer's lookups, cached in the process, warmed alike for both
-        for article, mentions in read:
-            run(article, list(mentions), geocoder)
-    for label, run in resolvers:
-        started = time.perf_counter()
-        for article, mentions in read:
-            run(article, list(mentions), geocoder)
-        timings[label] = time.perf_counter() - started
-    print(f"gwn-dev, {len(texts)} texts: spaCy {spacy_seconds:.1f} s")
-    for label, seconds in timings.items():
-        rate = len(texts) / (spacy_seconds + seconds)
-        print(f"  resolve {label:6} {seconds:6.2f} s   places throughput {rate:5.2f} texts/s")
-    print(f"  now / before: {(spacy_seconds + timings['before']) / (spacy_seconds + timings['now']):.2f}x")
+    with tempfile.TemporaryDirectory() as scratch:
+        trees = {"before": tree_of(args.before, Path(scratch)), "now": ROOT}
+        seconds: dict[str, list[float]] = {label: [] for label in trees}
+        count = 0
+        for _ in range(args.rounds):
+            for label, tree in trees.items():
+                took, count = timed(tree, args.limit)
+                seconds[label].append(took)
+    print(f"gwn-dev, {count} texts, {args.rounds} rounds in turns (extract and resolve):")
+    for label, runs in seconds.items():
+        median = statistics.median(runs)
+        print(
+            f"  {label:6} {args.before if label == 'before' else 'tree':8} {median:6.1f} s  {count / median:5.2f} texts/s"
+        )
+    ratio = statistics.median(seconds["before"]) / statistics.median(seconds["now"])
+    print(f"  now / before throughput: {ratio:.2f}x")
 
 
 if __name__ == "__main__":
