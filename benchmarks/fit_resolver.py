@@ -22,12 +22,14 @@ import hashlib
 import math
 import pickle
 import sys
+import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy
 from scipy.optimize import minimize
 
+from mapgen.errors import NothingSure
 from mapgen.evaluate import AreaJudge, GoldText, Guess, evaluate, load_gold, nearest_namesake
 from mapgen.extract import find_mentions
 from mapgen.geocode import offline_index
@@ -231,6 +233,7 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="measure, but do not write the weights file")
     parser.add_argument("--misses", action="store_true", help="also print the worst cross-validated misses of each set")
     args = parser.parse_args()
+    warnings.simplefilter("ignore", NothingSure)  # the empty maps are counted, not told one by one
     geocoder, areas = offline_index(), AreaJudge()
     sets = {path.name: read_set(path, args.folds, geocoder) for path in dev_sets()}
     every = [t for texts in sets.values() for t in texts]

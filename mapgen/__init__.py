@@ -27,6 +27,7 @@ from .errors import (
     IngestError,
     MapgenError,
     NearPlaceError,
+    NothingSure,
     OnlineGeocoderError,
     SiteError,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "MapgenError",
     "Mention",
     "NearPlaceError",
+    "NothingSure",
     "OnlineGeocoderError",
     "Place",
     "SiteError",

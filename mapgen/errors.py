@@ -15,6 +15,12 @@ else that escapes is a bug.
     ├── CorrectionsError             a corrections file is malformed or does not fit the article
     ├── NearPlaceError               --near names a place the gazetteer does not know
     └── SiteError                    the site cannot be written where or as asked
+
+Warnings (the map is made, but a person should look; the command line prints
+their message as one line):
+
+    UserWarning
+    └── NothingSure                  the article names places, none sure enough to map
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ __all__ = [
     "IngestError",
     "MapgenError",
     "NearPlaceError",
+    "NothingSure",
     "OnlineGeocoderError",
     "SiteError",
 ]
@@ -78,3 +85,8 @@ class NearPlaceError(MapgenError):
 
 class SiteError(MapgenError):
     """The site cannot be written where or as asked."""
+
+
+class NothingSure(UserWarning):
+    """The article names places the gazetteer holds, but none is sure enough to
+    map: the message names the likeliest, for a corrections file to pin."""

@@ -2,8 +2,12 @@
 them or as two capitals. Each case is one class of error seen on the dev sets,
 with the small fake gazetteer of test_resolve."""
 
+import warnings
+
+import pytest
 from test_resolve import NAMES, FakeGazetteer, _places
 
+from mapgen.errors import NothingSure
 from mapgen.model import Article, Candidate, Mention
 from mapgen.resolve import resolve
 
@@ -60,3 +64,15 @@ def test_a_state_written_as_news_agencies_abbreviate_it_is_the_state(monkeypatch
     mention = Mention("Wash.", start, start + 5, text, 0, "GPE", stands_for="Washington")
     places = resolve(Article(text, "en", "test"), [mention], FakeGazetteer())
     assert [p.chosen for p in places] == [WASHINGTON_STATE]
+
+
+SMALL_TOWN = Candidate(5000001, "Glenrock", "city", "US", 42.861, -105.872, 2_500, "WY")
+
+
+def test_an_empty_map_says_which_names_were_too_unsure(monkeypatch):
+    _know(monkeypatch, {"glenrock": [SMALL_TOWN]})
+    with pytest.warns(NothingSure, match=r"Glenrock → Glenrock \(US, 0\.\d\d\)"):
+        assert _places("Glenrock thanked the volunteers.", "Glenrock", label="PERSON") == {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NothingSure)
+        assert _places("Nothing here.", "Atlantis") == {}, "no name the gazetteer holds: nothing to say"

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..abbreviations import expand, readings
-from ..errors import NearPlaceError
+from ..errors import NearPlaceError, NothingSure
 from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, LOOK_BEHIND, PLACE_LABELS
 from ..geo import distance_km
 from ..geocode import PlaceIndex, candidates
@@ -103,7 +104,26 @@ def resolve(
         likeliest = max(sure, key=_chance, default=None)
         fallback = likeliest and place_of(likeliest, replace(weights, keep_above=0.0))
         places = [fallback] if fallback else []
+    if not places and scored:
+        _warn_nothing_sure(scored)
     return places
+
+
+def _warn_nothing_sure(scored: list[ScoredName]) -> None:
+    """An empty map says why: the names the article gives, and the likeliest place of each."""
+    likeliest = sorted(scored, key=lambda s: -s.scored[0][0])[:3]
+    named = ", ".join(
+        f"{s.name.mentions[0].text} → {s.scored[0][3].name} ({s.scored[0][3].country or s.scored[0][3].feature}, "
+        f"{s.scored[0][0]:.2f})"
+        for s in likeliest
+    )
+    warnings.warn(
+        NothingSure(
+            f"no place is sure enough to map; the likeliest: {named}. "
+            "Pin the right one in a corrections file (see mapgen places --review)"
+        ),
+        stacklevel=3,
+    )
 
 
 def _pinned_places(pinned: Mapping[str, Candidate], mentions: list[Mention]) -> list[Place]:
@@ -121,7 +141,9 @@ def home_place(text: str, geocoder: PlaceIndex, weights: Weights) -> Candidate:
     """The place --near names, read as a one-line article: "Alexandria, Louisiana"."""
     head = text.split(",")[0].strip()
     mention = Mention(head, 0, len(head), text, 0, "GPE")
-    places = resolve(Article(text, "en", "--near"), [mention], geocoder, weights=weights) if head else []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NothingSure)  # a --near that resolves to nothing is an error of its own
+        places = resolve(Article(text, "en", "--near"), [mention], geocoder, weights=weights) if head else []
     if not places:
         raise NearPlaceError(f"--near '{text}': no such place in the gazetteer")
     return places[0].chosen
