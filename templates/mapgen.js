@@ -275,35 +275,6 @@ var mapgen = (function () {
     return taken;
   }
 
-  /* A popup opened from the keyboard takes the focus, so that a screen reader
-     reads it; Escape closes it (Leaflet heeds Escape only when the map itself
-     has the focus) and gives the focus back to its marker. */
-  function keepFocus(marker) {
-    var fromKeyboard = false;
-    marker.getElement().addEventListener("keydown", function (key) {
-      if (key.key !== " ") return;  // Space opens, as Enter does
-      key.preventDefault();
-      marker.openPopup();
-    });
-    marker.on("popupopen", function (event) {
-      var content = event.popup.getElement().querySelector(".mg-popup");
-      event.popup.getElement().addEventListener("keydown", function (key) {
-        if (key.key === "Escape") marker.closePopup();  // from any control in it, the close button too
-      });
-      fromKeyboard = document.activeElement === marker.getElement();
-      if (!fromKeyboard) return;
-      content.tabIndex = -1;
-      content.focus({ preventScroll: true });
-    });
-    marker.on("popupclose", function (event) {
-      var focus = document.activeElement;
-      if (fromKeyboard && (event.popup.getElement().contains(focus) || focus === document.body)) {
-        marker.getElement().focus({ preventScroll: true });
-      }
-      fromKeyboard = false;
-    });
-  }
-
   /* Places outside the view are pointed at from the edge of the map: a button
      with the place's name and an arrow toward it, which brings it into view
      and opens it. The buttons keep clear of the map's controls and of each other. */
@@ -325,7 +296,7 @@ var mapgen = (function () {
       button.appendChild(arrow);
       button.appendChild(el("span", "mg-pointer-name", entry.place.name));
       L.DomEvent.disableClickPropagation(button);
-      button.addEventListener("click", function () { reveal(map, entry.marker); });
+      button.addEventListener("click", function () { mapgenPopups.reveal(map, entry.marker); });
       layer.appendChild(button);
       var w = button.offsetWidth, h = button.offsetHeight;
       var tx = dx ? ((dx > 0 ? size.x - EDGE - w / 2 : EDGE + w / 2) - centre.x) / dx : Infinity;
@@ -349,40 +320,8 @@ var mapgen = (function () {
   /* The boxes of the elements a selector finds in the map, in the map's own coordinates. */
   function boxesIn(map, selector) {
     return Array.from(map.getContainer().querySelectorAll(selector)).map(function (element) {
-      return boxOf(map, element);
+      return mapgenPopups.boxOf(map, element);
     });
-  }
-
-  function boxOf(map, element) {
-    var frame = map.getContainer().getBoundingClientRect(), b = element.getBoundingClientRect();
-    return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
-  }
-
-  /* Widen the view just enough to take in the marker, and open it; then
-     move the map once so that the popup and the marker under it are both in
-     view (the popup's own pan keeps only the popup in view, and is animated). */
-  function reveal(map, marker) {
-    var bounds = map.getBounds().extend(marker.getLatLng());
-    map.fitBounds(bounds, { maxZoom: map.getZoom(), animate: false });
-    var popup = marker.getPopup(), options = popup.options, autoPan = options.autoPan;
-    options.autoPan = false;
-    marker.openPopup();
-    options.autoPan = autoPan;
-    var size = map.getSize(), start = options.autoPanPaddingTopLeft, end = options.autoPanPaddingBottomRight;
-    var popupBox = boxOf(map, popup.getElement()), markerBox = boxOf(map, marker.getElement());
-    var box = {
-      left: Math.min(popupBox.left, markerBox.left), top: Math.min(popupBox.top, markerBox.top),
-      right: Math.max(popupBox.right, markerBox.right), bottom: Math.max(popupBox.bottom, markerBox.bottom)
-    };
-    var dx = shortfall(box.left, box.right, start[0], size.x - end[0]);
-    var dy = shortfall(box.top, box.bottom, start[1], size.y - end[1]);
-    if (dx || dy) map.panBy([dx, dy], { animate: false });
-  }
-
-  /* How far to move a span [low, high] to bring it inside [min, max]; its start wins when it cannot fit. */
-  function shortfall(low, high, min, max) {
-    if (low < min || high - low > max - min) return low - min;
-    return high > max ? high - max : 0;
   }
 
   /* The first view holds the story's places, with room for their labels and
@@ -401,7 +340,6 @@ var mapgen = (function () {
   function draw(map, data) {
     maps.push(map);
     frameStory(map, data.view);  // before any layer: no tile of another view is ever asked for
-    var size = map.getSize();
     basemap(map, data.basemap);
     guardWheel(map, data.words);
     guardTouch(map);
@@ -412,16 +350,12 @@ var mapgen = (function () {
       if (shape) place = L.extend({}, place, { lat: shape.at[0], lon: shape.at[1], area: true });
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
       drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
-      marker.bindPopup(function () { return popupContent(place, data.words); }, {
-        maxWidth: Math.max(160, Math.min(320, size.x - 120)),  // the pan margins and its own
-        maxHeight: Math.max(120, size.y - 110),
-        autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
-        autoPanPaddingBottomRight: [12, 28]  // and of the scale bar
-      });
       marker.addTo(map);
-      keepFocus(marker);
+      mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); });
       if (shape) areas[place.code] = { marker: marker, place: place };
     });
+    var markers = drawn.map(function (entry) { return entry.marker; });
+    mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
@@ -444,7 +378,11 @@ var mapgen = (function () {
     map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach(function (button) {
       button.addEventListener("click", function () { moved = true; });
     });
-    map.on("resize", function () { if (!moved) frameStory(map, data.view); reportHeight(); });
+    map.on("resize", function () {
+      mapgenPopups.fit(map, markers);
+      if (!moved) frameStory(map, data.view);
+      reportHeight();
+    });
     reportHeight();
   }
 

@@ -554,3 +554,63 @@ def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate("document.activeElement.textContent") == "Lyon"
+
+
+# --- popups in a small frame (issue 11) ---------------------------------------------------
+
+POPUP_INSIDE = """() => {
+    const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+    const inside = e => { const b = e.getBoundingClientRect();
+        return b.width > 0 && b.left >= frame.left - 1 && b.right <= frame.right + 1 && b.top >= frame.top - 1 && b.bottom <= frame.bottom + 1; };
+    const popup = document.querySelector('.leaflet-popup');
+    return { name: inside(popup.querySelector('.mg-popup-name')), close: inside(popup.querySelector('.leaflet-popup-close-button')),
+             text: parseFloat(getComputedStyle(popup.querySelector('.leaflet-popup-content')).fontSize) };
+}"""
+
+
+def every_popup_stays_in_the_frame(frame):
+    """Open each marker from the keyboard: its popup's name and close button are
+    inside the map, Escape closes it, and the focus is back on the marker."""
+    frame.locator(".mg-marker").first.wait_for()
+    seen = []
+    for k in range(frame.locator(".mg-marker").count()):
+        marker = frame.locator(".mg-marker").nth(k)
+        marker.focus()
+        marker.press("Enter")
+        frame.locator(".leaflet-popup").wait_for()
+        name = frame.locator(".mg-popup-name").inner_text()
+        seen.append((name, frame.evaluate(POPUP_INSIDE)))
+        frame.locator(".leaflet-popup").press("Escape")
+        frame.locator(".leaflet-popup").wait_for(state="detached")
+        assert frame.evaluate("document.activeElement.classList.contains('mg-marker')"), name
+        assert marker.evaluate("e => e === document.activeElement"), name
+    assert seen and all(box == {"name": True, "close": True, "text": 15} for _, box in seen), seen
+
+
+def test_seed_popups_never_leave_a_small_iframe(visit, seed_site):
+    opened = visit(host_page(seed_site).as_uri(), seed_site.out_dir.parent)
+    frame = next(f for f in opened.page.frames if f.url.endswith("embed.html"))
+    every_popup_stays_in_the_frame(frame)
+    assert frame.locator(".leaflet-container.mg-sheet-mode").count() == 1
+    assert opened.errors == []
+
+
+def test_seed_popups_never_leave_a_phone_screen(visit, seed_site):
+    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, **PHONE)
+    every_popup_stays_in_the_frame(opened.page)
+    assert opened.errors == []
+
+
+def test_a_popup_is_a_sheet_only_in_a_small_frame(visit, seed_site):
+    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": 1280, "height": 800}).page
+    page.locator(".mg-marker", has_text="Mossoul").click()
+    assert page.locator(".leaflet-popup-pane .leaflet-popup").count() == 1
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 350, "height": 262})
+    page.wait_for_timeout(200)
+    page.locator(".mg-marker").first.focus()
+    page.keyboard.press("Enter")
+    sheet = page.locator(".leaflet-mg-sheet-pane .leaflet-popup-content-wrapper").bounding_box()
+    frame = page.locator(".leaflet-container").bounding_box()
+    assert sheet["x"] == frame["x"] and sheet["width"] == frame["width"]
+    assert abs(sheet["y"] + sheet["height"] - frame["y"] - frame["height"]) <= 1
