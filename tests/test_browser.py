@@ -394,11 +394,13 @@ def test_png_and_its_open_graph_tags(tmp_path, browser):
 
 
 @pytest.mark.parametrize("page_name", ["index.html", "embed.html"])
-def test_no_serious_accessibility_violation(visit, site, page_name):
+@pytest.mark.parametrize("article", ["storm", "seed"])
+def test_no_serious_accessibility_violation(visit, site, seed_site, article, page_name):
     axe = axe_script()
     if axe is None or not axe.exists():
         pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
-    page = visit((site.out_dir / page_name).as_uri(), site.out_dir, bypass_csp=True).page  # axe is injected
+    built = seed_site if article == "seed" else site
+    page = visit((built.out_dir / page_name).as_uri(), built.out_dir, bypass_csp=True).page  # axe is injected
     page.add_script_tag(content=axe.read_text("utf-8"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
