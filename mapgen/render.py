@@ -16,6 +16,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from .admin1 import Area, shapes_for
 from .basemap import sharpest_zoom
 from .framing import story_view
 from .jsontext import script_json
@@ -34,6 +35,7 @@ class MapHtml:
     script: str
     data: str  # the places and basemap, as JSON safe to put inside <script>
     far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
+    shaped: frozenset[int] = frozenset()  # the areas below the country level drawn as their shapes
 
 
 class PlaceLayer(MacroElement):
@@ -81,17 +83,19 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     figure = m.get_root()
     figure.render()
     view = story_view(places)
+    shapes = shapes_for([p.chosen for p in places])
     data = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
         "words": {"low": words["low"], "wheel": words["wheel"]},
-        "places": [_place_data(p, article.language) for p in places],
+        "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     return MapHtml(
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]
         data=script_json(data),
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
+        shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
     )
 
 
@@ -120,9 +124,10 @@ def _number_elements(root) -> None:
     visit(root)
 
 
-def _place_data(place: Place, language: str) -> dict:
+def _place_data(place: Place, language: str, shape: Area | None) -> dict:
     chosen = place.chosen
     return {
+        **({"shape": {"at": shape.at, "rings": shape.rings}} if shape else {}),
         "name": place.name,
         "resolved": resolved_name(place, language),
         "country": country_name(chosen.country, language),

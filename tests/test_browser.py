@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HOSTILE, LYON, mention, seed_article, seed_places, storm_article, storm_places
+from test_admin1 import admin
 
 from mapgen.model import Place
 from mapgen.site import write_site
@@ -616,3 +617,23 @@ def test_a_popup_is_a_sheet_only_in_a_small_frame(visit, seed_site):
     frame = page.locator(".leaflet-container").bounding_box()
     assert sheet["x"] == frame["x"] and sheet["width"] == frame["width"]
     assert abs(sheet["y"] + sheet["height"] - frame["y"] - frame["height"]) <= 1
+
+
+# --- areas below the country level (issue 11) --------------------------------------------
+
+
+def test_a_named_area_is_drawn_as_its_shape_labelled_once(admin_data, visit, tmp_path):
+    article = replace(storm_article(), text="Floods in Süd and in Lyon.")
+    south = Place("Süd", admin("Süd", "XA", 38.5, 10.5), 0.9, (mention(article.text, "Süd"),))
+    site = write_site(article, [south], tmp_path / "site")
+    opened = visit(site.embed.as_uri(), site.out_dir)
+    page = opened.page
+    assert page.locator("path.mg-admin").count() == 1
+    assert page.locator(".mg-marker .mg-symbol").evaluate_all("els => els.map(e => getComputedStyle(e).display)") == [
+        "none"
+    ], "never a pin at its centre"
+    assert page.locator(".mg-label").all_inner_texts() == ["Süd"]
+    assert page.locator(".mg-legend li").all_inner_texts() == ["région ou département cité"]
+    page.locator("path.mg-admin").click(position={"x": 3, "y": 3})
+    assert page.locator(".mg-popup-name").inner_text() == "Süd"
+    assert opened.errors == [] and opened.refused == []

@@ -140,6 +140,18 @@ var mapgen = (function () {
     return drawn;
   }
 
+  /* The states, provinces and regions the article names, each its shape over
+     the countries, opening its place like its label does. */
+  function drawAreas(map, entries) {
+    var renderer = L.svg({ padding: 0.5 });
+    entries.forEach(function (entry) {
+      var place = entry.place;
+      L.polygon(place.shape.rings.map(function (polygon) { return polygon.map(decode); }), {
+        renderer: renderer, className: "mg-area mg-admin" + (place.low ? " mg-low" : ""), weight: 1, fillOpacity: 1
+      }).addTo(map).on("click", function () { entry.marker.openPopup(); });
+    });
+  }
+
   /* The names of the countries the article does not name, where they fit:
      biggest first, never over a place, a label, a pointer or another name. */
   var NAME_ROOM = 1.3;  // a country must be this much wider than its name
@@ -346,17 +358,18 @@ var mapgen = (function () {
     var drawn = [], areas = {}, world = worldOf(data.basemap), shapes = {};
     world.forEach(function (country) { shapes[country.code] = country; });
     data.places.forEach(function (place) {
-      var shape = place.kind === "country" && shapes[place.code];
+      var shape = place.shape || (place.kind === "country" && shapes[place.code]);
       if (shape) place = L.extend({}, place, { lat: shape.at[0], lon: shape.at[1], area: true });
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
       drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
       marker.addTo(map);
       mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); });
-      if (shape) areas[place.code] = { marker: marker, place: place };
+      if (shape && !place.shape) areas[place.code] = { marker: marker, place: place };
     });
     var markers = drawn.map(function (entry) { return entry.marker; });
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
+    drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
     var edge = el("div", "mg-pointers");
