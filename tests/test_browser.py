@@ -637,3 +637,11 @@ def test_a_named_area_is_drawn_as_its_shape_labelled_once(admin_data, visit, tmp
     page.locator("path.mg-admin").click(position={"x": 3, "y": 3})
     assert page.locator(".mg-popup-name").inner_text() == "Süd"
     assert opened.errors == [] and opened.refused == []
+
+
+def test_the_admin_lines_of_the_story_countries_are_drawn_under_it(admin_data, visit, tmp_path):
+    article = replace(storm_article(), text="Floods in Süd.")
+    south = Place("Süd", admin("Süd", "XA", 38.5, 10.5), 0.9, (mention(article.text, "Süd"),))
+    site = write_site(article, [south], tmp_path / "site")
+    page = visit(site.embed.as_uri(), site.out_dir).page
+    assert page.locator("path.mg-admin-line").count() == 2, "the two areas of Süd's country"

@@ -140,6 +140,14 @@ var mapgen = (function () {
     return drawn;
   }
 
+  /* The admin-1 lines of the countries the story happens in: thin, under everything the story names. */
+  function drawLines(map, lines) {
+    var renderer = L.svg({ padding: 0.5 });
+    lines.forEach(function (steps) {
+      L.polygon(decode(steps), { renderer: renderer, className: "mg-admin-line", interactive: false, fill: false, weight: 1 }).addTo(map);
+    });
+  }
+
   /* The states, provinces and regions the article names, each its shape over
      the countries, opening its place like its label does. */
   function drawAreas(map, entries) {
@@ -369,6 +377,7 @@ var mapgen = (function () {
     var markers = drawn.map(function (entry) { return entry.marker; });
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
+    drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
