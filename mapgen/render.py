@@ -18,6 +18,7 @@ from jinja2 import Template
 
 from .admin1 import Area, lines_for, shapes_for
 from .basemap import sharpest_zoom
+from .cities import orientation_cities
 from .framing import story_view
 from .jsontext import script_json
 from .model import Article, Place
@@ -90,10 +91,11 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         "words": {"low": words["low"], "wheel": words["wheel"]},
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
-    if basemap.get("world") and view:  # the vector basemap: the admin-1 lines of the countries the story is in
+    if basemap.get("world") and view:  # the vector basemap: admin-1 lines of the story's countries, big cities
         data["adminLines"] = lines_for(
             [p.chosen.country for k, p in enumerate(places) if k not in view.far and p.chosen.country]
         )
+        data["cities"] = orientation_cities(view.bounds, places, article.language)
     return MapHtml(
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]

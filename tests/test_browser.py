@@ -645,3 +645,42 @@ def test_the_admin_lines_of_the_story_countries_are_drawn_under_it(admin_data, v
     site = write_site(article, [south], tmp_path / "site")
     page = visit(site.embed.as_uri(), site.out_dir).page
     assert page.locator("path.mg-admin-line").count() == 2, "the two areas of Süd's country"
+
+
+# --- a few big cities for orientation (issue 11) ------------------------------------------
+
+CITY_CLASHES = """() => {
+  const rect = e => e.getBoundingClientRect(), frame = rect(document.querySelector('.leaflet-container'));
+  const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+  const story = [...document.querySelectorAll('.mg-label:not(.mg-visually-hidden), .mg-marker .mg-symbol, .mg-pointer, .leaflet-control')]
+    .map(e => ({what: e.textContent || e.className, box: rect(e)})).filter(s => s.box.width > 0);
+  const cities = [...document.querySelectorAll('.mg-city')].map(e => ({what: e.textContent, box: rect(e)}));
+  const clashes = [];
+  cities.forEach((c, i) => {
+    story.forEach(s => hit(c.box, s.box) && clashes.push(c.what + '/' + s.what));
+    cities.slice(i + 1).forEach(d => hit(c.box, d.box) && clashes.push(c.what + '/' + d.what));
+    (c.box.left < frame.left || c.box.right > frame.right) && clashes.push(c.what + '/edge');
+  });
+  return {cities: cities.map(c => c.what), clashes};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844), (350, 190)])
+def test_big_cities_orient_the_reader_and_never_cover_the_story(visit, seed_site, size):
+    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": size[0], "height": size[1]})
+    found = opened.page.evaluate(CITY_CLASHES)
+    assert 1 <= len(found["cities"]) <= 6, found
+    assert found["clashes"] == []
+    assert not set(found["cities"]) & set(opened.page.locator(".mg-label").all_inner_texts())
+    opened.page.evaluate("mapgen.maps[0].zoomIn(1, {animate: false})")
+    assert opened.page.evaluate(CITY_CLASHES)["clashes"] == []
+
+
+def test_big_cities_take_the_article_language_where_cldr_has_it():
+    from mapgen.cities import local_name, time_zone_cities
+
+    zones = time_zone_cities("fr")
+    city = {"name": "Damascus", "timezone": "Asia/Damascus"}
+    assert local_name(city, zones) == "Damas"
+    assert local_name({"name": "Aleppo", "timezone": "Asia/Damascus"}, zones) == "Aleppo", "not its zone's city"
+    assert local_name(city, time_zone_cities("xx")) == "Damascus"

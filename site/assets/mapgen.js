@@ -165,7 +165,6 @@ var mapgen = (function () {
   var NAME_ROOM = 1.3;  // a country must be this much wider than its name
 
   function countryNames(map, countries, pane, taken) {
-    while (pane.firstChild) pane.removeChild(pane.firstChild);
     var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
     countries.forEach(function (entry) {
       if (entry.named || !view.contains(entry.country.at)) return;
@@ -183,6 +182,33 @@ var mapgen = (function () {
       } else {
         taken.push(box);
       }
+    });
+  }
+
+  /* A few big cities for orientation, capitals first, where they fit: a dot
+     and a muted name, on the side of the dot that covers nothing of the story. */
+  var CITY_ROOM = 120000;  // square pixels of map per city shown, at most six
+
+  function cityNames(map, cities, pane, taken) {
+    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect(), shown = 0;
+    var limit = Math.max(1, Math.min(6, Math.round(frame.width * frame.height / CITY_ROOM)));
+    cities.forEach(function (city) {
+      if (shown >= limit || !view.contains(city.at)) return;
+      var mark = el("span", "mg-city" + (city.capital ? " mg-capital" : ""));
+      mark.appendChild(el("span", "mg-city-name", city.name));
+      var at = map.latLngToLayerPoint(city.at);
+      mark.style.left = at.x + "px";
+      mark.style.top = at.y + "px";
+      pane.appendChild(mark);
+      var fits = ["right", "left"].some(function (side) {
+        mark.setAttribute("data-side", side);
+        var box = mark.getBoundingClientRect();
+        var outside = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+        if (outside || taken.some(function (other) { return overlap(box, other) > 0; })) return false;
+        taken.push(box);
+        return true;
+      });
+      if (fits) shown += 1; else pane.removeChild(mark);
     });
   }
 
@@ -386,7 +412,10 @@ var mapgen = (function () {
     function arrange() {
       spread(map, drawn);
       pointers(map, drawn, edge);
-      countryNames(map, countries, names, placeLabels(map, drawn));
+      while (names.firstChild) names.removeChild(names.firstChild);
+      var taken = placeLabels(map, drawn);
+      cityNames(map, data.cities || [], names, taken);
+      countryNames(map, countries, names, taken);
     }
     arrange();
     map.on("moveend", arrange);
