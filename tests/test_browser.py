@@ -41,8 +41,10 @@ class Visit:
     """A page opened from disk with every request outside `allowed` refused, and
     the console errors and dialogs (an alert would be injected script) kept."""
 
-    def __init__(self, browser, url: str, allowed: Path, **context):
+    def __init__(self, browser, url: str, allowed: Path, init_script: str | None = None, **context):
         self.context = browser.new_context(**{"viewport": {"width": 1000, "height": 760}, **context})
+        if init_script:
+            self.context.add_init_script(init_script)
         self.refused, self.errors, self.dialogs, self.requested = [], [], [], []
         prefix = allowed.resolve().as_uri()
         self.context.route("**/*", self._only_under(prefix))
@@ -117,15 +119,41 @@ def test_basemap_is_drawn_from_the_site_alone(index):
     assert index.refused == [] and index.errors == []
 
 
+# Counts the tiles Leaflet makes, by zoom, from the moment Leaflet loads: a tile made for
+# folium's zoom-1 view and dropped in the same task never reaches the network, so the
+# requests alone cannot tell whether the view was set before the tile layer was added.
+COUNT_TILES = """window.__tiles = [];
+Object.defineProperty(window, "L", { configurable: true, get() { return window.__leaflet; }, set(leaflet) {
+  window.__leaflet = leaflet;
+  const make = leaflet.TileLayer.prototype.createTile;
+  leaflet.TileLayer.prototype.createTile = function (coords, done) { window.__tiles.push(coords.z); return make.call(this, coords, done); };
+} });"""
+
+
+def tile_zooms(opened) -> tuple[set, set]:
+    """The zooms of the tiles Leaflet made, and of the tile requests that reached the network."""
+    made = set(opened.page.evaluate("window.__tiles"))
+    asked = {int(url.rsplit("/", 3)[1]) for url in opened.requested if url.endswith(".png")}
+    return made, asked
+
+
 def test_offline_tiles_stay_an_option(visit, tmp_path):
     site = write_site(storm_article(), storm_places(), tmp_path / "site", tiles="offline")
-    opened = visit(site.embed.as_uri(), site.out_dir)
+    opened = visit(site.embed.as_uri(), site.out_dir, init_script=COUNT_TILES)
     assert opened.loaded_tiles() > 0 and opened.land() == 0
     assert opened.refused == [] and opened.errors == []
     zoom = opened.page.evaluate("mapgen.maps[0].getZoom()")
-    asked = {int(url.split("/tiles/")[1].split("/")[0]) for url in opened.requested if "/tiles/" in url}
     # the view's own tiles, over the world's of zoom 2 stretched beneath them; none of folium's zoom-1 view
-    assert asked == {2, min(zoom, 6)}, "tiles of another view were asked before the story was framed"
+    assert tile_zooms(opened) == ({2, min(zoom, 6)}, {2, min(zoom, 6)}), "tiles of another view before the story's"
+
+
+def test_online_tiles_are_asked_for_the_story_view_only(visit, tmp_path):
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", tiles="OpenStreetMap.Mapnik")
+    opened = visit(site.embed.as_uri(), site.out_dir, init_script=COUNT_TILES)  # the tile server refused
+    zoom = opened.page.evaluate("mapgen.maps[0].getZoom()")
+    assert zoom > 1
+    assert tile_zooms(opened) == ({zoom}, {zoom}), "tiles of folium's zoom-1 view were made before the story's"
+    assert all(url.startswith("https://tile.openstreetmap.org/") for url in opened.refused)
 
 
 def test_a_marker_opens_a_popup_that_quotes_the_article_as_text(index):
