@@ -60,6 +60,11 @@ def source_file() -> Path | None:
     return next((root / PACKAGE_FILE for root in roots if (root / PACKAGE_FILE).is_file()), None)
 
 
+def available() -> bool:
+    """Whether the admin-1 shapes can be had: simplified in the cache, or from the npm package."""
+    return (cache_dir() / CACHE_NAME).is_file() or source_file() is not None
+
+
 def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
     """The shape of each admin area, None where there is none (or no data)."""
     if not any(c.feature == "admin" for c in candidates):
