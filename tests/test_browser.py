@@ -439,6 +439,23 @@ def test_no_serious_accessibility_violation(visit, site, seed_site, article, pag
     assert serious == []
 
 
+def test_no_serious_accessibility_violation_with_a_sheet_open(visit, seed_site):
+    axe = axe_script()
+    if axe is None or not axe.exists():
+        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
+    viewport = {"width": 350, "height": 262}
+    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, bypass_csp=True, viewport=viewport).page
+    page.locator(".mg-marker").first.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-mg-sheet-pane .leaflet-popup").wait_for()
+    page.add_script_tag(content=axe.read_text("utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
 # --- nothing from an article or a geocoder runs as script (issue 8) ---------------------------
 
 PWNED = "Ras<img src=x onerror=window.__pwned=1>al-Ain"
