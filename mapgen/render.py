@@ -88,7 +88,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
-        "words": {"low": words["low"], "wheel": words["wheel"]},
+        "words": {"low": words["low"], "wheel": words["wheel"], "close": words["close"]},
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     if basemap.get("world") and view:  # the vector basemap: admin-1 lines of the story's countries, big cities

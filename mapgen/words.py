@@ -23,6 +23,7 @@ WORDS = {
         "embed_heading": "Embed this map",
         "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
         "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
+        "close": "Close",
     },
     "fr": {
         "source": "Source : {source}",
@@ -44,6 +45,7 @@ WORDS = {
         "embed_heading": "Intégrer cette carte",
         "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
         "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
+        "close": "Fermer",
     },
     "es": {
         "source": "Fuente: {source}",
@@ -65,6 +67,7 @@ WORDS = {
         "embed_heading": "Insertar este mapa",
         "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
         "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
+        "close": "Cerrar",
     },
 }
 

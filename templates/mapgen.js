@@ -397,7 +397,7 @@ var mapgen = (function () {
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
       drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
       marker.addTo(map);
-      mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); });
+      mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); }, data.words.close);
       if (shape && !place.shape) areas[place.code] = { marker: marker, place: place };
     });
     var markers = drawn.map(function (entry) { return entry.marker; });

@@ -634,6 +634,9 @@ def every_popup_stays_in_the_frame(frame):
         assert frame.evaluate("document.activeElement.classList.contains('mg-marker')"), name
         assert marker.evaluate("e => e === document.activeElement"), name
     assert seen and all(box == {"name": True, "close": True, "text": 15} for _, box in seen), seen
+    marker.press("Enter")
+    assert frame.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Fermer"
+    frame.locator(".leaflet-popup").press("Escape")
 
 
 def test_seed_popups_never_leave_a_small_iframe(visit, seed_site):

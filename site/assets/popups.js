@@ -32,10 +32,15 @@ var mapgenPopups = (function () {
     });
   }
 
-  function bind(map, marker, content) {
+  /* A marker's popup; its close button is named in the page's language (Leaflet's says "Close popup"). */
+  function bind(map, marker, content, closeName) {
     marker.bindPopup(content);
     keepFocus(marker);
-    marker.on("popupopen", function () { if (isSmall(map)) aboveSheet(map, marker); });
+    marker.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", closeName);
+      if (isSmall(map)) aboveSheet(map, marker);
+    });
   }
 
   /* With the sheet open, the marker is moved into the room above it, when there is any. */
