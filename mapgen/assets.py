@@ -48,6 +48,7 @@ def sources() -> dict:
         "leaflet.css": leaflet / "leaflet.css",
         "mapgen.css": ours / "mapgen.css",
         "leaflet.js": leaflet / "leaflet.js",
+        "popups.js": ours / "popups.js",
         "mapgen.js": ours / "mapgen.js",
     }
 
@@ -61,7 +62,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             "styles": [],
             "scripts": [],
             "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
-            "inline_scripts": [Markup(safe_script(text["leaflet.js"])), Markup(safe_script(text["mapgen.js"]))],
+            "inline_scripts": [Markup(safe_script(text[name])) for name in ("leaflet.js", "popups.js", "mapgen.js")],
         }
     (site / "assets").mkdir(exist_ok=True)
     links = {}
@@ -73,7 +74,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             links[name] = Asset(f"assets/{name}")
     return {
         "styles": [links["leaflet.css"], links["mapgen.css"]],
-        "scripts": [links["leaflet.js"], links["mapgen.js"]],
+        "scripts": [links["leaflet.js"], links["popups.js"], links["mapgen.js"]],
         "inline_styles": [],
         "inline_scripts": [],
     }

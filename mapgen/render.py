@@ -16,7 +16,9 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from .admin1 import Area, lines_for, shapes_for
 from .basemap import sharpest_zoom
+from .cities import orientation_cities
 from .framing import story_view
 from .jsontext import script_json
 from .model import Article, Place
@@ -34,6 +36,7 @@ class MapHtml:
     script: str
     data: str  # the places and basemap, as JSON safe to put inside <script>
     far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
+    shaped: frozenset[int] = frozenset()  # the areas below the country level drawn as their shapes
 
 
 class PlaceLayer(MacroElement):
@@ -81,17 +84,24 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     figure = m.get_root()
     figure.render()
     view = story_view(places)
-    data = {
+    shapes = shapes_for([p.chosen for p in places])
+    data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
-        "words": {"low": words["low"], "wheel": words["wheel"]},
-        "places": [_place_data(p, article.language) for p in places],
+        "words": {"low": words["low"], "wheel": words["wheel"], "close": words["close"]},
+        "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
+    if basemap.get("world") and view:  # the vector basemap: admin-1 lines of the story's countries, big cities
+        data["adminLines"] = lines_for(
+            [p.chosen.country for k, p in enumerate(places) if k not in view.far and p.chosen.country]
+        )
+        data["cities"] = orientation_cities(view.bounds, places, article.language)
     return MapHtml(
         div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
         script=figure.script.render().strip(),  # type: ignore[attr-defined]
         data=script_json(data),
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
+        shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
     )
 
 
@@ -120,9 +130,10 @@ def _number_elements(root) -> None:
     visit(root)
 
 
-def _place_data(place: Place, language: str) -> dict:
+def _place_data(place: Place, language: str, shape: Area | None) -> dict:
     chosen = place.chosen
     return {
+        **({"shape": {"at": shape.at, "rings": shape.rings}} if shape else {}),
         "name": place.name,
         "resolved": resolved_name(place, language),
         "country": country_name(chosen.country, language),

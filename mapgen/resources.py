@@ -14,14 +14,16 @@ from pathlib import Path
 
 
 def templates() -> Traversable:
-    """The folder of the site's templates, scripts and styles."""
+    """The folder of the site's templates, scripts and styles: the checkout's own
+    first, so that a tree put first on sys.path runs with its own templates and
+    not with those of another checkout installed in the environment."""
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if (checkout / "mapgen.js").is_file():
+        return checkout
     try:
         installed = files("mapgen.templates")
     except ModuleNotFoundError:
         installed = None
     if installed is not None and installed.joinpath("index.html").is_file():
         return installed
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if not (checkout / "index.html").is_file():
-        raise LookupError(f"mapgen's templates are missing: neither mapgen.templates nor {checkout} holds them")
-    return checkout
+    raise LookupError(f"mapgen's templates are missing: neither mapgen.templates nor {checkout} holds them")

@@ -191,16 +191,17 @@ def _page_context(article, places, basemap, words, snippet, loaded: dict) -> dic
         "map": {"div": Markup(rendered.div), "script": Markup(rendered.script), "data": Markup(rendered.data)},
         "csp": content_security_policy(loaded, [rendered.script], tile_hosts(basemap.get("url", ""))),
         "places": [_listed(p, article.language) for p in places],
-        "legend": _legend(places),
+        "legend": _legend(places, rendered.shaped),
         "far": rendered.far,
         **loaded,
     }
 
 
-def _legend(places: list[Place]) -> list[str]:
-    """The kinds of marks the map shows, in the legend's order."""
-    shown = {p.kind for p in places} | ({"low"} if any(p.low_confidence for p in places) else set())
-    return [kind for kind in ("place", "country", "region", "low") if kind in shown]
+def _legend(places: list[Place], shaped: frozenset[int] = frozenset()) -> list[str]:
+    """The kinds of marks the map shows, in the legend's order: an area drawn as its shape is an "area"."""
+    shown = {"area" if k in shaped else p.kind for k, p in enumerate(places)}
+    shown |= {"low"} if any(p.low_confidence for p in places) else set()
+    return [kind for kind in ("place", "country", "area", "region", "low") if kind in shown]
 
 
 TITLE_LENGTH = 90  # a headline's length, past which the first line is cut at a word

@@ -9,6 +9,7 @@ WORDS = {
         "data_credit": "Data: {credit}",
         "legend_place": "town or site",
         "legend_country": "country named",
+        "legend_area": "state or region named",
         "legend_region": "region",
         "legend_low": "uncertain place (dashed)",
         "far": "Elsewhere:",
@@ -22,6 +23,7 @@ WORDS = {
         "embed_heading": "Embed this map",
         "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
         "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
+        "close": "Close",
     },
     "fr": {
         "source": "Source : {source}",
@@ -29,6 +31,7 @@ WORDS = {
         "data_credit": "Données : {credit}",
         "legend_place": "ville ou site",
         "legend_country": "pays cité",
+        "legend_area": "région ou département cité",
         "legend_region": "région",
         "legend_low": "lieu incertain (pointillés)",
         "far": "Ailleurs :",
@@ -42,6 +45,7 @@ WORDS = {
         "embed_heading": "Intégrer cette carte",
         "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
         "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
+        "close": "Fermer",
     },
     "es": {
         "source": "Fuente: {source}",
@@ -49,6 +53,7 @@ WORDS = {
         "data_credit": "Datos: {credit}",
         "legend_place": "ciudad o sitio",
         "legend_country": "país citado",
+        "legend_area": "región o provincia citada",
         "legend_region": "región",
         "legend_low": "lugar incierto (punteado)",
         "far": "En otro lugar:",
@@ -62,6 +67,7 @@ WORDS = {
         "embed_heading": "Insertar este mapa",
         "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
         "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
+        "close": "Cerrar",
     },
 }
 

@@ -140,12 +140,31 @@ var mapgen = (function () {
     return drawn;
   }
 
+  /* The borders between the admin-1 areas of the countries the story happens in: thin, under everything it names. */
+  function drawLines(map, lines) {
+    var renderer = L.svg({ padding: 0.5 });
+    lines.forEach(function (steps) {
+      L.polyline(decode(steps), { renderer: renderer, className: "mg-admin-line", interactive: false, weight: 1 }).addTo(map);
+    });
+  }
+
+  /* The states, provinces and regions the article names, each its shape over
+     the countries, opening its place like its label does. */
+  function drawAreas(map, entries) {
+    var renderer = L.svg({ padding: 0.5 });
+    entries.forEach(function (entry) {
+      var place = entry.place;
+      L.polygon(place.shape.rings.map(function (polygon) { return polygon.map(decode); }), {
+        renderer: renderer, className: "mg-area mg-admin" + (place.low ? " mg-low" : ""), weight: 1, fillOpacity: 1
+      }).addTo(map).on("click", function () { entry.marker.openPopup(); });
+    });
+  }
+
   /* The names of the countries the article does not name, where they fit:
      biggest first, never over a place, a label, a pointer or another name. */
   var NAME_ROOM = 1.3;  // a country must be this much wider than its name
 
   function countryNames(map, countries, pane, taken) {
-    while (pane.firstChild) pane.removeChild(pane.firstChild);
     var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
     countries.forEach(function (entry) {
       if (entry.named || !view.contains(entry.country.at)) return;
@@ -163,6 +182,33 @@ var mapgen = (function () {
       } else {
         taken.push(box);
       }
+    });
+  }
+
+  /* A few big cities for orientation, capitals first, where they fit: a dot
+     and a muted name, on the side of the dot that covers nothing of the story. */
+  var CITY_ROOM = 120000;  // square pixels of map per city shown, at most six
+
+  function cityNames(map, cities, pane, taken) {
+    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect(), shown = 0;
+    var limit = Math.max(1, Math.min(6, Math.round(frame.width * frame.height / CITY_ROOM)));
+    cities.forEach(function (city) {
+      if (shown >= limit || !view.contains(city.at)) return;
+      var mark = el("span", "mg-city" + (city.capital ? " mg-capital" : ""));
+      mark.appendChild(el("span", "mg-city-name", city.name));
+      var at = map.latLngToLayerPoint(city.at);
+      mark.style.left = at.x + "px";
+      mark.style.top = at.y + "px";
+      pane.appendChild(mark);
+      var fits = ["right", "left"].some(function (side) {
+        mark.setAttribute("data-side", side);
+        var box = mark.getBoundingClientRect();
+        var outside = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+        if (outside || taken.some(function (other) { return overlap(box, other) > 0; })) return false;
+        taken.push(box);
+        return true;
+      });
+      if (fits) shown += 1; else pane.removeChild(mark);
     });
   }
 
@@ -275,35 +321,6 @@ var mapgen = (function () {
     return taken;
   }
 
-  /* A popup opened from the keyboard takes the focus, so that a screen reader
-     reads it; Escape closes it (Leaflet heeds Escape only when the map itself
-     has the focus) and gives the focus back to its marker. */
-  function keepFocus(marker) {
-    var fromKeyboard = false;
-    marker.getElement().addEventListener("keydown", function (key) {
-      if (key.key !== " ") return;  // Space opens, as Enter does
-      key.preventDefault();
-      marker.openPopup();
-    });
-    marker.on("popupopen", function (event) {
-      var content = event.popup.getElement().querySelector(".mg-popup");
-      event.popup.getElement().addEventListener("keydown", function (key) {
-        if (key.key === "Escape") marker.closePopup();  // from any control in it, the close button too
-      });
-      fromKeyboard = document.activeElement === marker.getElement();
-      if (!fromKeyboard) return;
-      content.tabIndex = -1;
-      content.focus({ preventScroll: true });
-    });
-    marker.on("popupclose", function (event) {
-      var focus = document.activeElement;
-      if (fromKeyboard && (event.popup.getElement().contains(focus) || focus === document.body)) {
-        marker.getElement().focus({ preventScroll: true });
-      }
-      fromKeyboard = false;
-    });
-  }
-
   /* Places outside the view are pointed at from the edge of the map: a button
      with the place's name and an arrow toward it, which brings it into view
      and opens it. The buttons keep clear of the map's controls and of each other. */
@@ -325,7 +342,7 @@ var mapgen = (function () {
       button.appendChild(arrow);
       button.appendChild(el("span", "mg-pointer-name", entry.place.name));
       L.DomEvent.disableClickPropagation(button);
-      button.addEventListener("click", function () { reveal(map, entry.marker); });
+      button.addEventListener("click", function () { mapgenPopups.reveal(map, entry.marker); });
       layer.appendChild(button);
       var w = button.offsetWidth, h = button.offsetHeight;
       var tx = dx ? ((dx > 0 ? size.x - EDGE - w / 2 : EDGE + w / 2) - centre.x) / dx : Infinity;
@@ -349,40 +366,8 @@ var mapgen = (function () {
   /* The boxes of the elements a selector finds in the map, in the map's own coordinates. */
   function boxesIn(map, selector) {
     return Array.from(map.getContainer().querySelectorAll(selector)).map(function (element) {
-      return boxOf(map, element);
+      return mapgenPopups.boxOf(map, element);
     });
-  }
-
-  function boxOf(map, element) {
-    var frame = map.getContainer().getBoundingClientRect(), b = element.getBoundingClientRect();
-    return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
-  }
-
-  /* Widen the view just enough to take in the marker, and open it; then
-     move the map once so that the popup and the marker under it are both in
-     view (the popup's own pan keeps only the popup in view, and is animated). */
-  function reveal(map, marker) {
-    var bounds = map.getBounds().extend(marker.getLatLng());
-    map.fitBounds(bounds, { maxZoom: map.getZoom(), animate: false });
-    var popup = marker.getPopup(), options = popup.options, autoPan = options.autoPan;
-    options.autoPan = false;
-    marker.openPopup();
-    options.autoPan = autoPan;
-    var size = map.getSize(), start = options.autoPanPaddingTopLeft, end = options.autoPanPaddingBottomRight;
-    var popupBox = boxOf(map, popup.getElement()), markerBox = boxOf(map, marker.getElement());
-    var box = {
-      left: Math.min(popupBox.left, markerBox.left), top: Math.min(popupBox.top, markerBox.top),
-      right: Math.max(popupBox.right, markerBox.right), bottom: Math.max(popupBox.bottom, markerBox.bottom)
-    };
-    var dx = shortfall(box.left, box.right, start[0], size.x - end[0]);
-    var dy = shortfall(box.top, box.bottom, start[1], size.y - end[1]);
-    if (dx || dy) map.panBy([dx, dy], { animate: false });
-  }
-
-  /* How far to move a span [low, high] to bring it inside [min, max]; its start wins when it cannot fit. */
-  function shortfall(low, high, min, max) {
-    if (low < min || high - low > max - min) return low - min;
-    return high > max ? high - max : 0;
   }
 
   /* The first view holds the story's places, with room for their labels and
@@ -401,28 +386,25 @@ var mapgen = (function () {
   function draw(map, data) {
     maps.push(map);
     frameStory(map, data.view);  // before any layer: no tile of another view is ever asked for
-    var size = map.getSize();
     basemap(map, data.basemap);
     guardWheel(map, data.words);
     guardTouch(map);
     var drawn = [], areas = {}, world = worldOf(data.basemap), shapes = {};
     world.forEach(function (country) { shapes[country.code] = country; });
     data.places.forEach(function (place) {
-      var shape = place.kind === "country" && shapes[place.code];
+      var shape = place.shape || (place.kind === "country" && shapes[place.code]);
       if (shape) place = L.extend({}, place, { lat: shape.at[0], lon: shape.at[1], area: true });
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
       drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
-      marker.bindPopup(function () { return popupContent(place, data.words); }, {
-        maxWidth: Math.max(160, Math.min(320, size.x - 120)),  // the pan margins and its own
-        maxHeight: Math.max(120, size.y - 110),
-        autoPanPaddingTopLeft: [56, 12],  // clear of the zoom buttons
-        autoPanPaddingBottomRight: [12, 28]  // and of the scale bar
-      });
       marker.addTo(map);
-      keepFocus(marker);
-      if (shape) areas[place.code] = { marker: marker, place: place };
+      mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); }, data.words.close);
+      if (shape && !place.shape) areas[place.code] = { marker: marker, place: place };
     });
+    var markers = drawn.map(function (entry) { return entry.marker; });
+    mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
+    drawLines(map, data.adminLines || []);
+    drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
     var edge = el("div", "mg-pointers");
@@ -430,7 +412,10 @@ var mapgen = (function () {
     function arrange() {
       spread(map, drawn);
       pointers(map, drawn, edge);
-      countryNames(map, countries, names, placeLabels(map, drawn));
+      while (names.firstChild) names.removeChild(names.firstChild);
+      var taken = placeLabels(map, drawn);
+      cityNames(map, data.cities || [], names, taken);
+      countryNames(map, countries, names, taken);
     }
     arrange();
     map.on("moveend", arrange);
@@ -444,7 +429,11 @@ var mapgen = (function () {
     map.getContainer().querySelectorAll(".leaflet-control-zoom a").forEach(function (button) {
       button.addEventListener("click", function () { moved = true; });
     });
-    map.on("resize", function () { if (!moved) frameStory(map, data.view); reportHeight(); });
+    map.on("resize", function () {
+      mapgenPopups.fit(map, markers);
+      if (!moved) frameStory(map, data.view);
+      reportHeight();
+    });
     reportHeight();
   }
 

