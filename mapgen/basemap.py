@@ -83,6 +83,7 @@ def kept_world_data(language: str) -> list[dict]:
     from hashlib import sha256
     from importlib.metadata import version
 
+    package_dir("countryinfo")  # a copy kept from before is no reason to run without the package
     code = sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in ("world.py", "geo.py")))
     made_of = f"countryinfo{version('countryinfo')}-babel{version('babel')}-{code.hexdigest()[:12]}"
     path = cache_dir() / f"world-{language}-{made_of}.json"
