@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,23 +174,28 @@ def with_a_large_country(rows: int, build: list[str], runs: int, tmp: Path, env:
     """Add a generated country of `rows` features through `mapgen gazetteer add`, then build again."""
     mirror = tmp / "mirror"
     names = write_country(mirror, "XL", rows)
+    with served(mirror) as url:
+        add = timed_with_cpu([sys.executable, "-m", "mapgen.cli", "gazetteer", "add", "XL", "--from", url], env)
+    added = Path(env["MAPGEN_CACHE"]) / "geonames-added.sqlite"
+    return {"rows": rows, "names": names, "add": add, "bytes": added.stat().st_size,
+            "warm": [timed(build, env) for _ in range(runs)]}  # fmt: skip
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """The folder served over HTTP on 127.0.0.1 for the time of the block: its URL."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(mirror)],
+        [sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
     )
     try:
-        port = server.stdout.readline().split("port ")[1].split()[0]  # "Serving HTTP on 127.0.0.1 port N (…)"
-        add = timed_with_cpu(
-            [sys.executable, "-m", "mapgen.cli", "gazetteer", "add", "XL", "--from", f"http://127.0.0.1:{port}"], env
-        )
+        port = server.stdout.readline().split("port ")[1].split()[0]  # type: ignore[union-attr]  # "Serving HTTP on 127.0.0.1 port N (…)"
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait()
-    added = Path(env["MAPGEN_CACHE"]) / "geonames-added.sqlite"
-    return {"rows": rows, "names": names, "add": add, "bytes": added.stat().st_size,
-            "warm": [timed(build, env) for _ in range(runs)]}  # fmt: skip
 
 
 def write_country(folder: Path, code: str, rows: int) -> int:

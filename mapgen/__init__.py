@@ -102,9 +102,23 @@ def find_places(
     index = index or geocoder or offline_index()
     mentions = find_mentions(article, index)
     if chosen is None:
-        return resolve(article, mentions, index, near=near)
+        return _in_language(resolve(article, mentions, index, near=near), article.language, index)
     prepared = _corrections.prepare(article, mentions, chosen, index)
-    return prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned, near=near))
+    places = prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned, near=near))
+    return _in_language(places, article.language, index)
+
+
+def _in_language(places: list[Place], language: str, index) -> list[Place]:
+    """Each place under its name in the article's language where the index has one
+    (an added GeoNames dump's 'Londres' for a French article), as the popup and --review show it."""
+    from dataclasses import replace
+
+    localized = []
+    for place in places:
+        c = place.chosen
+        name = index.local_name(c.geonameid, language) if c.geonameid is not None else None
+        localized.append(replace(place, chosen=replace(c, name=name)) if name and name != c.name else place)
+    return localized
 
 
 def _corrections_of(source: str, corrections: str | Path | _corrections.Corrections | None):

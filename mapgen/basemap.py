@@ -11,10 +11,13 @@ bottom to top.
 from __future__ import annotations
 
 import base64
+import json
 import math
+import os
 import sqlite3
 from pathlib import Path
 
+from .cache import cache_dir
 from .jsontext import script_json
 from .model import Place
 from .packages import package_dir
@@ -47,7 +50,7 @@ def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
     The shapes go to assets/world.js, one file for every page of the site (set
     as window.mapgenWorld), or into the page's data with `inline`.
     """
-    world = world_data(territory_names(language))
+    world = kept_world_data(language)
     spec = {
         "credit": "Natural Earth",
         "minZoom": 1,
@@ -71,6 +74,35 @@ def territory_names(language: str) -> dict[str, str]:
         return dict(Locale.parse(language).territories)
     except (UnknownLocaleError, ValueError):
         return dict(Locale("en").territories)
+
+
+def kept_world_data(language: str) -> list[dict]:
+    """world_data named in the language, as a copy in the cache keyed by all it is made
+    from (countryinfo, Babel, the code that encodes it): reading countryinfo's 250
+    files and encoding every ring took a tenth of a warm build, for the same bytes."""
+    from hashlib import sha256
+    from importlib.metadata import version
+
+    package_dir("countryinfo")  # a copy kept from before is no reason to run without the package
+    code = sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in ("world.py", "geo.py")))
+    made_of = f"countryinfo{version('countryinfo')}-babel{version('babel')}-{code.hexdigest()[:12]}"
+    path = cache_dir() / f"world-{language}-{made_of}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass  # not made yet on this machine, or damaged: made again
+    world = world_data(territory_names(language))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(world), "utf-8")
+        partial.replace(path)
+        for old in path.parent.glob(f"world-{language}-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written only costs the time again
+    return world
 
 
 def online_basemap(name: str) -> dict:

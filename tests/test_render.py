@@ -90,3 +90,18 @@ def test_offline_basemap_copies_only_what_the_area_needs(tmp_path, places):
     assert len(tiles) < 120
     assert spec["maxZoom"] == 8 and spec["layers"][-1]["maxNativeZoom"] == 6
     assert spec["credit"] == "© OpenStreetMap contributors"
+
+
+def test_the_world_is_kept_in_the_cache_and_made_again_when_damaged(tmp_path, monkeypatch):
+    from mapgen.basemap import kept_world_data, territory_names
+    from mapgen.world import world_data
+
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    made = world_data(territory_names("es"))
+    assert kept_world_data("es") == made
+    [kept] = tmp_path.glob("world-es-*.json")
+    assert kept_world_data("es") == made, "read back from the copy"
+    kept.write_text('[{"code": "XX"', "utf-8")
+    assert kept_world_data("es") == made and json.loads(kept.read_text("utf-8")) == made, "damaged: made again"
+    kept.write_text("[]", "utf-8")
+    assert kept_world_data("es") == [], "the copy is what is read (the test above can fail)"

@@ -35,6 +35,7 @@ Progress = Callable[[str, int, int | None, str], None]
 Warn = Callable[[str], None]
 
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_ADMIN_CODES = ("admin1CodesASCII.txt", "admin2Codes.txt")  # at the dump folder's base, as GeoNames serves them
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def add(
     wanted = [_country_code(code) for code in codes]
     downloads = cache / "geonames-downloads"
     downloads.mkdir(parents=True, exist_ok=True)
+    codes_files: list[Path] | None = None  # fetched once a first dump is there: a bad code fails first
     added = []
     for code in wanted:
         try:
@@ -91,11 +93,30 @@ def add(
             alternates = None
             if warn:
                 warn(f"{base}/alternatenames/{code}.zip is not there: {code}'s places get only the dump's own names")
-        added.append(_write(code, dump, alternates, f"{base}/{code}.zip", cache, progress))
+        if codes_files is None:
+            codes_files = _admin_codes_files(base, downloads, progress, warn)
+        added.append(_write(code, dump, alternates, codes_files, f"{base}/{code}.zip", cache, progress))
         for path in (dump, alternates):
             if path:
                 path.unlink()
+    for path in codes_files or ():
+        path.unlink()
     return added
+
+
+def _admin_codes_files(base: str, downloads: Path, progress: Progress | None, warn: Warn | None) -> list[Path]:
+    """GeoNames' names of the admin codes, for the whole world, where the mirror has them."""
+    found = []
+    for name in _ADMIN_CODES:
+        dest = downloads / name
+        try:
+            _fetch(f"{base}/{name}", dest, progress)
+        except DumpNotFound:
+            if warn:
+                warn(f"{base}/{name} is not there: admin areas are named from the dumps' own rows only")
+            continue
+        found.append(dest)
+    return found
 
 
 def update(
@@ -133,8 +154,13 @@ def _country_code(code: str) -> str:
     return code.upper()
 
 
-def _download(url: str, dest: Path, progress: Progress | None) -> Path:
+def _fetch(url: str, dest: Path, progress: Progress | None) -> None:
     fetch(url, dest, (lambda done, total: progress(dest.name, done, total, "B")) if progress else None)
+
+
+def _download(url: str, dest: Path, progress: Progress | None) -> Path:
+    """A zip file, whole: its members' checksums checked."""
+    _fetch(url, dest, progress)
     try:
         with zipfile.ZipFile(dest) as archive:
             damaged = archive.testzip()  # every member's CRC-32 against the archive's own
@@ -147,9 +173,16 @@ def _download(url: str, dest: Path, progress: Progress | None) -> Path:
 
 
 def _write(
-    code: str, dump: Path, alternates: Path | None, url: str, cache: Path, progress: Progress | None
+    code: str,
+    dump: Path,
+    alternates: Path | None,
+    codes_files: list[Path],
+    url: str,
+    cache: Path,
+    progress: Progress | None,
 ) -> AddedCountry:
     names = geonames_dump.read_alternate_names(alternates, code) if alternates else None
+    areas: dict[tuple[str, str], str] = {}
     rows = 0
 
     def rows_done(n: int) -> None:
@@ -160,7 +193,13 @@ def _write(
 
     with _writing(added_path(cache)) as db:
         _delete(db, code)
-        places = insert(db, geonames_dump.entries(dump, code, names, rows_done))
+        places = insert(db, geonames_dump.entries(dump, code, names, rows_done, areas))
+        for path in codes_files:  # the dump's own ADM1 and ADM2 rows first: their names are the local ones
+            areas = geonames_dump.admin_area_names(path, code) | areas
+        db.executemany(
+            "INSERT INTO admin_names VALUES (?, ?, ?, ?)",
+            ((code, admin1, admin2, name) for (admin1, admin2), name in sorted(areas.items())),
+        )
         (name_count,) = db.execute(
             "SELECT count(*) FROM names JOIN places USING (pid) WHERE source = ?", (geonames_dump.source_name(code),)
         ).fetchone()
@@ -171,9 +210,10 @@ def _write(
 
 def _delete(db: sqlite3.Connection, code: str) -> None:
     source = geonames_dump.source_name(code)
-    for table in ("names", "skeletons"):
+    for table in ("names", "skeletons", "local_names"):
         db.execute(f"DELETE FROM {table} WHERE pid IN (SELECT pid FROM places WHERE source = ?)", (source,))
     db.execute("DELETE FROM places WHERE source = ?", (source,))
+    db.execute("DELETE FROM admin_names WHERE country = ?", (code,))
     db.execute("DELETE FROM countries WHERE code = ?", (code,))
 
 

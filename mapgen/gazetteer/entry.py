@@ -15,3 +15,6 @@ Progress = Callable[[int, int, str], None]
 class Entry:
     candidate: Candidate
     names: frozenset[str]
+    # Its name in each language that has one, ((ISO 639 code, name), ...): what a
+    # reader of that language sees in the popup. Only GeoNames' dumps say which.
+    local: tuple[tuple[str, str], ...] = ()

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -54,25 +55,67 @@ def source_name(code: str) -> str:
     return f"GeoNames {code}"
 
 
-def read_alternate_names(path: Path, code: str) -> dict[int, set[str]]:
-    """Each feature's names in other languages (`alternatenames/CC.zip`), less
-    the codes, links and historic names."""
+@dataclass
+class AlternateNames:
+    """What `alternatenames/CC.zip` says of a country's features."""
+
+    names: dict[int, set[str]]  # every name a feature goes by, in any language
+    local: dict[int, dict[str, str]]  # its name in each language: the preferred one, else the first plain one
+
+
+def read_alternate_names(path: Path, code: str) -> AlternateNames:
+    """Each feature's names in other languages, less the codes, links and historic
+    names; and in each language the name a reader of it would see (never a colloquial one)."""
     names: dict[int, set[str]] = defaultdict(set)
+    local: dict[int, dict[str, str]] = defaultdict(dict)
+    rank: dict[tuple[int, str], int] = {}
     for line, row in _rows(path, code):
         if len(row) < 4:
             raise GazetteerError(f"line {line} of {path.name}: {len(row)} columns, not an alternate names file")
-        historic = len(row) > 7 and row[7] == "1"
-        if row[2] not in _NOT_NAMES and not historic and row[1].isdigit():
-            names[int(row[1])].add(row[3])
-    return names
+        preferred, short, colloquial, historic = (len(row) > i and row[i] == "1" for i in (4, 5, 6, 7))
+        language = row[2]
+        if language in _NOT_NAMES or historic or not row[1].isdigit():
+            continue
+        geonameid = int(row[1])
+        names[geonameid].add(row[3])
+        # a short name alone ("Noyal-Châtillon") is for matching, not for showing
+        if not language or colloquial or (short and not preferred):
+            continue
+        if (this := 2 * preferred + short) > rank.get((geonameid, language), -1):
+            rank[geonameid, language] = this
+            local[geonameid][language] = row[3]
+    return AlternateNames(names, local)
+
+
+def admin_area_names(path: Path, code: str) -> dict[tuple[str, str], str]:
+    """The names of a country's admin codes from GeoNames' admin1CodesASCII.txt
+    ("FR.53", 4 columns) or admin2Codes.txt ("FR.53.35"): (admin1, admin2 or "") → name."""
+    areas = {}
+    prefix = f"{code}."
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith(prefix):
+                    codes, name = line.split("\t", 2)[:2]
+                    admin1, _, admin2 = codes.removeprefix(prefix).partition(".")
+                    areas[admin1, admin2] = name
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise GazetteerError(f"{path.name} is not GeoNames' admin codes file ({err})") from None
+    return areas
 
 
 def entries(
-    path: Path, code: str, alternate_names: dict[int, set[str]] | None, rows_done: Callable[[int], None] | None = None
+    path: Path,
+    code: str,
+    alternate_names: AlternateNames | None,
+    rows_done: Callable[[int], None] | None = None,
+    areas: dict[tuple[str, str], str] | None = None,
 ) -> Iterator[Entry]:
     """The features of `CC.zip` a news map shows. Without the alternate names'
     file, the dump's own comma-separated column stands in for it, less what
-    looks like a code."""
+    looks like a code. `areas` is given the names of the ADM1 and ADM2 rows
+    met on the way, by their codes as admin_area_names has them: the dump is
+    read once."""
     source = source_name(code)
     line = 0
     for line, row in _rows(path, code):
@@ -90,12 +133,17 @@ def entries(
             raise GazetteerError(f"line {line} of {path.name}: not a GeoNames feature") from None
         if alternate_names is None:
             others = {n for n in row[3].split(",") if n and not (n.isupper() and len(n) <= 4) and "http" not in n}
+            local: tuple[tuple[str, str], ...] = ()
         else:
-            others = alternate_names.get(geonameid, set())
+            others = alternate_names.names.get(geonameid, set())
+            local = tuple(sorted(alternate_names.local.get(geonameid, {}).items()))
+        if areas is not None and row[7] in ("ADM1", "ADM2"):
+            areas[row[10], row[11] if row[7] == "ADM2" else ""] = row[1]
+        admin1, admin2 = row[10] or None, row[11] or None
         candidate = Candidate(
-            geonameid, row[1], feature, row[8] or None, lat, lon, population, row[10] or None, row[7] == "PPLC", source
+            geonameid, row[1], feature, row[8] or None, lat, lon, population, admin1, row[7] == "PPLC", source, admin2
         )
-        yield Entry(candidate, frozenset({row[1], row[2], *others}))
+        yield Entry(candidate, frozenset({row[1], row[2], *others}), local)
     if rows_done:
         rows_done(line % _ROWS_REPORTED)
 

