@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final, TypeGuard
 
+from filelock import FileLock
+
 from .abbreviations import expand
 from .cache import cache_dir
 from .errors import ExtractError
@@ -93,7 +95,10 @@ def load_pipeline(language: str):
         nlp = spacy.load(model, exclude=_UNUSED_PIPES)
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-    _save_trimmed(nlp, trimmed)
+    trimmed.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(trimmed.with_name(trimmed.name + ".lock")):  # two first runs at once save it once
+        if not (trimmed / "config.cfg").exists():
+            _save_trimmed(nlp, trimmed)
     return _load_trimmed(trimmed, language)  # the same pipeline on the first run as on every later one
 
 

@@ -191,6 +191,29 @@ def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
     assert (copy / "ner" / "model").exists() and (copy / "config.cfg").read_text("utf-8") != "[nlp"
 
 
+@SPANISH
+def test_two_first_runs_at_once_save_the_pipeline_copy_once(tmp_path, monkeypatch):
+    """As pytest-xdist's workers do on a new machine, or two builds started together."""
+    import threading
+
+    import mapgen.extract as extract
+
+    monkeypatch.setattr(extract, "cache_dir", lambda: tmp_path)
+    saved, found, save = [], [], extract._save_trimmed
+    monkeypatch.setattr(extract, "_save_trimmed", lambda nlp, path: (saved.append(path), save(nlp, path)))
+
+    def first_run():
+        found.append([e.text for e in extract.load_pipeline.__wrapped__("es")("Llueve en Sevilla.").ents])
+
+    runs = [threading.Thread(target=first_run) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert len(found) == 2 and found[0] == found[1] and "Sevilla" in found[0]
+    assert len(saved) == 1, "each run saved its own copy over the other's"
+
+
 def test_a_state_abbreviated_as_news_agencies_write_it_stands_for_the_state(geocoder):
     text = "Officials in Decatur, Ill., said the plant closed. Voters in Charlotte, NC, lined up early."
     by_text = {m.text: m for m in _mentions(text, geocoder, "en")}
