@@ -1,11 +1,11 @@
 """How long the non-slow test suite takes, against a baseline run minutes apart on the same machine.
 
-    python benchmarks/suite_time.py [BASELINE_REV]
+    python benchmarks/suite_time.py [BASELINE_REV [REV]]
 
 Runs `pytest -q -m "not slow"` three ways, one after the other: the tree at
-BASELINE_REV (default: the commit before issue 13's test work, exported with
-`git archive`), this tree in one process, and this tree as .ci/run runs it
-(`-n auto --dist loadfile`, when pytest-xdist is there). The machine is shared,
+BASELINE_REV (default: the commit before issue 13's test work), the tree at REV
+(default HEAD) in one process, and that tree as .ci/run runs it (`-n auto
+--dist loadfile`, when pytest-xdist is there); each tree exported with `git archive`. The machine is shared,
 so only the ratios mean anything, and only between runs of one call.
 """
 
@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,23 +39,31 @@ def timed(tree: Path, *args: str) -> tuple[float, str]:
     return seconds, lines[-1] if lines else result.stderr.strip()[-200:]
 
 
+def exported(rev: str, folder: Path) -> Path:
+    """The tree at `rev`, as `git archive` gives it: a run times what is committed, whatever is being edited."""
+    tree = folder / rev
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
 def main() -> None:
-    rev = sys.argv[1] if len(sys.argv) > 1 else BASELINE
+    baseline = sys.argv[1] if len(sys.argv) > 1 else BASELINE
+    current = sys.argv[2] if len(sys.argv) > 2 else "HEAD"
     with tempfile.TemporaryDirectory() as folder:
-        old = Path(folder) / "baseline"
-        old.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-        runs = {f"baseline {rev}, one process": timed(old), "this tree, one process": timed(ROOT, "-p", "no:xdist")}
-    try:
-        import xdist  # noqa: F401
-    except ImportError:
-        print("pytest-xdist is not installed: no parallel run")
-    else:
-        runs["this tree, -n auto --dist loadfile"] = timed(ROOT, "-n", "auto", "--dist", "loadfile")
+        old, new = exported(baseline, Path(folder)), exported(current, Path(folder))
+        runs = {
+            f"{baseline}, one process": timed(old),
+            f"{current}, one process": timed(new, "-p", "no:xdist"),
+        }
+        if find_spec("xdist") is None:
+            print("pytest-xdist is not installed: no run in two processes")
+        else:
+            runs[f"{current}, -n auto --dist loadfile"] = timed(new, "-n", "auto", "--dist", "loadfile")
     first = next(iter(runs.values()))[0]
     for name, (seconds, closing) in runs.items():
-        print(f"{name:40} {seconds:7.1f} s  x{first / seconds:5.2f}  ({closing})")
+        print(f"{name:36} {seconds:7.1f} s  x{first / seconds:5.2f} faster  ({closing})")
 
 
 if __name__ == "__main__":
