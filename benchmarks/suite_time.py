@@ -45,6 +45,8 @@ def exported(rev: str, folder: Path) -> Path:
     tree.mkdir()
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # its own templates: an editable mapgen in the environment maps mapgen.templates to its checkout's
+    (tree / "mapgen" / "templates").symlink_to("../templates")
     return tree
 
 
