@@ -93,7 +93,7 @@ def loose_matches(paths: list[Path]) -> str:
         made = wrong = 0
         for text in load_gold(path):
             for place in find_places(text.text, text.language, geocoder=geocoder):
-                if not any("loosely" in reason for reason in place.reasons):
+                if not (place.evidence and place.evidence.loose):
                     continue
                 for m in place.mentions:
                     made += 1

@@ -110,7 +110,7 @@ def main() -> None:
             env,
         )
         original_load = python_seconds(
-            "import time;t=time.perf_counter();import spacy;from mapgen.extract import MODELS,_UNUSED_PIPES;"
+            "import time;t=time.perf_counter();import spacy;from mapgen.extract.pipeline import MODELS,_UNUSED_PIPES;"
             f"spacy.load(MODELS[{language!r}],exclude=_UNUSED_PIPES);print(time.perf_counter()-t)",
             env,
         )

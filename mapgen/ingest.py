@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lzma
+import os
 import re
 import shutil
 import sys
@@ -135,7 +136,7 @@ def _unpacked_model(packed: Path) -> tuple:
     unpacked = cache_dir() / f"py3langid-{version('py3langid')}-model.npz"
     if not unpacked.exists():
         unpacked.parent.mkdir(parents=True, exist_ok=True)
-        partial = unpacked.with_suffix(".partial")
+        partial = unpacked.with_suffix(f".{os.getpid()}.partial")  # two first runs at once each write their own
         with lzma.open(packed) as source, open(partial, "wb") as target:
             shutil.copyfileobj(source, target, length=1 << 20)
         partial.replace(unpacked)

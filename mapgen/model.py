@@ -7,7 +7,10 @@ that a later stage changes what an earlier one decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from .resolve.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Mention:
     end: int
     sentence: str  # the whole sentence the mention stands in
     sentence_start: int  # offset of that sentence in Article.text
-    label: str  # where the span came from: the NER label, DATELINE or DEMONYM
+    label: Label  # where the span came from
     stands_for: str | None = None  # the full name an abbreviation stands for: "NSW", "New South Wales"
 
     @property
@@ -38,6 +41,17 @@ class Mention:
         """The name to look up: the words as written, or what they abbreviate."""
         return self.stands_for or self.text
 
+
+# What spaCy's recognisers call a name that may be a place's: a location (LOC, and
+# English GPE), a name they leave open (French and Spanish MISC, English FAC), a
+# person or an organisation (PER, English PERSON, ORG), a people (English NORP).
+NerLabel = Literal["LOC", "GPE", "MISC", "FAC", "PER", "PERSON", "ORG", "NORP"]
+NER_LABELS: tuple[NerLabel, ...] = get_args(NerLabel)
+# Where a mention's span came from: one of those, or what mapgen itself found: a
+# dateline, a people pointing to its country (DEMONYM), a state opening an
+# organisation's name (FRAME), a name a corrections file found in the text, or
+# the name the geotext baseline found, which `mapgen eval` compares with.
+Label = NerLabel | Literal["DATELINE", "DEMONYM", "FRAME", "CORRECTION", "GEOTEXT"]
 
 # The languages mapgen reads (each has a spaCy model in extract.MODELS), as ISO 639-1 codes.
 LANGUAGES = ("en", "es", "fr")
@@ -90,7 +104,10 @@ class Place:
     confidence: float  # 0..1
     mentions: tuple[Mention, ...]
     runners_up: tuple[Candidate, ...] = ()
-    reasons: tuple[str, ...] = field(default=())  # why the choice, for --review
+    reasons: tuple[str, ...] = field(default=())  # why the choice, in words, for --review
+    # The same as numbers, for code and tests to read: the chosen place's evidence as the
+    # resolver weighed it (evidence.Evidence); None when a corrections file placed it.
+    evidence: Evidence | None = None
     # Who placed it, for a desk to audit: "resolved" (mapgen), "pinned" or "added" (a corrections file).
     origin: Origin = "resolved"
     renamed_from: str | None = None  # the name as written, when a corrections file relabels it

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mapgen.extract import QUOTE_CHARS, _chunks, find_mentions, load_pipeline
+from mapgen.extract import QUOTE_CHARS, find_mentions, load_pipeline
+from mapgen.extract.pipeline import _chunks
 from mapgen.geocode import offline_index
 from mapgen.ingest import parse_article
 
@@ -56,15 +57,15 @@ def test_a_text_with_no_sentence_end_quotes_a_window_around_each_mention(geocode
 
 
 def test_two_processes_read_a_long_text_as_one_does(monkeypatch):
-    from mapgen import extract
+    from mapgen.extract import pipeline
 
     text = "\n\n".join(f"{PARAGRAPH} It was day {n}." for n in range(60))
     nlp = load_pipeline("en")
     monkeypatch.setattr(nlp, "max_length", 1000)  # some ten chunks
-    monkeypatch.setattr(extract.os, "cpu_count", lambda: 2)
-    two = extract.read(text, nlp)
-    monkeypatch.setattr(extract, "PARALLEL_CHUNKS", 10_000)
-    one = extract.read(text, nlp)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    two = pipeline.read(text, nlp)
+    monkeypatch.setattr(pipeline, "PARALLEL_CHUNKS", 10_000)
+    one = pipeline.read(text, nlp)
     assert two.text == one.text == text
     assert [(e.start_char, e.end_char, e.label_) for e in two.ents] == [
         (e.start_char, e.end_char, e.label_) for e in one.ents

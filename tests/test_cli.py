@@ -162,7 +162,7 @@ def test_a_bug_is_an_internal_error_not_a_tidy_message(monkeypatch, capsys):
     def broken(args):
         raise ValueError("zqx-secret-detail")
 
-    monkeypatch.setattr(mapgen.cli, "_index", broken)
+    monkeypatch.setattr(mapgen.cli.index, "_index", broken)
     assert main(["index"]) == mapgen.cli.EXIT_INTERNAL
     err = capsys.readouterr().err
     assert err.startswith("mapgen: internal error") and "--debug" in err and "zqx-secret-detail" not in err

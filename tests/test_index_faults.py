@@ -4,7 +4,6 @@ full disk or a cache deleted while it is built (issue 8)."""
 import shutil
 import sqlite3
 import threading
-import time
 
 import pytest
 
@@ -52,24 +51,27 @@ def test_a_cache_path_with_url_characters_opens_its_own_index(tmp_path, monkeypa
 def test_two_first_runs_build_the_index_once_and_the_second_waits(tmp_path, monkeypatch):
     path = tmp_path / "cache" / "gazetteer.sqlite"
     built, waited, errors = [], [], []
+    building, second_waits = threading.Event(), threading.Event()
 
     def slow_build(p, progress=None):
         built.append(p)
-        time.sleep(1)
+        building.set()
+        second_waits.wait(timeout=10)  # the build lasts until the second run is waiting (no sleeping)
         tiny_index(p)
 
     monkeypatch.setattr(index, "build", slow_build)
 
     def first_run():
         try:
-            IndexFile(index.open_or_build(path, waiting=lambda: waited.append(1))).candidates("Lyon")
+            waiting = lambda: (waited.append(1), second_waits.set())  # noqa: E731
+            IndexFile(index.open_or_build(path, waiting=waiting)).candidates("Lyon")
         except Exception as err:  # noqa: BLE001 — what a run would die of is the finding
             errors.append(err)
 
     runs = [threading.Thread(target=first_run) for _ in range(2)]
-    for run in runs:
-        run.start()
-        time.sleep(0.2)
+    runs[0].start()
+    assert building.wait(timeout=10), "the first run never began its build"
+    runs[1].start()
     for run in runs:
         run.join()
     assert errors == [] and built == [path] and waited == [1]

@@ -36,8 +36,12 @@ __all__ = ["Evidence", "ScoredName", "home_place", "place_of", "resolve", "score
 # the Vatican is no word that happens to be a place name.
 WELL_KNOWN = frozenset({"country", "continent", "region"})
 
-# Namesakes this close to the chosen place would put its marker in the same spot.
-SAME_SPOT_KM = 100.0
+# Namesakes whose points lie this close are one answer on the map: an area and its
+# town of the same name (Valencia the province and the city, 26 km apart). An
+# area's point is its middle, which lies tens of kilometres from its town, so this
+# is not geo.SAME_PLACE_KM (10 km, two sources' points for one town): at that
+# distance the province would split the name's chance with its own city.
+NAMESAKES_ONE_ANSWER_KM = 100.0
 
 # Only places settled with this confidence lend their position to others.
 SETTLED_CONFIDENCE = 0.5
@@ -311,6 +315,7 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
         mentions=scored.name.mentions,
         runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
         reasons=shown[2],
+        evidence=shown[1],
     )
 
 
@@ -319,7 +324,7 @@ def _same_spot_town(area: Candidate, town: Candidate) -> bool:
         area.feature == "admin"
         and town.feature == "city"
         and name_key(town.name) == name_key(area.name)
-        and distance_km(area.lat, area.lon, town.lat, town.lon) <= SAME_SPOT_KM
+        and distance_km(area.lat, area.lon, town.lat, town.lon) <= NAMESAKES_ONE_ANSWER_KM
     )
 
 
@@ -329,4 +334,6 @@ def _chance(scored: ScoredName) -> float:
     namesakes at the same spot (Valencia the city and Valencia the province are
     one answer on a map)."""
     best = scored.scored[0][3]
-    return sum(p for p, *_, c in scored.scored if distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_SPOT_KM)
+    return sum(
+        p for p, *_, c in scored.scored if distance_km(best.lat, best.lon, c.lat, c.lon) <= NAMESAKES_ONE_ANSWER_KM
+    )

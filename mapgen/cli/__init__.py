@@ -1,0 +1,73 @@
+"""The `mapgen` command: a thin shell over the Python API.
+
+One module per command group: build.py, places.py, measure.py (eval) and
+index.py (index, gazetteer); common.py holds their shared options and how a
+failure is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from ..errors import MapgenError
+from . import build, index, measure, places
+from .common import EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
+
+__all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_USAGE", "main"]
+
+EPILOG = """examples:
+  mapgen build article.txt -o site/      write the map site of an article
+  mapgen places article.txt              list the places it names
+  mapgen places --json a.txt b.txt       one GeoJSON FeatureCollection a line
+  mapgen places --review article.txt     why each place was chosen
+  cat article.html | mapgen places -     read from standard input
+  mapgen eval gold.jsonl                 measure against annotated texts
+  mapgen build a.txt --geocoder nominatim   also ask OpenStreetMap's Nominatim for unknown names
+  mapgen places --review a.txt --corrections-out a.mapgen.toml   a corrections file to start from
+  mapgen build a.txt --edit              also write edit.html, to correct the places on the map
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("mapgen: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MapgenError as err:
+        print(f"mapgen: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except OSError as err:  # the user's own files: a folder not writable, a disk full
+        where = f": {err.filename}" if err.filename else ""
+        print(f"mapgen: error: {err.strerror or err}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:
+        if args.debug:
+            raise
+        print("mapgen: internal error (a bug in mapgen); run again with --debug to see where", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mapgen",
+        description="Turn a news article into a map of the places it names. Works offline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build.add_command(commands)
+    places.add_command(commands)
+    measure.add_command(commands)
+    index.add_commands(commands)
+    return parser

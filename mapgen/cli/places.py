@@ -1,0 +1,140 @@
+"""`mapgen places`: the places each article names, as a table, with --review's reasons, or as GeoJSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import MapgenError
+from ..geocode import PlaceIndex
+from ..model import Candidate
+from .common import (
+    add_corrections,
+    add_geocoder,
+    add_language,
+    add_near,
+    article_failure,
+    open_geocoder,
+    say_corrections,
+    warnings_told,
+)
+
+
+def add_command(commands) -> None:
+    places = commands.add_parser(
+        "places",
+        help="list the places an article names",
+        description="Print the places each article names, as a table or as GeoJSON.",
+    )
+    places.add_argument("articles", nargs="+", metavar="ARTICLE", help="text or HTML files, or - for standard input")
+    places.add_argument(
+        "--json",
+        action="store_true",
+        help="one GeoJSON FeatureCollection a line, with an 'article' member naming the file",
+    )
+    places.add_argument(
+        "--review", action="store_true", help="explain each choice: evidence, confidence and the runners-up"
+    )
+    places.add_argument(
+        "--corrections-out",
+        metavar="FILE",
+        type=Path,
+        help="write a corrections file to start from, every choice and runner-up in it commented out",
+    )
+    add_corrections(places)
+    add_language(places)
+    add_geocoder(places)
+    add_near(places)
+    places.set_defaults(run=_places)
+
+
+def _places(args) -> int:
+    """Each article on its own: one that fails is reported and the others still run."""
+    from .. import find_places, read_article
+    from ..geojson import dumps, feature_collection
+
+    if args.corrections_out and len(args.articles) > 1:
+        raise MapgenError("--corrections-out writes the file of one article; name only one")
+    if args.corrections_out and args.corrections_out.exists():
+        raise MapgenError(f"{args.corrections_out} exists; mapgen does not overwrite a corrections file")
+    geocoder = open_geocoder(args)
+    worst = 0
+    for source in args.articles:
+        try:
+            article = read_article(source, language=args.language)
+            say_corrections(args, source)
+            with warnings_told():
+                places = find_places(article, geocoder=geocoder, corrections=args.corrections, near=tuple(args.near))
+        except Exception as err:  # noqa: BLE001 - reported as the one article's failure; the others go on
+            message, code = article_failure(err, source, args.debug)
+            print(f"mapgen: error: {message}", file=sys.stderr)
+            if args.json:
+                print(dumps({"article": source, "error": message}))
+            worst = max(worst, code)
+            continue
+        if args.corrections_out:
+            _write_starting_file(args.corrections_out, source, places)
+        if args.json:
+            collection = {
+                "type": "FeatureCollection",
+                "article": source,
+                **{k: v for k, v in feature_collection(article, places).items() if k != "type"},
+            }
+            print(dumps(collection))
+        else:
+            print(_table(source, places, review=args.review, index=geocoder))
+    return worst
+
+
+def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
+    lines = [f"{source}: {len(places)} places"]
+    rows = [("name", "resolved", "kind", "country", "lat", "lon", "conf", "mentions")]
+    for p in places:
+        flag = " (low)" if p.low_confidence else ""
+        rows.append(
+            (
+                p.name,
+                p.chosen.name,
+                p.kind,
+                p.chosen.country or "-",
+                f"{p.chosen.lat:.4f}",
+                f"{p.chosen.lon:.4f}",
+                f"{p.confidence:.2f}{flag}",
+                str(len(p.mentions)),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
+    if review:
+        lines.extend(line for p in places for line in _review(p, index))
+    return "\n".join(lines)
+
+
+def _review(place, index: PlaceIndex) -> list[str]:
+    """Why the place was chosen, its runners-up, and the lines of a corrections file that change it."""
+    from ..corrections import describe, drop_line, pin_line
+    from ..geo import distance_km
+
+    chosen = place.chosen
+
+    def area(c: Candidate) -> str | None:
+        return (
+            index.area_name(c.country, c.admin1, c.admin2) if c.country and c.admin1 and c.feature != "admin" else None
+        )
+
+    lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
+    lines.extend(f"  because: {reason}" for reason in place.reasons)
+    for other in place.runners_up:
+        away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
+        lines.append(f"  rather than: {describe(other, area(other))}, {away:,.0f} km away")
+        lines.append(f"    to choose it, under [pin]:   {pin_line(place.name, other)}")
+    lines.append(f"  to drop it, under [drop]:      {drop_line(place.name)}")
+    return lines
+
+
+def _write_starting_file(path: Path, source: str, places) -> None:
+    from ..corrections import starting_file
+
+    path.write_text(starting_file(source, places), "utf-8")
+    print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)

