@@ -178,11 +178,10 @@ def calibrate(texts: list[Text], weights: Weights, geocoder, areas: AreaJudge) -
     for text in texts:
         for scored in scored_names(text.article, list(text.mentions), geocoder, raw):
             place = place_of(scored, raw)
-            if place is None:
+            if place is None or place.evidence is None:
                 continue
             chance = min(max(place.confidence, 1e-3), 1 - 1e-3)
-            c = place.chosen
-            evidence = next(e for _, e, _, x in scored.scored if x == c)
+            c, evidence = place.chosen, place.evidence
             guess = Guess(0, 0, c.name, c.country, c.feature, c.lat, c.lon, c.geonameid)
             for m in place.mentions:
                 gold = [g for g in text.gold.places if g.start < m.end and m.start < g.end]

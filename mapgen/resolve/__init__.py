@@ -236,7 +236,10 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
         found = candidates(geocoder, group[0].name)
         if not found and any(m.label in PLACE_LABELS for m in group):
             found = candidates(geocoder, group[0].name, online=True)
-        found += [c for full in readings(group[0].name) for c in candidates(geocoder, full) if c.feature == "admin"]
+        found = [
+            *found,
+            *(c for full in readings(group[0].name) for c in candidates(geocoder, full) if c.feature == "admin"),
+        ]
         loose = not found
         if loose:
             found = candidates(geocoder, group[0].name, loose=True)
@@ -245,7 +248,7 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
         if any(m.label == DATELINE_LABEL for m in group):
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
         if found:
-            hints = tuple(h for m in group if not _in_a_list(text, m) for h in _hints_after(text, m, geocoder))
+            hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
                 article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
             )
@@ -253,22 +256,19 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
     return names
 
 
-def _in_a_list(text: str, mention: Mention) -> bool:
-    """The name and the words after its comma go on into a list: "stops in
-    Washington, New York and Boston" is no Washington of New York State."""
-    hint = _COMMA_HINT.match(text, mention.end)
-    return hint is not None and _LIST_GOES_ON.match(text, hint.end()) is not None
-
-
 def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
-    """Countries and admin areas written right after the mention, in brackets or after a comma."""
+    """Countries and admin areas written right after the mention, in brackets or after a comma;
+    none where the words after the comma go on into a list: "stops in Washington, New York and
+    Boston" is no Washington of New York State."""
+    after_comma = _COMMA_HINT.match(text, mention.end)
+    if after_comma and _LIST_GOES_ON.match(text, after_comma.end()):
+        return []
     hints: list[Candidate] = []
     abbreviated = _ABBREVIATION_HINT.match(text, mention.end)
     full = abbreviated and expand(abbreviated.group(1), after_comma=True)
     if full:
         return [c for c in candidates(geocoder, full) if c.feature == "admin"]
-    for pattern in (_BRACKET_HINT, _COMMA_HINT):
-        match = pattern.match(text, mention.end)
+    for match in (_BRACKET_HINT.match(text, mention.end), after_comma):
         if match:
             hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))
     return hints
