@@ -7,7 +7,11 @@ that the machine's load weighs on both alike. Prints the medians of wall time,
 CPU time and peak memory, and their ratios, against the issue's budget (1.5 s,
 400 MB with one large country added).
 
-    python benchmarks/warm_build.py [ARTICLE] [--baseline REV] [--runs N] [--country-rows N]
+With --new-text each build is of a text not read before (the article and a
+number of its own), so that no copy of an earlier reading is reused: the figure
+for a first build of an article on a warm machine; without, a rebuild of the same article.
+
+    python benchmarks/warm_build.py [ARTICLE] [--baseline REV] [--runs N] [--country-rows N] [--new-text]
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ def main() -> None:
     parser.add_argument("--baseline", default="main", metavar="REV")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--country-rows", type=int, default=0, help="a generated country of N features added to both")
+    parser.add_argument("--new-text", action="store_true", help="a text never read before at each build")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -43,7 +48,14 @@ def main() -> None:
             args.baseline: {**os.environ, "PYTHONPATH": str(checkout), "MAPGEN_CACHE": str(tmp / "theirs")},
         }
         mapgen = [sys.executable, "-m", "mapgen.cli"]
-        build = [*mapgen, "build", args.article, "-o", str(tmp / "site"), "--force"]
+
+        def build(run: int | str) -> list[str]:
+            article = Path(args.article)
+            if args.new_text:
+                article = tmp / f"{run}-{article.name}"
+                article.write_text(f"{Path(args.article).read_text('utf-8')}\n\n{run}\n", "utf-8")
+            return [*mapgen, "build", str(article), "-o", str(tmp / "site"), "--force"]
+
         mirror = tmp / "mirror"
         if args.country_rows:
             write_country(mirror, "XL", args.country_rows)
@@ -51,13 +63,14 @@ def main() -> None:
             run([*mapgen, "index"], env, tmp)
             if args.country_rows:
                 add_country(mapgen, mirror, env, tmp)
-            run(build, env, tmp)  # the first run makes what a warm run reads
+            run(build("first"), env, tmp)  # the first run makes what a warm run reads
         times: dict[str, list[tuple[float, float, float]]] = {side: [] for side in sides}
-        for _ in range(args.runs):
-            for side, env in reversed(sides.items()):
-                times[side].append(timed_with_cpu(build, env, cwd=tmp))
+        for k in range(args.runs):
+            for n, (side, env) in enumerate(reversed(sides.items())):
+                times[side].append(timed_with_cpu(build(f"{k}{n}"), env, cwd=tmp))
     added = f", a generated country of {args.country_rows:,} features added" if args.country_rows else ""
-    print(f"warm mapgen build of {Path(args.article).name}{added}: medians of {args.runs}, turn about")
+    what = "a text never read before" if args.new_text else "the same text again"
+    print(f"warm mapgen build of {Path(args.article).name} ({what}){added}: medians of {args.runs}, turn about")
     print(f"{'':24} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
     medians = {side: [statistics.median(t[i] for t in runs) for i in range(3)] for side, runs in times.items()}
     for side, (wall, cpu, peak) in medians.items():

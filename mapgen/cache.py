@@ -1,10 +1,13 @@
-"""Where mapgen keeps what it builds once per machine: the gazetteer index and
-the trimmed spaCy pipelines."""
+"""Where mapgen keeps what it builds once per machine: the gazetteer index,
+the trimmed spaCy pipelines, and the JSON copies of data that is slow to read."""
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path:
@@ -12,3 +15,34 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(os.environ.get("MAPGEN_CACHE") or user_cache_dir("mapgen"))
+
+
+def kept_json(path: Path, make: Callable[[], Any], *, older: str | None = None) -> Any:
+    """What `make` returns, kept as JSON at `path` for the next run; `path`'s name
+    must say all it is made from, as nothing else tells a copy is out of date.
+
+    A copy that is missing or damaged is made again. A cache that cannot be
+    written only costs the time again. `older` is a glob of the copies that
+    earlier versions kept beside it, deleted once the new one is written.
+    """
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    made = make()
+    keep_json(path, made, older=older)
+    return made
+
+
+def keep_json(path: Path, data: Any, *, older: str | None = None) -> None:
+    """Write `data` at `path` whole or not at all; `older`: as for kept_json."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+        partial.replace(path)
+        for old in path.parent.glob(older) if older else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache that cannot be written only costs the time again

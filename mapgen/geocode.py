@@ -40,6 +40,11 @@ class PlaceIndex(Protocol):
         """The country whose people are called so ('Syrian' → SY); None for an index that has no such thing."""
         ...
 
+    def offline_version(self) -> str | None:
+        """What the offline answers depend on (the index files as they are now), so that a
+        result worked out from them can be kept and reused; None for an index that cannot tell."""
+        ...
+
 
 def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
     """Every candidate place for a name (the stages' one way of asking)."""

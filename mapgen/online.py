@@ -106,6 +106,9 @@ class OnlineFallback:
     def demonym_country(self, word: str) -> str | None:
         return self.offline.demonym_country(word)
 
+    def offline_version(self) -> str | None:
+        return self.offline.offline_version()
+
     def _answers(self, query: str) -> list[Candidate]:
         key = name_key(query)
         row = self._db.execute(

@@ -1,3 +1,5 @@
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -258,3 +260,63 @@ def test_a_place_name_read_as_a_person_stays_unless_a_person_of_that_name_is_nam
     found = labelled(text)
     assert found, "the town's name was dropped"
     assert labelled("John Castlegar, a farmer, said the crews from Castlegar were late.") == []
+
+
+class _Counted:
+    """The offline index, under a version the test sets, counting the article's reads by spaCy."""
+
+    def __init__(self, index, version="v1"):
+        self.index, self.version = index, version
+
+    def __getattr__(self, name):
+        return getattr(self.index, name)
+
+    def offline_version(self):
+        return self.version
+
+
+def test_an_article_read_before_is_not_read_again_unless_its_text_model_or_index_changed(
+    geocoder, monkeypatch, tmp_path
+):
+    from mapgen import extract
+    from mapgen.extract import kept
+
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    reads = []
+    monkeypatch.setattr(extract, "read", lambda text, nlp: (reads.append(text), load_pipeline("fr")(text))[1])
+    article = parse_article("Les secours sont arrivés à Toulouse puis à Albi.", language="fr")
+    index = _Counted(geocoder)
+    first = kept.kept_mentions(article, index)
+    assert [m.text for m in first] == ["Toulouse", "Albi"] and len(reads) == 1
+    assert kept.kept_mentions(article, index) == first and len(reads) == 1, "the same article: the kept copy"
+    assert kept.kept_mentions(parse_article(article.text + " Et Rodez.", language="fr"), index)[-1].text == "Rodez"
+    assert len(reads) == 2, "another text is read"
+    index.version = "v2"
+    assert kept.kept_mentions(article, index) == first and len(reads) == 3, "the index changed: read again"
+    index.version = None
+    kept.kept_mentions(article, index)
+    kept.kept_mentions(article, index)
+    assert len(reads) == 5, "an index that cannot tell its version: never kept"
+    for copy in (tmp_path / kept.FOLDER).glob("*.json"):
+        copy.write_text("[{", "utf-8")
+    index.version = "v2"
+    assert kept.kept_mentions(article, index) == first and len(reads) == 6, "a damaged copy: read again"
+
+
+def test_at_most_a_hundred_articles_are_kept_the_least_recently_read_first(geocoder, monkeypatch, tmp_path):
+    from mapgen.extract import kept
+
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(kept, "MAX_KEPT", 2)
+    index = _Counted(geocoder)
+    articles = [parse_article(f"Il est passé à {town}.", language="fr") for town in ("Albi", "Rodez", "Millau")]
+    copies = []
+    for age, article in ((20, articles[0]), (10, articles[1])):
+        kept.kept_mentions(article, index)
+        [new] = [p for p in (tmp_path / kept.FOLDER).glob("*.json") if p not in copies]
+        os.utime(new, (time.time() - age, time.time() - age))  # apart by more than the clock's tick
+        copies.append(new)
+    kept.kept_mentions(articles[0], index)  # read again: now the most recent
+    kept.kept_mentions(articles[2], index)
+    left = list((tmp_path / kept.FOLDER).glob("*.json"))
+    assert len(left) == 2 and copies[0] in left and copies[1] not in left

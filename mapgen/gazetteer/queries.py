@@ -144,6 +144,13 @@ class Gazetteer:
     def demonym_country(self, word: str) -> str | None:
         return next((code for file in self.files if (code := file.demonym_country(word))), None)
 
+    def offline_version(self) -> str | None:
+        try:
+            stats = [(file.path.name, file.path.stat()) for file in self.files]
+        except OSError:
+            return None
+        return " ".join(f"{name}:{stat.st_size}:{stat.st_mtime_ns}" for name, stat in stats)
+
 
 def same_place(a: Candidate, b: Candidate) -> bool:
     """Whether two files' candidates for one name are one real place: the same
