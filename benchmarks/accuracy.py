@@ -12,13 +12,25 @@ The resolver's weights are fit on these very sets, so the figures here are
 not what an unseen article gets: `python benchmarks/fit_resolver.py` prints
 the cross-validated ones (each text resolved with weights fit on the others).
 
-    python benchmarks/accuracy.py [--limit N]
+With --with-fixture-countries, the test fixture's France and United States
+(a few hundred rows each in GeoNames' own format, tests/data/geonames) are
+first added with `mapgen gazetteer add`, served from 127.0.0.1, to a cache of
+their own beside the default index: how the resolver fares when an added
+country brings namesakes and places the default index lacks.
+
+    python benchmarks/accuracy.py [--limit N] [--with-fixture-countries]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from mapgen import find_places, read_article
@@ -29,6 +41,7 @@ from mapgen.map_check import check_map
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+FIXTURE = ROOT / "tests" / "data" / "geonames"
 # label, measure, goal, sense, and the best the gazetteer's points allow (None: no such bound)
 TARGETS = [
     ("recognition F1 (exact)", lambda s: s.exact["f1"], 0.85, "≥", None),
@@ -104,13 +117,52 @@ def loose_matches(paths: list[Path]) -> str:
     return "\n".join(lines)
 
 
+@contextmanager
+def fixture_countries_added() -> Iterator[None]:
+    """The fixture's FR and US added to a cache of their own, the default index beside them, for the block."""
+    from speed import served
+
+    from mapgen.gazetteer import default_path
+    from mapgen.gazetteer.added import add
+
+    offline_index()  # the default index, built first if this machine has none
+    with tempfile.TemporaryDirectory() as folder:
+        mirror, cache = Path(folder) / "mirror", Path(folder) / "cache"
+        (mirror / "alternatenames").mkdir(parents=True)
+        cache.mkdir()
+        for member in ("FR.txt", "US.txt", "alternatenames/FR.txt"):
+            with zipfile.ZipFile(mirror / member.replace(".txt", ".zip"), "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(FIXTURE / member, Path(member).name)
+        for codes in ("admin1CodesASCII.txt", "admin2Codes.txt"):
+            shutil.copy(FIXTURE / codes, mirror / codes)
+        (cache / default_path().name).symlink_to(default_path())
+        with served(mirror) as url:
+            added = add(["FR", "US"], url=url, cache=cache)
+        print(f"added from the fixture: {', '.join(f'{c.code} ({c.places:,} places)' for c in added)}\n")
+        before = os.environ.get("MAPGEN_CACHE")
+        os.environ["MAPGEN_CACHE"] = str(cache)
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["MAPGEN_CACHE"]
+            else:
+                os.environ["MAPGEN_CACHE"] = before
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N texts of each set")
+    parser.add_argument("--with-fixture-countries", action="store_true", help="add the test fixture's FR and US first")
     args = parser.parse_args()
+    with fixture_countries_added() if args.with_fixture_countries else nullcontext():
+        measure(args.limit)
+
+
+def measure(limit: int | None) -> None:
     paths = dev_sets()
     for path in paths:
-        scores = compare(path, limit=args.limit)
+        scores = compare(path, limit=limit)
         print(report(path.name, scores["mapgen"], scores["geotext"]))
         print()
         print(targets_table(scores["mapgen"], scores["geotext"], path.name))
