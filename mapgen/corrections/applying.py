@@ -59,10 +59,23 @@ def prepare(article: Article, mentions: list[Mention], corrections: Corrections,
         *corrections.marks,
     ]
     found = {name_key(m.name) for m in mentions} | {name_key(m.text) for m in mentions}
+
+    def in_article(named: Pin | Drop | Rename | Mark) -> bool:
+        return name_key(named.name) in found or bool(_occurrences(article.text, named.name))
+
     for named in named_ones:
-        if not named.line.for_all and name_key(named.name) not in found and not _occurrences(article.text, named.name):
+        if not named.line.for_all and not in_article(named):
             raise CorrectionsError(f"{named.line}: the article does not contain '{named.name}'")
-    pins = {name_key(p.name): (p, _candidate(p.spot, p.name, geocoder, p.line)) for p in corrections.pins}
+    spots = {p: _candidate(p.spot, p.name, geocoder, p.line) for p in corrections.pins}  # every id checked
+    # A section for every article says nothing of one that does not name the place: passed over, not stale.
+    corrections = Corrections(
+        pins=tuple(p for p in corrections.pins if not p.line.for_all or in_article(p)),
+        drops=tuple(d for d in corrections.drops if not d.line.for_all or in_article(d)),
+        additions=tuple(a for a in corrections.additions if not a.line.for_all or a.quote in article.text),
+        renames=tuple(r for r in corrections.renames if not r.line.for_all or in_article(r)),
+        marks=tuple(m for m in corrections.marks if not m.line.for_all or in_article(m)),
+    )
+    pins = {name_key(p.name): (p, spots[p]) for p in corrections.pins}
     kept = list(mentions) + [
         _mention(article.text, start, end)
         for key, (pin, _) in pins.items()
