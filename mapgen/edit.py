@@ -13,10 +13,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .assets import content_security_policy, safe_script, tile_hosts
 from .corrections import Corrections, describe, entries, spot_of, spot_toml
 from .geo import distance_km
 from .model import Article, Candidate, Place
 from .render import script_json
+from .resources import templates
 
 EDIT_PAGE = "edit.html"
 
@@ -27,8 +29,10 @@ def corrections_file_name(source: str) -> str:
 
 
 def edit_page(article: Article, places: list[Place], corrections: Corrections, basemap: dict, loaded: dict) -> dict:
-    """The template context of edit.html: the site's own scripts and styles (`loaded`), the
-    basemap, and the places with their runners-up and the corrections they were found with."""
+    """The template context of edit.html: the scripts and styles the site's pages load
+    (`loaded`, world.js of the vector basemap among them) with the editor's own inlined,
+    under a Content-Security-Policy as strict as theirs; the basemap; and the places with
+    their runners-up and the corrections they were found with."""
     data = {
         "basemap": basemap,
         "file": corrections_file_name(article.source),
@@ -36,15 +40,24 @@ def edit_page(article: Article, places: list[Place], corrections: Corrections, b
         "corrections": entries(corrections),
         "places": [_place(p) for p in places],
     }
+    ours = templates()
+    loaded = {
+        **loaded,
+        "inline_styles": [*loaded["inline_styles"], Markup(ours.joinpath("edit.css").read_text("utf-8"))],
+        "inline_scripts": [*loaded["inline_scripts"], Markup(safe_script(ours.joinpath("edit.js").read_text("utf-8")))],
+    }
+    start = 'mapgenEdit.start(JSON.parse(document.getElementById("mapgen-data").textContent));'
     return {
         "language": article.language,
+        "theme": "light",
         "title": f"Edit the map of {Path(article.source).name}",
         "file": data["file"],
         "map": {
             "div": Markup('<div id="mg-edit-map" class="mg-edit-map"></div>'),
-            "script": Markup('mapgenEdit.start(JSON.parse(document.getElementById("mapgen-data").textContent));'),
+            "script": Markup(start),
             "data": Markup(script_json(data)),
         },
+        "csp": content_security_policy(loaded, [start], tile_hosts(basemap.get("url", ""))),
         **loaded,
     }
 

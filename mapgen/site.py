@@ -91,7 +91,8 @@ def write_site(
             page["image"] = f"{base_url}map.png"
         _render(work / "index.html", "index.html", page, embed=False)
         if edit is not None:
-            _render(work / EDIT_PAGE, EDIT_PAGE, edit_page(article, places, edit, basemap, loaded), embed=False)
+            as_pages = {key: page[key] for key in ("styles", "scripts", "inline_styles", "inline_scripts")}
+            _render(work / EDIT_PAGE, EDIT_PAGE, edit_page(article, places, edit, basemap, as_pages), embed=False)
     return SiteResult(
         out_dir,
         out_dir / "index.html",

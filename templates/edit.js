@@ -71,6 +71,7 @@ var mapgenEdit = (function () {
       box.appendChild(button("Remove this added place", function () {
         delete sections.add[place.name];
         show();
+        listed(place, true);
         map.removeLayer(marker);
       }));
       return box;
@@ -83,6 +84,7 @@ var mapgenEdit = (function () {
         item.appendChild(button("Choose", function () {
           correct(place, "pin", other.pin);
           place.chosen = other.what;
+          listed(place);
           marker.setLatLng([other.lat, other.lon]);
           marker.closePopup();
         }));
@@ -92,6 +94,7 @@ var mapgenEdit = (function () {
     }
     box.appendChild(button("Drop " + place.name + " from the map", function () {
       correct(place, "drop", "true");
+      listed(place, true);
       map.removeLayer(marker);
     }));
     return box;
@@ -102,6 +105,27 @@ var mapgenEdit = (function () {
     var spot = "lat = " + at.lat.toFixed(4) + ", lon = " + at.lng.toFixed(4) + ", label = " + tomlString(place.label);
     correct(place, "pin", "{ " + spot + " }");
     place.chosen = place.label + ", moved by hand";
+    listed(place);
+  }
+
+  /* Every place also in a list beside the map, for the marks that lie on one another:
+     a place's button brings it into view and opens it. */
+  function list(map, place, marker) {
+    var item = el("li");
+    place.entry = button(place.shown + " \u2014 " + place.chosen, function () {
+      if (!map.hasLayer(marker)) return;
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6));
+      marker.openPopup();
+    });
+    item.appendChild(place.entry);
+    document.getElementById("mg-edit-places").appendChild(item);
+  }
+
+  /* The list says what the place is now: chosen, moved or dropped. */
+  function listed(place, gone) {
+    place.entry.textContent = place.shown + " \u2014 " + (gone ? "dropped" : place.chosen);
+    place.entry.classList.toggle("mg-edit-gone", !!gone);
+    place.entry.disabled = !!gone;
   }
 
   function download() {
@@ -118,7 +142,6 @@ var mapgenEdit = (function () {
     data = given;
     sections = data.corrections;
     var map = L.map("mg-edit-map", { minZoom: data.basemap.minZoom, maxZoom: data.basemap.maxZoom });
-    mapgen.basemap(map, data.basemap);
     data.places.forEach(function (place) {
       var marker = L.marker([place.lat, place.lon], {
         icon: icon(place), draggable: place.origin !== "added", keyboard: true, title: place.shown
@@ -126,12 +149,14 @@ var mapgenEdit = (function () {
       marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320 });
       marker.on("dragend", function () { moved(place, marker); });
       marker.addTo(map);
+      list(map, place, marker);
     });
     if (data.places.length) {
       map.fitBounds(data.places.map(function (p) { return [p.lat, p.lon]; }), { padding: [40, 40], maxZoom: 8 });
     } else {
       map.setView([20, 0], 2);
     }
+    mapgen.backdrop(map, data.basemap);  // after the view: the countries' names fit it
     document.getElementById("mg-edit-download").addEventListener("click", download);
     show();
   }

@@ -87,7 +87,7 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
     if axe is None or not axe.exists():
         pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
     site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
-    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir, bypass_csp=True)  # axe is injected
     try:
         visit.page.add_script_tag(content=axe.read_text("utf-8"))
         result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -95,3 +95,37 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
         visit.close()
     serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_the_page_draws_the_countries_under_a_policy_as_strict_as_the_sites(browser, tmp_path):
+    # without the countries a journalist cannot see that Dublin is in Ireland, not in Ohio
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    page_text = site.edit.read_text("utf-8")
+    assert "Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'sha256-" in page_text.replace(
+        "&#39;", "'"
+    )
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        assert visit.land() > 100 and visit.refused == []
+        assert visit.page.locator(".mg-country-name").count() > 0
+        assert visit.errors == [], visit.errors  # a script or style the policy refused would be an error here
+    finally:
+        visit.close()
+
+
+def test_every_place_is_listed_beside_the_map_and_its_button_opens_it(browser, tmp_path):
+    # the places of a story lie on one another at the first view: the list reaches each of them
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        entries = page.locator("#mg-edit-places button")
+        assert [t.split(" \u2014 ")[0] for t in entries.all_inner_texts()] == [p.name for p in storm_places()]
+        entries.filter(has_text="Paris").click()
+        assert page.locator(".leaflet-popup-content h2").inner_text() == "Paris"
+        page.get_by_role("button", name="Drop Paris from the map").click()
+        assert entries.filter(has_text="Paris").inner_text() == "Paris \u2014 dropped"
+        assert entries.filter(has_text="Paris").is_disabled()
+        assert visit.errors == []
+    finally:
+        visit.close()
