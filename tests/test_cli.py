@@ -3,6 +3,7 @@
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -177,3 +178,31 @@ def test_version_and_python_dash_m():
     result = subprocess.run([sys.executable, "-m", "mapgen", "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"mapgen {mapgen.__version__}"
+
+
+def test_the_readmes_fix_is_what_mapgen_prints_and_does(tmp_path):
+    # "Fixing a wrong place": the --review lines it quotes, the two-line fix of
+    # examples/article-tornado.mapgen.toml, the confidences it gives, and a pin that moves another place
+    readme = (ROOT / "README.md").read_text("utf-8").split("## Fixing a wrong place")[1].split("\n## ")[0]
+    quoted = readme.split("```text\n")[1].split("```")[0].splitlines()
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    review = run("places", "--review", str(article)).stdout.splitlines()
+    assert [line for line in quoted if line.strip() != "..." and line not in review] == []
+
+    before = run("places", "--json", str(article))
+    fixed = run(
+        "places", "--json", "--corrections", str(ROOT / "examples" / "article-tornado.mapgen.toml"), str(article)
+    )
+    confidence = {
+        run_: {f["properties"]["name"]: f["properties"]["confidence"] for f in json.loads(run_.stdout)["features"]}
+        for run_ in (before, fixed)
+    }
+    said = re.search(r"Columbus, 18 km away, goes from confidence (\d\.\d\d) to (\d\.\d\d)", readme)
+    assert said and (f"{confidence[before]['Columbus']:.2f}", f"{confidence[fixed]['Columbus']:.2f}") == said.groups()
+
+    georgia = tmp_path / "georgia.toml"
+    georgia.write_text("[pin]\nDublin = 4192205\n", "utf-8")
+    assert "(`Dublin = 4192205`), Columbus would follow it to Georgia, 196 km away" in " ".join(readme.split())
+    columbus = run("places", "--review", "--corrections", str(georgia), str(article)).stdout.split("\nColumbus → ")[1]
+    assert columbus.startswith("Columbus, Georgia, US (city") and "because: 196 km from Dublin" in columbus
