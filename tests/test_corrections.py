@@ -114,6 +114,9 @@ def test_shared_corrections_for_names_the_article_lacks_are_no_error(tmp_path):
     "toml, line, message",
     [
         ("[pin]\nParis = 4717560\nparis = 2988507\n", 3, "'paris' is pinned twice (also line 2)"),
+        ('[drop]\nnames = ["Stryker", "stryker"]\n', 2, "'stryker' is dropped twice (also line 2)"),
+        ('[drop]\nParis = [2]\nnames = ["Paris"]\n', 3, "'Paris' is dropped twice (also line 2)"),
+        ('[pin]\nParis = 4717560\n[drop]\nnames = ["Paris"]\n', 4, "'Paris' is both pinned (line 2) and dropped"),
         ("[pin]\n\nParis = { lat = 95.0, lon = 2.0 }\n", 3, "lat = 95.0 is out of range"),
         ("[pin]\nParis = { lat = 48.8, lon = 200 }\n", 2, "lon = 200 is out of range"),
         ("[pin]\nParis = { lat = 48.8 }\n", 2, "lon is missing"),
