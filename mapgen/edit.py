@@ -91,6 +91,7 @@ def _place(place: Place, area: Callable[[Candidate], str | None]) -> dict:
 def _runner_up(chosen: Candidate, other: Candidate, area: str | None) -> dict:
     away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
     return {
+        "place": describe(other, area),
         "what": f"{describe(other, area)}, {away:,.0f} km away",
         "pin": spot_toml(spot_of(other)),
         "lat": round(other.lat, 5),

@@ -125,8 +125,34 @@ def test_every_place_is_listed_beside_the_map_and_its_button_opens_it(browser, t
         entries.filter(has_text="Paris").click()
         assert page.locator(".leaflet-popup-content h2").inner_text() == "Paris"
         page.get_by_role("button", name="Drop Paris from the map").click()
-        assert entries.filter(has_text="Paris").inner_text() == "Paris \u2014 dropped"
-        assert entries.filter(has_text="Paris").is_disabled()
+        assert entries.filter(has_text="Paris").inner_text() == "Paris \u2014 dropped (undo)"
+        assert '"Paris" = true' in page.locator("#mg-edit-toml").inner_text()
+        entries.filter(has_text="Paris").click()  # brought back
+        assert page.locator('.leaflet-marker-icon[title="Paris"]').count() == 1
+        assert "[drop]" not in page.locator("#mg-edit-toml").inner_text()
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_a_choice_made_on_the_page_is_shown_as_such_and_can_be_undone(browser, tmp_path):
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        paris = page.locator('.leaflet-marker-icon[title="Paris"]')
+        paris.click()
+        page.locator(".leaflet-popup-content li").get_by_role("button", name="Choose").click()
+        assert '"Paris" = ' in page.locator("#mg-edit-toml").inner_text()
+        entry = page.locator("#mg-edit-places button", has_text="Paris")
+        assert entry.inner_text().endswith("(changed)") and "km away" not in entry.inner_text()
+        paris.click()
+        popup = page.locator(".leaflet-popup-content")
+        # the choice just made is not offered again
+        assert "changed here" in popup.inner_text() and popup.locator("li").count() == 0
+        popup.get_by_role("button", name="Undo: back to Paris").click()
+        assert "[pin]" not in page.locator("#mg-edit-toml").inner_text()
+        assert not entry.inner_text().endswith("(changed)")
         assert visit.errors == []
     finally:
         visit.close()
