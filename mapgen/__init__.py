@@ -150,6 +150,7 @@ def build_site(
     site.SiteResult, which holds the iframe snippet to paste.
     """
     from .geocode import area_of, offline_index
+    from .names import name_key
     from .site import check_options, write_site
 
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
@@ -161,6 +162,8 @@ def build_site(
     if not edit:
         return write_site(article, places, Path(out_dir), **options)
     areas = {c: area_of(index, c) for p in places for c in (p.chosen, *p.runners_up)}
-    return write_site(
-        article, places, Path(out_dir), edit=chosen or _corrections.Corrections(), areas=areas.get, **options
-    )
+    found = {name_key(m.text) for p in places for m in p.mentions}
+    found |= {name_key(p.renamed_from or p.name) for p in places}
+    # the page writes the file beside the article: only what concerns it, as its own
+    own = _corrections.for_article(chosen or _corrections.Corrections(), article.text, found)
+    return write_site(article, places, Path(out_dir), edit=own, areas=areas.get, **options)

@@ -206,3 +206,17 @@ def test_the_readmes_fix_is_what_mapgen_prints_and_does(tmp_path):
     assert "(`Dublin = 4192205`), Columbus would follow it to Georgia, 196 km away" in " ".join(readme.split())
     columbus = run("places", "--review", "--corrections", str(georgia), str(article)).stdout.split("\nColumbus → ")[1]
     assert columbus.startswith("Columbus, Georgia, US (city") and "because: 196 km from Dublin" in columbus
+
+
+def test_the_edit_page_writes_back_only_what_concerns_its_article(tmp_path):
+    # a desk's file for many articles: what the page offers to save beside this article holds
+    # none of the others' corrections, which would be names it does not contain there
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    shared = tmp_path / "desk.toml"
+    shared.write_text('[pin]\nGeorgia = 614540\nDublin = 5152333\n[drop]\nnames = ["Stryker"]\n', "utf-8")
+    result = run("build", str(article), "--corrections", str(shared), "--edit", "-o", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "edit.html").read_text("utf-8")
+    data = json.loads(page.split('<script type="application/json" id="mapgen-data">')[1].split("</script>")[0])
+    assert data["corrections"]["pin"] == {"Dublin": "5152333"} and data["corrections"]["drop"] == {}
