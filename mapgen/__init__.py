@@ -154,13 +154,21 @@ def build_site(
     single_file, png, base_url, source, theme, force). Returns the
     site.SiteResult, which holds the iframe snippet to paste.
     """
+    from .geocode import area_of, offline_index
+    from .names import name_key
     from .site import check_options, write_site
 
     check_options(Path(out_dir), **options)  # a bad folder or option fails before the slow work
     if not isinstance(article, Article):
         article = read_article(article, language=language)
     chosen = _corrections_of(article.source, corrections)  # a bad file fails before the slow work too
-    places = find_places(article, index=index or geocoder, corrections=chosen, near=near, reuse_reading=True)
-    return write_site(
-        article, places, Path(out_dir), edit=(chosen or _corrections.Corrections()) if edit else None, **options
-    )
+    index = index or geocoder or offline_index()
+    places = find_places(article, index=index, corrections=chosen, near=near, reuse_reading=True)
+    if not edit:
+        return write_site(article, places, Path(out_dir), **options)
+    areas = {c: area_of(index, c) for p in places for c in (p.chosen, *p.runners_up)}
+    found = {name_key(m.text) for p in places for m in p.mentions}
+    found |= {name_key(p.renamed_from or p.name) for p in places}
+    # the page writes the file beside the article: only what concerns it, as its own
+    own = _corrections.for_article(chosen or _corrections.Corrections(), article.text, found)
+    return write_site(article, places, Path(out_dir), edit=own, areas=areas.get, **options)

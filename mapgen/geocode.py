@@ -60,6 +60,15 @@ def offline_index(
     return load(progress=progress, waiting=waiting)
 
 
+def area_of(index: PlaceIndex, candidate: Candidate) -> str | None:
+    """The name of the area a place lies in ('Leinster', not its code 'L'), for a person to
+    read; None for an admin area itself, or a place without codes."""
+    c = candidate
+    if not (c.country and c.admin1) or c.feature == "admin":
+        return None
+    return index.area_name(c.country, c.admin1, c.admin2)
+
+
 def by_geonameid(index: PlaceIndex, geonameid: int) -> Candidate | None:
     """The place with this GeoNames id, for a corrections file that pins a name to it."""
     return index.by_geonameid(geonameid)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from .corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
 from .errors import SiteError
 from .geojson import dumps, feature_collection, one_per_place
-from .model import Article, Place
+from .model import Article, Candidate, Place
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
 from .resources import templates
@@ -57,6 +58,7 @@ def write_site(
     theme: str = "light",
     force: bool = False,
     edit: Corrections | None = None,
+    areas: Callable[[Candidate], str | None] | None = None,
 ) -> SiteResult:
     """Write the site for an article's places; its files replace the old ones only when all are written.
 
@@ -66,7 +68,8 @@ def write_site(
     line; `theme` light, dark, or auto (the reader's system), which the
     embed's ?theme= overrides. `force` writes into a folder that holds files
     mapgen did not write (see publish.py). `edit`, the corrections the places
-    were found with, asks for edit.html too (mapgen.edit).
+    were found with, asks for edit.html too (mapgen.edit), where `areas` names each
+    candidate's admin area (geocode.area_of).
     """
     out_dir = Path(out_dir)
     places = one_per_place(places)
@@ -91,7 +94,10 @@ def write_site(
             page["image"] = f"{base_url}map.png"
         _render(work / "index.html", "index.html", page, embed=False)
         if edit is not None:
-            _render(work / EDIT_PAGE, EDIT_PAGE, edit_page(article, places, edit, basemap, loaded), embed=False)
+            as_pages = {key: page[key] for key in ("styles", "scripts", "inline_styles", "inline_scripts")}
+            _render(
+                work / EDIT_PAGE, EDIT_PAGE, edit_page(article, places, edit, basemap, as_pages, areas), embed=False
+            )
     return SiteResult(
         out_dir,
         out_dir / "index.html",

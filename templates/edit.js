@@ -66,42 +66,104 @@ var mapgenEdit = (function () {
     var box = el("div", "mg-popup mg-edit-popup");
     box.appendChild(el("h2", "mg-popup-name", place.shown));
     box.appendChild(el("p", "mg-popup-where", place.chosen));
-    box.appendChild(el("p", "mg-popup-low", place.origin + ", confidence " + place.confidence.toFixed(2)));
+    box.appendChild(el("p", "mg-popup-low", place.changed
+      ? "changed here: download the file and build again"
+      : place.origin + ", confidence " + place.confidence.toFixed(2)));
     if (place.origin === "added") {
       box.appendChild(button("Remove this added place", function () {
         delete sections.add[place.name];
         show();
-        map.removeLayer(marker);
+        gone(map, place, marker);
       }));
       return box;
     }
-    if (place.runners_up.length) {
+    var others = place.runners_up.filter(function (other) { return other.pin !== sections.pin[place.name]; });
+    if (others.length) {
       box.appendChild(el("p", null, "Or rather:"));
       var list = el("ul", "mg-edit-choices");
-      place.runners_up.forEach(function (other) {
+      others.forEach(function (other) {
         var item = el("li", null, other.what + " ");
         item.appendChild(button("Choose", function () {
           correct(place, "pin", other.pin);
-          place.chosen = other.what;
-          marker.setLatLng([other.lat, other.lon]);
+          changed(place, other.place, [other.lat, other.lon], marker);
           marker.closePopup();
         }));
         list.appendChild(item);
       });
       box.appendChild(list);
     }
+    if (place.changed) {
+      box.appendChild(button("Undo: back to " + place.before.chosen, function () {
+        undo(map, place, marker);
+        marker.closePopup();
+      }));
+    }
     box.appendChild(button("Drop " + place.name + " from the map", function () {
       correct(place, "drop", "true");
-      map.removeLayer(marker);
+      gone(map, place, marker);
     }));
     return box;
+  }
+
+  function changed(place, chosen, at, marker) {
+    place.changed = true;
+    place.chosen = chosen;
+    if (at) marker.setLatLng(at);
+    listed(place);
+  }
+
+  /* A place dropped or removed: off the map, and struck out in the list, whose button brings it back. */
+  function gone(map, place, marker) {
+    place.gone = true;
+    map.removeLayer(marker);
+    listed(place);
+  }
+
+  /* Back to what the page opened with: mapgen's choice, or the corrections file's. */
+  function undo(map, place, marker) {
+    var before = place.before;
+    ["pin", "drop", "add"].forEach(function (section) {
+      if (before.values[section] === undefined) delete sections[section][place.name];
+      else sections[section][place.name] = before.values[section];
+    });
+    show();
+    place.changed = false;
+    place.gone = false;
+    place.chosen = before.chosen;
+    marker.setLatLng(before.at);
+    if (!map.hasLayer(marker)) marker.addTo(map);
+    listed(place);
   }
 
   function moved(place, marker) {
     var at = marker.getLatLng().wrap();
     var spot = "lat = " + at.lat.toFixed(4) + ", lon = " + at.lng.toFixed(4) + ", label = " + tomlString(place.label);
     correct(place, "pin", "{ " + spot + " }");
-    place.chosen = place.label + ", moved by hand";
+    changed(place, place.label + ", moved by hand");
+  }
+
+  /* Every place also in a list beside the map, for the marks that lie on one another:
+     a place's button brings it into view and opens it, or brings back a place dropped. */
+  function list(map, place, marker) {
+    var item = el("li");
+    place.entry = button("", function () {
+      if (place.gone) {
+        undo(map, place, marker);
+        return;
+      }
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6));
+      marker.openPopup();
+    });
+    item.appendChild(place.entry);
+    document.getElementById("mg-edit-places").appendChild(item);
+    listed(place);
+  }
+
+  /* The list says what the place is now: chosen, changed here, or dropped. */
+  function listed(place) {
+    var now = place.gone ? "dropped (undo)" : place.chosen + (place.changed ? " (changed)" : "");
+    place.entry.textContent = place.shown + " \u2014 " + now;
+    place.entry.classList.toggle("mg-edit-gone", !!place.gone);
   }
 
   function download() {
@@ -118,20 +180,24 @@ var mapgenEdit = (function () {
     data = given;
     sections = data.corrections;
     var map = L.map("mg-edit-map", { minZoom: data.basemap.minZoom, maxZoom: data.basemap.maxZoom });
-    mapgen.basemap(map, data.basemap);
     data.places.forEach(function (place) {
+      var values = {};
+      ["pin", "drop", "add"].forEach(function (section) { values[section] = sections[section][place.name]; });
+      place.before = { chosen: place.chosen, at: [place.lat, place.lon], values: values };
       var marker = L.marker([place.lat, place.lon], {
         icon: icon(place), draggable: place.origin !== "added", keyboard: true, title: place.shown
       });
       marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320 });
       marker.on("dragend", function () { moved(place, marker); });
       marker.addTo(map);
+      list(map, place, marker);
     });
     if (data.places.length) {
       map.fitBounds(data.places.map(function (p) { return [p.lat, p.lon]; }), { padding: [40, 40], maxZoom: 8 });
     } else {
       map.setView([20, 0], 2);
     }
+    mapgen.backdrop(map, data.basemap);  // after the view: the countries' names fit it
     document.getElementById("mg-edit-download").addEventListener("click", download);
     show();
   }

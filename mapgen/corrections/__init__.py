@@ -37,7 +37,7 @@ back as TOML.
 
 from __future__ import annotations
 
-from .applying import Prepared, prepare
+from .applying import Prepared, for_article, prepare
 from .reading import load
 from .records import (
     CORRECTION_LABEL,
@@ -76,6 +76,7 @@ __all__ = [
     "describe",
     "drop_line",
     "entries",
+    "for_article",
     "load",
     "pin_line",
     "prepare",

@@ -60,9 +60,11 @@ def prepare(article: Article, mentions: list[Mention], corrections: Corrections,
     ]
     found = {name_key(m.name) for m in mentions} | {name_key(m.text) for m in mentions}
     for named in named_ones:
-        if not named.line.for_all and name_key(named.name) not in found and not _occurrences(article.text, named.name):
+        if not named.line.for_all and not _in_article(named.name, article.text, found):
             raise CorrectionsError(f"{named.line}: the article does not contain '{named.name}'")
-    pins = {name_key(p.name): (p, _candidate(p.spot, p.name, geocoder, p.line)) for p in corrections.pins}
+    spots = {p: _candidate(p.spot, p.name, geocoder, p.line) for p in corrections.pins}  # every id checked
+    corrections = for_article(corrections, article.text, found)
+    pins = {name_key(p.name): (p, spots[p]) for p in corrections.pins}
     kept = list(mentions) + [
         _mention(article.text, start, end)
         for key, (pin, _) in pins.items()
@@ -77,6 +79,27 @@ def prepare(article: Article, mentions: list[Mention], corrections: Corrections,
     }
     additions = tuple(_added(article.text, a, geocoder) for a in corrections.additions)
     return Prepared(tuple(kept), pinned, additions, corrections)
+
+
+def for_article(corrections: Corrections, text: str, found: set[str] | frozenset[str] = frozenset()) -> Corrections:
+    """The corrections that speak of this article: a section for every article says nothing of
+    one that does not name the place, so such a correction is passed over, not stale. `found`
+    holds the names_key of the names found in it, beside those the text spells out."""
+
+    def concerns(correction: Pin | Drop | Rename | Mark) -> bool:
+        return not correction.line.for_all or _in_article(correction.name, text, found)
+
+    return Corrections(
+        pins=tuple(filter(concerns, corrections.pins)),
+        drops=tuple(filter(concerns, corrections.drops)),
+        additions=tuple(a for a in corrections.additions if not a.line.for_all or a.quote in text),
+        renames=tuple(filter(concerns, corrections.renames)),
+        marks=tuple(filter(concerns, corrections.marks)),
+    )
+
+
+def _in_article(name: str, text: str, found: set[str] | frozenset[str]) -> bool:
+    return name_key(name) in found or bool(_occurrences(text, name))
 
 
 def _dropped(mentions: list[Mention], drop: Drop, text: str) -> list[Mention]:

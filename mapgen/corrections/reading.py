@@ -84,6 +84,7 @@ def _read_sections(sections: dict, prefix: tuple[str, ...], line) -> Corrections
             raise CorrectionsError(
                 f"{at['drop'](name)}: drop {toml_string(name)} = true (every mention) or = [3] (only its 3rd mention)"
             )
+    _no_contradiction(pins, drops)
     additions = tuple(_addition(name, value, at["add"](name)) for name, value in table["add"].items())
     renames = tuple(
         Rename(name, _text(value, at["rename"](name), "the new label"), at["rename"](name))
@@ -149,6 +150,21 @@ def _no_twice(pins: tuple[Pin, ...]) -> None:
         first = seen.setdefault(name_key(pin.name), pin)
         if first is not pin:
             raise CorrectionsError(f"{pin.line}: '{pin.name}' is pinned twice (also line {first.line.number})")
+
+
+def _no_contradiction(pins: tuple[Pin, ...], drops: list[Drop]) -> None:
+    """A name dropped twice, or pinned and dropped whole: one of the two lines would do nothing."""
+    pinned = {name_key(pin.name): pin for pin in pins}
+    dropped: dict[str, Drop] = {}
+    for drop in drops:
+        key = name_key(drop.name)
+        first = dropped.setdefault(key, drop)
+        if first is not drop:
+            raise CorrectionsError(f"{drop.line}: '{drop.name}' is dropped twice (also line {first.line.number})")
+        if key in pinned and not drop.nth:
+            raise CorrectionsError(
+                f"{drop.line}: '{drop.name}' is both pinned (line {pinned[key].line.number}) and dropped: keep one"
+            )
 
 
 def _key_lines(text: str) -> dict[tuple[str, ...], int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Final, get_args
 
@@ -99,6 +99,15 @@ class Corrections:
     renames: tuple[Rename, ...] = ()
     marks: tuple[Mark, ...] = ()
 
+    def owned(self) -> Corrections:
+        """These corrections as one article's own: a name it does not contain is then a mistake."""
+        return Corrections(
+            **{
+                f.name: tuple(replace(c, line=replace(c.line, for_all=False)) for c in getattr(self, f.name))
+                for f in fields(self)
+            }
+        )
+
     def over(self, shared: Corrections) -> Corrections:
         """These corrections laid over `shared`: for one name, the article's own win."""
         return Corrections(
@@ -118,9 +127,18 @@ class CorrectionsFile:
     by_article: tuple[tuple[str, Corrections], ...]  # (article file name, its own corrections)
 
     def for_article(self, source: str) -> Corrections:
-        """The corrections for the article read from `source` (a path, or '-')."""
+        """The corrections for the article read from `source` (a path, or '-'). The top-level
+        sections of the file beside the article (ARTICLE.mapgen.toml) are the article's own."""
+        shared = self.for_all.owned() if _same_file(beside(source), self.path) else self.for_all
         own = dict(self.by_article).get(Path(source).name)
-        return own.over(self.for_all) if own else self.for_all
+        return own.over(shared) if own else shared
+
+
+def _same_file(one: Path | None, other: str) -> bool:
+    try:
+        return one is not None and one.samefile(other)
+    except OSError:
+        return False
 
 
 def beside(source: str | Path) -> Path | None:

@@ -4,6 +4,7 @@ from, and the values the editor's page writes."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Candidate, Place
@@ -33,9 +34,10 @@ def spot_of(candidate: Candidate) -> Spot:
     return Spot(lat=round(candidate.lat, 5), lon=round(candidate.lon, 5), label=candidate.name)
 
 
-def pin_line(name: str, candidate: Candidate) -> str:
-    """The [pin] line that chooses this candidate for the name, with what the place is after a #."""
-    return f"{toml_string(name)} = {spot_toml(spot_of(candidate))}  # {describe(candidate)}"
+def pin_line(name: str, candidate: Candidate, area: str | None = None) -> str:
+    """The [pin] line that chooses this candidate for the name, with what the place is after a #
+    (in `area`, the name of its admin area, when the index gives one)."""
+    return f"{toml_string(name)} = {spot_toml(spot_of(candidate))}  # {describe(candidate, area)}"
 
 
 def drop_line(name: str) -> str:
@@ -64,13 +66,15 @@ def describe(candidate: Candidate, area: str | None = None) -> str:
     return f"{where} ({candidate.feature}{people}{source})"
 
 
-def starting_file(source: str, places: list[Place]) -> str:
+def starting_file(source: str, places: list[Place], area: Callable[[Candidate], str | None] | None = None) -> str:
     """A corrections file for the article with every choice written out and commented out:
-    uncomment a line to apply it."""
+    uncomment a line to apply it. `area` names a candidate's admin area (geocode.area_of)."""
+    named = area or (lambda candidate: None)
     pins, drops = [], []
     for place in places:
-        pins.append(f"## {place.name}: now {describe(place.chosen)}, confidence {place.confidence:.2f}")
-        pins.extend(f"# {pin_line(place.name, other)}" for other in place.runners_up)
+        now = describe(place.chosen, named(place.chosen))
+        pins.append(f"## {place.name}: now {now}, confidence {place.confidence:.2f}")
+        pins.extend(f"# {pin_line(place.name, other, named(other))}" for other in place.runners_up)
         drops.append(f"# {drop_line(place.name)}")
     header = f"# mapgen corrections for {Path(source).name}: remove the # before a line to apply it.\n"
     return header + "\n[pin]\n" + "\n".join(pins) + "\n\n[drop]\n" + "\n".join(drops) + "\n"
