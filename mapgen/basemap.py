@@ -13,11 +13,10 @@ from __future__ import annotations
 import base64
 import json
 import math
-import os
 import sqlite3
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, written_whole
 from .gazetteer.index import sqlite_uri
 from .jsontext import script_json
 from .model import Place
@@ -95,9 +94,8 @@ def kept_world_data(language: str) -> list[dict]:
     world = world_data(territory_names(language))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(world), "utf-8")
-        partial.replace(path)
+        with written_whole(path) as partial:
+            partial.write_text(json.dumps(world), "utf-8")
         for old in path.parent.glob(f"world-{language}-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)
