@@ -5,6 +5,8 @@ place or dragging its marker rewrites a corrections file (mapgen.corrections)
 that the page offers to download. Building again with that file gives the
 corrected site. The page works from disk: templates/edit.js, which edit.html
 holds, does it all in the browser, from the JSON this module puts in the page.
+Like the site's pages, it carries a Content-Security-Policy that lets in its
+own scripts and styles by their hashes and nothing else.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .assets import content_security_policy, safe_script, tile_hosts
 from .corrections import Corrections, describe, entries, spot_of, spot_toml
 from .geo import distance_km
 from .model import Article, Candidate, Place
 from .render import script_json
+from .resources import templates
 
 EDIT_PAGE = "edit.html"
 
@@ -36,17 +40,28 @@ def edit_page(article: Article, places: list[Place], corrections: Corrections, b
         "corrections": entries(corrections),
         "places": [_place(p) for p in places],
     }
+    own = {
+        **loaded,
+        "inline_styles": [*loaded["inline_styles"], Markup(_text("edit.css"))],
+        "inline_scripts": [*loaded["inline_scripts"], Markup(safe_script(_text("edit.js")))],
+    }
+    start = Markup('mapgenEdit.start(JSON.parse(document.getElementById("mapgen-data").textContent));')
     return {
         "language": article.language,
         "title": f"Edit the map of {Path(article.source).name}",
         "file": data["file"],
         "map": {
             "div": Markup('<div id="mg-edit-map" class="mg-edit-map"></div>'),
-            "script": Markup('mapgenEdit.start(JSON.parse(document.getElementById("mapgen-data").textContent));'),
+            "script": start,
             "data": Markup(script_json(data)),
         },
-        **loaded,
+        "csp": content_security_policy(own, [start], tile_hosts(basemap.get("url", ""))),
+        **own,
     }
+
+
+def _text(name: str) -> str:
+    return templates().joinpath(name).read_text("utf-8")
 
 
 def _place(place: Place) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import storm_article, storm_places
-from test_browser import Visit, axe_script
+from test_browser import SLIPPED_IN, Visit, axe_script
 
 import mapgen
 from mapgen.corrections import Corrections
@@ -87,7 +87,7 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
     if axe is None or not axe.exists():
         pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
     site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
-    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir, bypass_csp=True)  # axe is injected
     try:
         visit.page.add_script_tag(content=axe.read_text("utf-8"))
         result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -95,3 +95,16 @@ def test_no_serious_accessibility_violation(browser, tmp_path):
         visit.close()
     serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_the_editors_page_forbids_script_it_did_not_ship(browser, tmp_path):
+    """edit.html carried an empty Content-Security-Policy (none at all) until issue 8's audit."""
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        visit.page.evaluate(SLIPPED_IN)
+        visit.page.wait_for_timeout(200)
+        assert visit.page.evaluate("window.__pwned") is None
+        assert visit.page.locator(".leaflet-marker-icon").count() == len(storm_places()), "its own scripts ran"
+    finally:
+        visit.close()
