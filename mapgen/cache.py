@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,28 @@ def cache_dir() -> Path:
     return Path(os.environ.get("MAPGEN_CACHE") or user_cache_dir("mapgen"))
 
 
+@contextmanager
+def written_whole(path: Path) -> Iterator[Path]:
+    """A scratch file to write `path` through, moved into place when the block ends well.
+
+    Each process writes its own (two first runs at once), and a block that
+    fails (a full disk) removes it: no half-written file is left to fill the
+    disk further at every run.
+    """
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        yield partial
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def kept_json(path: Path, make: Callable[[], Any], *, older: str | None = None) -> Any:
     """What `make` returns, kept as JSON at `path` for the next run; `path`'s name
     must say all it is made from, as nothing else tells a copy is out of date.
 
-    A copy that is missing or damaged is made again. A cache that cannot be
-    written only costs the time again. `older` is a glob of the copies that
-    earlier versions kept beside it, deleted once the new one is written.
+    A copy that is missing or damaged is made again. `older` is a glob of the
+    copies that earlier versions kept beside it, deleted once the new one is written.
     """
     try:
         return json.loads(path.read_text("utf-8"))
@@ -38,9 +54,8 @@ def keep_json(path: Path, data: Any, *, older: str | None = None) -> None:
     """Write `data` at `path` whole or not at all; `older`: as for kept_json."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
-        partial.replace(path)
+        with written_whole(path) as partial:
+            partial.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
         for old in path.parent.glob(older) if older else ():
             if old != path:
                 old.unlink(missing_ok=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import lzma
-import os
 import re
 import shutil
 import sys
@@ -12,7 +11,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, written_whole
 from .errors import IngestError
 from .model import LANGUAGES, Article
 
@@ -136,10 +135,8 @@ def _unpacked_model(packed: Path) -> tuple:
     unpacked = cache_dir() / f"py3langid-{version('py3langid')}-model.npz"
     if not unpacked.exists():
         unpacked.parent.mkdir(parents=True, exist_ok=True)
-        partial = unpacked.with_suffix(f".{os.getpid()}.partial")  # two first runs at once each write their own
-        with lzma.open(packed) as source, open(partial, "wb") as target:
+        with written_whole(unpacked) as partial, lzma.open(packed) as source, open(partial, "wb") as target:
             shutil.copyfileobj(source, target, length=1 << 20)
-        partial.replace(unpacked)
     with np.load(unpacked, allow_pickle=False) as data:
         return (
             data["ptc"],

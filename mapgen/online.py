@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from importlib.metadata import version
 from pathlib import Path
 
-from geopy.exc import GeopyError
+from geopy.adapters import RequestsAdapter
+from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from urllib3.exceptions import HTTPError as Urllib3Error
 
 from .cache import cache_dir
 from .errors import OnlineGeocoderError
@@ -33,6 +36,9 @@ PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
 MIN_DELAY_SECONDS = 1.0  # the public Nominatim server's limit
 ANSWERS_PER_NAME = 5  # asked of the server, and kept at most whatever it sends
 MAX_CACHED_CHARS = 20_000  # a cached answer longer than this is from a misbehaving server: asked again
+# Five places with their address and tags are a few kilobytes; a misbehaving server's 76 MB
+# (300,000 results) took 83 s and 780 MB to read and parse whole, only for five to be kept.
+MAX_ANSWER_BYTES = 1_000_000
 
 # Nominatim's kinds of place, as the gazetteer's features; other results
 # (shops, rivers, roads) are not what a news article's place names mean.
@@ -143,6 +149,37 @@ class OnlineFallback:
         )
 
 
+class CappedAdapter(RequestsAdapter):
+    """geopy's requests adapter, reading an answer of at most MAX_ANSWER_BYTES within its timeout."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.session.stream = True  # the body is read here, a piece at a time, not whole by requests
+
+    def get_json(self, url, *, timeout, headers):
+        with self._request(url, timeout=timeout, headers=headers) as answer:
+            body = _capped_body(answer, time.monotonic() + timeout)
+        try:
+            return json.loads(body)
+        except ValueError:
+            raise GeocoderParseError("the answer is not JSON") from None
+
+
+def _capped_body(answer, deadline: float) -> bytes:
+    """The answer's bytes; an error once it passes the cap or the deadline, or the connection fails."""
+    body = bytearray()
+    try:
+        while chunk := answer.raw.read1(64 * 1024):
+            body += chunk
+            if len(body) > MAX_ANSWER_BYTES:
+                raise GeocoderServiceError(f"the answer is over {MAX_ANSWER_BYTES:,} bytes")
+            if time.monotonic() > deadline:
+                raise GeocoderTimedOut("the answer took too long")
+    except (OSError, Urllib3Error) as err:
+        raise GeocoderServiceError(f"the answer was cut off ({err})") from None
+    return bytes(body)
+
+
 def nominatim_candidate(location: Location) -> Candidate | None:
     """A Nominatim result as a candidate place; None for what is no place (a shop, a river).
 
@@ -174,6 +211,7 @@ def nominatim(offline: PlaceIndex, url: str = PUBLIC_NOMINATIM, **options) -> On
         domain=domain.rstrip("/"),
         scheme=scheme,
         timeout=10,
+        adapter_factory=CappedAdapter,
         user_agent=f"mapgen/{version('mapgen')} (news article maps)",
     )
     return OnlineFallback(offline, service, f"nominatim {url}", **options)

@@ -25,7 +25,9 @@ from .errors import SiteError
 MANIFEST = ".mapgen-manifest.json"
 # Hidden folders inside the site, for the new files and for the old ones until the new are in.
 _PARTIAL, _OLD = ".mapgen.partial-", ".mapgen.old-"
-_FORCE_HINT = "choose an empty or new folder, or use --force to write beside them (they are kept)"
+_FORCE_HINT = "choose an empty or new folder, or use --force to write beside them (they are kept{but})"
+# The files every build writes at the top of the site: a forced build replaces the user's own of these names.
+_PAGES = ("index.html", "embed.html", "places.geojson")
 
 
 def check_target(out_dir: Path, *, force: bool = False) -> None:
@@ -35,9 +37,14 @@ def check_target(out_dir: Path, *, force: bool = False) -> None:
         raise SiteError(f"{out_dir} is a file, not a folder for the site")
     if force or not target.is_dir() or _owned(target) is not None:
         return
-    foreign = next(_foreign_entries(target), None)
-    if foreign is not None:
-        raise SiteError(f"{out_dir} holds files that mapgen did not write ({foreign}); {_FORCE_HINT}")
+    foreign = list(_foreign_entries(target))
+    if foreign:
+        replaced = [name for name in foreign if name in _PAGES]
+        verb = "replaces" if len(replaced) == 1 else "replace"
+        but = f", but mapgen's {' and '.join(replaced)} {verb} yours" if replaced else ""
+        raise SiteError(
+            f"{out_dir} holds files that mapgen did not write ({foreign[0]}); {_FORCE_HINT.format(but=but)}"
+        )
 
 
 @contextmanager

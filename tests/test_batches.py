@@ -109,3 +109,17 @@ def test_loosely_spelled_countries_with_no_support_are_no_crash(tmp_path, capsys
     assert [("error" in line) for line in lines] == [False] * 4
     names = [[f["properties"]["resolved"] for f in line["features"]] for line in lines]
     assert "Kenya" in names[2] and "Burkina Faso" in names[3]
+
+
+def test_a_full_disk_in_a_batch_names_the_file_it_could_not_write(tmp_path, capsys, monkeypatch):
+    import errno
+
+    articles = write_articles(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "/cache/online-answers.sqlite")
+
+    monkeypatch.setattr("mapgen.resolve.resolve", full)
+    assert cli.main(["places", articles[0]]) == 1
+    error = capsys.readouterr().err
+    assert error == f"mapgen: error: {articles[0]}: No space left on device: /cache/online-answers.sqlite\n"

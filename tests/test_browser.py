@@ -476,16 +476,20 @@ def test_a_place_name_with_markup_is_shown_as_text_everywhere(visit, tmp_path):
     assert PWNED in page.locator(".leaflet-popup-content").inner_text()
 
 
+# What a string that slipped into a page as HTML would do; the page's policy must refuse both.
+SLIPPED_IN = """() => {
+    const box = document.createElement('div');
+    box.innerHTML = '<img src="data:," onerror="window.__pwned=1">';
+    document.body.appendChild(box);
+    const script = document.createElement('script');
+    script.textContent = 'window.__pwned = 2';
+    document.body.appendChild(script);
+}"""
+
+
 def test_the_page_policy_forbids_script_that_was_not_shipped(index):
     page = index.page
-    page.evaluate("""() => {
-        const box = document.createElement('div');
-        box.innerHTML = '<img src="data:," onerror="window.__pwned=1">';
-        document.body.appendChild(box);
-        const script = document.createElement('script');
-        script.textContent = 'window.__pwned = 2';
-        document.body.appendChild(script);
-    }""")
+    page.evaluate(SLIPPED_IN)
     page.wait_for_timeout(200)
     assert page.evaluate("window.__pwned") is None
     index.errors.clear()  # the refusals are logged as errors; the page's own scripts all ran:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import storm_article, storm_places
-from test_browser import Visit, axe_script
+from test_browser import SLIPPED_IN, Visit, axe_script
 
 import mapgen
 from mapgen.corrections import Corrections
@@ -154,5 +154,18 @@ def test_a_choice_made_on_the_page_is_shown_as_such_and_can_be_undone(browser, t
         assert "[pin]" not in page.locator("#mg-edit-toml").inner_text()
         assert not entry.inner_text().endswith("(changed)")
         assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_the_editors_page_forbids_script_it_did_not_ship(browser, tmp_path):
+    """edit.html carried an empty Content-Security-Policy (none at all) until issue 8's audit."""
+    site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
+    visit = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        visit.page.evaluate(SLIPPED_IN)
+        visit.page.wait_for_timeout(200)
+        assert visit.page.evaluate("window.__pwned") is None
+        assert visit.page.locator(".leaflet-marker-icon").count() == len(storm_places()), "its own scripts ran"
     finally:
         visit.close()

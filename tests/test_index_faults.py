@@ -1,13 +1,16 @@
-"""The default index under faults: a damaged file, odd cache paths, two first runs at once, a
-full disk or a cache deleted while it is built (issue 8)."""
+"""The cache under faults: a damaged index, odd cache paths, two first runs at once, a full
+disk or a cache deleted while the index is built, a full disk while the other cache files
+are written (issue 8)."""
 
+import errno
 import shutil
 import sqlite3
 import threading
 
 import pytest
 
-from mapgen import GazetteerError
+from mapgen import ExtractError, GazetteerError
+from mapgen.cache import written_whole
 from mapgen.gazetteer import IndexFile, index
 from mapgen.gazetteer.entry import Entry
 from mapgen.model import Candidate
@@ -113,3 +116,50 @@ def test_the_cache_deleted_during_the_build_is_one_line(tmp_path, monkeypatch):
     with pytest.raises(GazetteerError, match="could not build the place-name index .*nothing was kept"):
         index.build(folder / "gazetteer.sqlite")
     assert not folder.exists()
+
+
+def _fills_the_disk(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_while_the_language_model_is_unpacked_leaves_no_partial_file(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from mapgen import ingest
+
+    def half_then_full(source, target, length):
+        target.write(source.read(length))
+        _fills_the_disk()
+
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    monkeypatch.setattr(ingest.shutil, "copyfileobj", half_then_full)
+    with pytest.raises(OSError, match="No space left"):
+        ingest._unpacked_model(MODEL_DIR / MODEL_FILE)
+    assert list(tmp_path.iterdir()) == [], "a half-written copy stays and fills the disk further at every run"
+
+
+def test_a_full_disk_while_spacy_is_trimmed_is_one_error_and_leaves_no_partial_copy(tmp_path):
+    from types import SimpleNamespace
+
+    from mapgen.extract import pipeline
+
+    def half_then_full(folder):
+        folder.mkdir()
+        (folder / "tokenizer").write_text("half")
+        _fills_the_disk()
+
+    nlp = SimpleNamespace(tokenizer=SimpleNamespace(token_match=None), to_disk=half_then_full)
+    with pytest.raises(ExtractError, match=r"cannot keep the trimmed model in .*No space left.*nothing was kept"):
+        pipeline._save_trimmed(nlp, tmp_path / "model-ner")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path):
+    path = tmp_path / "world.json"
+    with pytest.raises(OSError), written_whole(path) as partial:
+        partial.write_text("[half")
+        _fills_the_disk()
+    assert list(tmp_path.iterdir()) == []
+    with written_whole(path) as partial:
+        partial.write_text("[]")
+    assert [p.name for p in tmp_path.iterdir()] == ["world.json"] and path.read_text() == "[]"

@@ -3,7 +3,8 @@
 Hypothesis writes articles full of markup, quotes, backslashes, line and
 paragraph separators, bidi marks and emoji; a stand-in for an online geocoder
 echoes each name back as the place's resolved name. Every page is opened in
-Chromium, every marker hovered and opened, and nothing of theirs may have run.
+Chromium (the editor's edit.html too), every marker hovered and opened, and nothing
+of theirs may have run.
 """
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from test_browser import Visit
 
+from mapgen.corrections import Corrections
 from mapgen.model import Article, Candidate, Mention, Place
 from mapgen.site import write_site
 
@@ -61,7 +63,8 @@ def article_and_places(names: list[str], title: str) -> tuple[Article, list[Plac
 @example(names=["Ras" + PAYLOADS[0] + "al-Ain", PAYLOADS[1] + "🚒\u2028"], title=PAYLOADS[2], single_file=False)
 def test_no_script_of_theirs_runs(browser, tmp_path_factory, names, title, single_file):
     article, places = article_and_places(names, title)
-    site = write_site(article, places, tmp_path_factory.mktemp("hostile") / "site", single_file=single_file)
+    folder = tmp_path_factory.mktemp("hostile") / "site"
+    site = write_site(article, places, folder, single_file=single_file, edit=Corrections())
     for page_file in (site.index, site.embed):
         visit = Visit(browser, page_file.as_uri(), site.out_dir)
         try:
@@ -81,3 +84,15 @@ def test_no_script_of_theirs_runs(browser, tmp_path_factory, names, title, singl
             assert visit.errors == [], visit.errors
         finally:
             visit.close()
+    editor = Visit(browser, site.edit.as_uri(), site.out_dir)
+    try:
+        markers = editor.page.locator(".leaflet-marker-icon")
+        assert markers.count() == len(places)
+        for k in range(len(places)):
+            markers.nth(k).hover(force=True)
+            markers.nth(k).click(force=True)
+        editor.page.wait_for_timeout(100)
+        assert editor.page.evaluate("window.__pwned") is None
+        assert editor.dialogs == [] and editor.errors == [], editor.errors
+    finally:
+        editor.close()

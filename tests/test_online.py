@@ -15,7 +15,7 @@ import pytest
 from mapgen import find_places
 from mapgen.cli import main
 from mapgen.geocode import candidates, offline_index
-from mapgen.online import ANSWERS_PER_NAME, MAX_CACHED_CHARS, OnlineGeocoderError, nominatim
+from mapgen.online import ANSWERS_PER_NAME, MAX_ANSWER_BYTES, MAX_CACHED_CHARS, OnlineGeocoderError, nominatim
 
 # What a Nominatim server answers (format=json, addressdetails, extratags), for two names.
 ANSWERS = {
@@ -153,7 +153,7 @@ def test_an_article_gets_the_place_the_index_lacks(server, offline, tmp_path):
 
 def test_a_flood_of_answers_is_capped_and_not_cached_whole(server, offline, tmp_path):
     village = ANSWERS["kampungu"][0]
-    ANSWERS["swarm"] = [{**village, "name": f"Swarm {i}", "lat": str(-13 + i / 1e5)} for i in range(20_000)]
+    ANSWERS["swarm"] = [{**village, "name": f"Swarm {i}", "lat": str(-13 + i / 1e5)} for i in range(2_000)]
     try:
         cache = tmp_path / "answers.sqlite"
         geocoder = nominatim(offline, server, min_delay_seconds=0, cache=cache)
@@ -167,6 +167,23 @@ def test_a_flood_of_answers_is_capped_and_not_cached_whole(server, offline, tmp_
         db.commit()
         again = nominatim(offline, server, min_delay_seconds=0, cache=cache)
         assert candidates(again, "Swarm", online=True) == found and len(FakeNominatim.asked) == 2
+    finally:
+        del ANSWERS["swarm"]
+
+
+def test_an_answer_too_big_to_be_five_places_is_refused_unread(server, offline, tmp_path):
+    """300,000 results (76 MB) were read and parsed whole, 83 s and 780 MB, to keep five."""
+    village = ANSWERS["kampungu"][0]
+    count = MAX_ANSWER_BYTES // len(json.dumps(village)) * 3
+    ANSWERS["swarm"] = [{**village, "lat": str(-13 + i / 1e6)} for i in range(count)]
+    try:
+        cache = tmp_path / "answers.sqlite"
+        geocoder = nominatim(offline, server, min_delay_seconds=0, cache=cache)
+        with pytest.raises(
+            OnlineGeocoderError, match=r"did not answer for 'Swarm' \(the answer is over 1,000,000 bytes"
+        ):
+            candidates(geocoder, "Swarm", online=True)
+        assert sqlite3.connect(cache).execute("SELECT count(*) FROM answers").fetchone() == (0,)
     finally:
         del ANSWERS["swarm"]
 

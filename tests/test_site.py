@@ -205,3 +205,34 @@ def test_one_feature_per_real_place(tmp_path, article, places):
     assert [f["properties"]["name"] for f in features] == ["Lyon", "Paris", "France", "Sahel"]
     assert len(features[0]["properties"]["mentions"]) == 3 and features[0]["properties"]["confidence"] == 0.95
     assert (result.out_dir / "index.html").read_text().count("<h3>") == 4
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"assets": "cdn"}, {"single_file": True}, {"tiles": "OpenStreetMap.Mapnik"}],
+    ids=["local", "cdn", "single-file", "online-tiles"],
+)
+def test_every_page_carries_a_policy_that_runs_only_its_own_scripts(tmp_path, article, places, options):
+    """Issue 8: a Content-Security-Policy on every page (index, embed, edit), before any script,
+    letting in its inline scripts by their hashes and nothing written inline by anyone else."""
+    import base64
+    import hashlib
+    import re
+
+    from mapgen.corrections import Corrections
+
+    result = write_site(article, places, tmp_path / "site", edit=Corrections(), **options)
+    pages = sorted(p.name for p in result.out_dir.glob("*.html"))
+    assert pages == ["edit.html", "embed.html", "index.html"]
+    for name in pages:
+        page = (result.out_dir / name).read_text("utf-8")
+        [policy] = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+        assert page.index("Content-Security-Policy") < page.index("<script"), name
+        directives = {d.split()[0]: d.split()[1:] for d in html.unescape(policy).split("; ")}
+        assert directives["default-src"] == ["'none'"] and directives["base-uri"] == ["'none'"]
+        assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:"} & set(directives["script-src"]), name
+        inline = re.findall(r"<script>(.*?)</script>", page, re.S)
+        assert inline, name
+        for code in inline:
+            digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in directives["script-src"], f"{name}: an inline script the policy refuses"

@@ -13,7 +13,7 @@ import sys
 from .. import __version__
 from ..errors import MapgenError
 from . import build, index, measure, places
-from .common import EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
+from .common import EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, os_error_text
 
 __all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_USAGE", "main"]
 
@@ -45,8 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mapgen: error: {err}", file=sys.stderr)
         return err.exit_code
     except OSError as err:  # the user's own files: a folder not writable, a disk full
-        where = f": {err.filename}" if err.filename else ""
-        print(f"mapgen: error: {err.strerror or err}{where}", file=sys.stderr)
+        print(f"mapgen: error: {os_error_text(err)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception:
         if args.debug:

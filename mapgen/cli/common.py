@@ -116,10 +116,16 @@ def index_progress(done: int, total: int, what: str) -> None:
     print(f"  [{done}/{total}] {what}", file=sys.stderr)
 
 
+def os_error_text(err: OSError) -> str:
+    """The reason and the file it concerns: a full disk may strike the cache, not the article."""
+    reason = err.strerror or str(err)
+    return f"{reason}: {err.filename}" if err.filename else reason
+
+
 def article_failure(err: Exception, source: str, debug: bool) -> tuple[str, int]:
     """One line naming the article that failed, and the exit code it calls for."""
     if isinstance(err, MapgenError | OSError):
-        message = str(err) if isinstance(err, MapgenError) else (err.strerror or str(err))
+        message = str(err) if isinstance(err, MapgenError) else os_error_text(err)
         code = err.exit_code if isinstance(err, MapgenError) else EXIT_ERROR
     elif debug:
         raise err

@@ -119,7 +119,7 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
     first = next(t.i for t in ent if t.idx >= mention.start)
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
         end = doc[last].idx + len(doc[last])
-        words = doc.text[mention.start : end]
+        words = sentences.text[mention.start : end]
         if _is_a_country(words, geocoder):
             return sentences.mention(mention.start, end, mention.label)
         if _is_a_state(words, geocoder):
@@ -139,7 +139,7 @@ def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentenc
     ("Pescara" + "Tronto" → "Pescara del Tronto"); a mention the gazetteer does
     not know whole is its parts when it knows each of them ("San Josecito de
     San Rafael de Heredia" → San Josecito, San Rafael, Heredia)."""
-    text, joined = doc.text, list[Mention]()
+    text, joined = sentences.text, list[Mention]()
     for mention in mentions:
         previous = joined[-1] if joined else None
         between = text[previous.end : mention.start] if previous else ""
@@ -162,7 +162,7 @@ def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentenc
     parts, start = list[Mention](), mention.start
     for piece in [*_JOINER.finditer(mention.text), None]:
         end = mention.start + piece.start() if piece else mention.end
-        words = doc.text[start:end]
+        words = sentences.text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         if not (words[:1].isupper() and span is not None and candidates(geocoder, words)):
             return []  # "Pescara del Tronto": not "Pescara" on the Adriatic
@@ -178,7 +178,7 @@ def _with_abbreviations(mentions: list[Mention], doc, sentences: Sentences) -> l
     """The mentions, and every use of an abbreviation the article defines in
     brackets after a place's name ("New South Wales (NSW)"), in text order;
     each use stands for that name."""
-    text = doc.text
+    text = sentences.text
     defined: dict[str, Mention] = {}
     for mention in mentions:
         match = _ABBREVIATION_AFTER.match(text, mention.end)
@@ -204,16 +204,17 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
     """The places of the datelines, which NER often misses for being in capitals."""
-    first = _DATELINE.match(doc.text)
+    text = sentences.text
+    first = _DATELINE.match(text)
     spans = [first.span(1)] if first else []
-    for match in _LATER_DATELINE.finditer(doc.text, first.end() if first else 0):
+    for match in _LATER_DATELINE.finditer(text, first.end() if first else 0):
         group = 1 if match.group(1) else 2
         spans.append(match.span(group))
     return [
         sentences.mention(start, end, DATELINE_LABEL)
         for start, end in spans
-        if any(word.isalpha() and len(word) > 1 for word in doc.text[start:end].split())
-        and candidates(geocoder, doc.text[start:end].title())
+        if any(word.isalpha() and len(word) > 1 for word in text[start:end].split())
+        and candidates(geocoder, text[start:end].title())
         and doc.char_span(start, end, alignment_mode="expand") is not None
     ]
 

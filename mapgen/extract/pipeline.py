@@ -111,10 +111,17 @@ def _save_trimmed(nlp, path: Path) -> None:
         nlp.tokenizer.token_match = re.compile(pattern).match
     tmp = path.with_name(path.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
-    nlp.to_disk(tmp)
-    (tmp / "vocab" / "strings.json").write_text("[]", "utf-8")
-    shutil.rmtree(path, ignore_errors=True)
-    tmp.rename(path)
+    try:
+        nlp.to_disk(tmp)
+        (tmp / "vocab" / "strings.json").write_text("[]", "utf-8")
+        shutil.rmtree(path, ignore_errors=True)
+        tmp.rename(path)
+    except OSError as err:
+        raise ExtractError(
+            f"cannot keep the trimmed model in {path.parent} ({err.strerror or err}); nothing was kept"
+        ) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # a full disk leaves no half copy behind
 
 
 _CHARACTER_CLASS = re.compile(r"\[((?:\\.|[^\]\\])*)\]")

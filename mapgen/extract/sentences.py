@@ -12,7 +12,12 @@ QUOTE_CHARS = 400
 
 
 class Sentences:
-    """The doc's sentences, found once: a mention's sentence is looked up, not searched for."""
+    """The doc's sentences, found once: a mention's sentence is looked up, not searched for.
+
+    `text` is the doc's text, made once: spaCy's Doc.text joins every token
+    again at each use, so a use per organisation's name made a long text's
+    reading quadratic (300 KB naming 7,000 organisations: 271 CPU s).
+    """
 
     def __init__(self, doc):
         self.text = doc.text
