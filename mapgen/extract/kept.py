@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict
 from hashlib import sha256
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .pipeline import installed_model
 
 FOLDER = "mentions"
 MAX_KEPT = 100  # articles; the least recently read go first
+MAX_CHARS = 200_000  # a longer text is read anew: its copy would be tens of MB (each mention quotes its sentence)
 
 
 def kept_mentions(article: Article, index: PlaceIndex) -> list[Mention]:
@@ -29,7 +29,7 @@ def kept_mentions(article: Article, index: PlaceIndex) -> list[Mention]:
     from . import find_mentions
 
     made_from = index.offline_version()
-    if made_from is None:
+    if made_from is None or len(article.text) > MAX_CHARS:
         return find_mentions(article, index)
     key = sha256("\0".join((article.text, article.language, installed_model(article.language), made_from)).encode())
     path = cache_dir() / FOLDER / f"{key.hexdigest()}-{_code_version()}.json"
@@ -40,7 +40,7 @@ def kept_mentions(article: Article, index: PlaceIndex) -> list[Mention]:
     except (OSError, ValueError, TypeError):
         pass  # never read, or damaged: read again
     mentions = find_mentions(article, index)
-    _keep(path, [asdict(m) for m in mentions])
+    _keep(path, [vars(m) for m in mentions])
     return mentions
 
 
