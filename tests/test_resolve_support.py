@@ -76,3 +76,10 @@ def test_an_empty_map_says_which_names_were_too_unsure(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error", NothingSure)
         assert _places("Nothing here.", "Atlantis") == {}, "no name the gazetteer holds: nothing to say"
+
+
+def test_a_state_abbreviated_after_a_comma_hints_its_town_where_the_gazetteer_names_only_the_town(monkeypatch):
+    # the gazetteer gives "District of Columbia" to the city alone: its district is still the hint
+    _know(monkeypatch, {"washington": [WASHINGTON_STATE, WASHINGTON_DC], "district of columbia": [WASHINGTON_DC]})
+    washington = _places("The march ended in Washington, D.C., at noon.", "Washington")["Washington"]
+    assert washington.chosen == WASHINGTON_DC and washington.evidence.hinted == 1.0

@@ -238,7 +238,12 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
             found = candidates(geocoder, group[0].name, online=True)
         found = [
             *found,
-            *(c for full in readings(group[0].name) for c in candidates(geocoder, full) if c.feature == "admin"),
+            *(
+                c
+                for full in readings(group[0].name)
+                for c in candidates(geocoder, full)
+                if c.feature == "admin" and name_key(c.name) == name_key(full)
+            ),
         ]
         loose = not found
         if loose:
@@ -267,7 +272,10 @@ def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Cand
     abbreviated = _ABBREVIATION_HINT.match(text, mention.end)
     full = abbreviated and expand(abbreviated.group(1), after_comma=True)
     if full:
-        return [c for c in candidates(geocoder, full) if c.feature == "admin"]
+        # the state, or where the gazetteer gives the name to a town alone ("D.C.", the District of Columbia),
+        # that town, whose state is the hint's
+        found = candidates(geocoder, full)
+        return [c for c in found if c.feature == "admin"] or [c for c in found if c.feature == "city" and c.admin1]
     for match in (_BRACKET_HINT.match(text, mention.end), after_comma):
         if match:
             hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))
