@@ -101,3 +101,18 @@ def test_capitals_that_spell_out_a_people_the_article_names_are_their_country(mo
     ]
     places = resolve(Article(text, "en", "test"), mentions, FakeGazetteer())
     assert [p.chosen for p in places] == [SOUTH_AFRICA]
+
+
+BAINS = Candidate(3035322, "Bains", "city", "FR", 45.009, 3.774, 1_256, "84")
+ASIA = Candidate(6255147, "Asia", "continent", None, 29.8, 94.2, 0)
+FRANCE = Candidate(3017382, "France", "country", "FR", 46.0, 2.0, 66_987_244)
+
+
+def test_a_part_of_a_longer_name_needs_the_article_s_support(monkeypatch):
+    _know(monkeypatch, {"bains": [BAINS], "asia": [ASIA], "france": [FRANCE]})
+    text = "Few residents of Bains and Grants Town finished school, the MP said."
+    assert "Bains" not in _places(text, "Bains")
+    assert "Asia" not in _places("The concert in the car park of the SM Mall of Asia ended early.", "Asia")
+    assert "Asia" in _places("Markets in Asia fell on Monday.", "Asia"), "a name standing alone needs nothing"
+    supported = "In France, the baths of Bains and Grants Town reopened."
+    assert _places(supported, "France", "Bains")["Bains"].chosen == BAINS
