@@ -327,3 +327,10 @@ def test_a_name_carried_on_to_a_longer_name_the_gazetteer_holds(geocoder):
     names = [m.text for m in _mentions(text, geocoder, "en")]
     assert "Washington, D.C." in names and "D.C." not in names
     assert "U.S. Virgin Islands" in names and "U.S." not in names
+
+
+def test_a_town_followed_by_its_state_without_a_comma_is_cut_in_two(geocoder):
+    text = "Troops paraded at the barracks in Maiduguri Borno State on Sunday."
+    names = [m.text for m in _mentions(text, geocoder, "en")]
+    assert names[:2] == ["Maiduguri", "Borno"], names
+    assert "Glenrock" not in [m.text for m in _mentions("Walkers gathered by Glenrock Lagoon.", geocoder, "en")]

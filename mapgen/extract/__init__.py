@@ -160,7 +160,12 @@ def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentenc
             carried.append(longer)
             continue
         parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
-        cut.extend(parts or [mention])
+        if parts:
+            cut.extend(parts)
+        elif mention.label in PLACE_LABELS and not mention.stands_for and not _known(mention.name, geocoder):
+            cut.extend(_known_start(mention, doc, geocoder, sentences))
+        else:
+            cut.append(mention)
     return cut
 
 
@@ -173,6 +178,10 @@ def _own_name(words: str, geocoder: PlaceIndex) -> bool:
     """Whether the words are a place's own name in the gazetteer, not one of its other names."""
     key = name_key(words)
     return any(name_key(c.name) == key for c in candidates(geocoder, words))
+
+
+def _known(name: str, geocoder: PlaceIndex) -> bool:
+    return bool(candidates(geocoder, name))
 
 
 def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
@@ -190,6 +199,32 @@ def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sen
         if _own_name(text[mention.start : end], geocoder) and doc.char_span(mention.start, end, "expand") is not None:
             found = end
     return replace(sentences.mention(mention.start, found, mention.label), stands_for=None) if found else None
+
+
+def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
+    """A place-labelled mention the gazetteer does not know whole, cut where a
+    town is followed by the area it lies in, without a comma: "Maiduguri Borno
+    State" is Maiduguri and Borno. Nothing is cut where the words after a known
+    town are no area holding it: "Glenrock Lagoon" is no town of Glenrock."""
+    words = list(re.finditer(r"\S+", mention.text))
+    for last in range(len(words) - 1):
+        end = mention.start + words[last].end()
+        head = doc.text[mention.start : end]
+        towns = [c for c in candidates(geocoder, head) if c.feature == "city" and name_key(c.name) == name_key(head)]
+        if not towns:
+            continue
+        for area_end in range(len(words) - 1, last, -1):
+            start, stop = mention.start + words[last + 1].start(), mention.start + words[area_end].end()
+            areas = {(c.country, c.admin1) for c in candidates(geocoder, doc.text[start:stop]) if c.feature == "admin"}
+            if any((t.country, t.admin1) in areas for t in towns) and all(
+                doc.char_span(a, b, alignment_mode="expand") is not None
+                for a, b in ((mention.start, end), (start, stop))
+            ):
+                return [
+                    sentences.mention(mention.start, end, mention.label),
+                    sentences.mention(start, stop, mention.label),
+                ]
+    return [mention]
 
 
 def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
