@@ -9,7 +9,8 @@ from test_resolve import NAMES, FakeGazetteer, _places
 
 from mapgen.errors import NothingSure
 from mapgen.model import Article, Candidate, Mention
-from mapgen.resolve import resolve
+from mapgen.resolve import resolve, scored_names, vetoed
+from mapgen.resolve.scorer import default_weights
 
 
 def _know(monkeypatch, names):
@@ -115,4 +116,14 @@ def test_a_part_of_a_longer_name_needs_the_article_s_support(monkeypatch):
     assert "Asia" not in _places("The concert in the car park of the SM Mall of Asia ended early.", "Asia")
     assert "Asia" in _places("Markets in Asia fell on Monday.", "Asia"), "a name standing alone needs nothing"
     supported = "In France, the baths of Bains and Grants Town reopened."
-    assert _places(supported, "France", "Bains")["Bains"].chosen == BAINS
+    mentions = [
+        Mention(n, supported.index(n), supported.index(n) + len(n), supported, 0, "GPE") for n in ("France", "Bains")
+    ]
+    bains = next(
+        s
+        for s in scored_names(Article(supported, "en", "test"), mentions, FakeGazetteer(), default_weights())
+        if s.name.key == "bains"
+    )
+    _, evidence, _, candidate = bains.scored[0]
+    assert candidate == BAINS and evidence.in_longer_name == 1.0
+    assert not vetoed(bains.name, evidence), "with its country named, it is weighed like any other town"
