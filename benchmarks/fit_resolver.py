@@ -66,7 +66,6 @@ PRIOR = {
     "in_demonym_country": math.log(10),
     "near_settled": 2.0,
     "near_home": math.log(100),  # as naming the area; no dev text has a --near, so the fit keeps it
-    "in_longer_name": -2.0,  # as a loose match, which it is: a part of a name
 }
 PENALTY = 0.005  # L2 towards PRIOR, per article
 KEEP_ABOVE = 0.5  # a place goes on the map when it is likelier right than not

@@ -9,8 +9,7 @@ from test_resolve import NAMES, FakeGazetteer, _places
 
 from mapgen.errors import NothingSure
 from mapgen.model import Article, Candidate, Mention
-from mapgen.resolve import resolve, scored_names, vetoed
-from mapgen.resolve.scorer import default_weights
+from mapgen.resolve import resolve
 
 
 def _know(monkeypatch, names):
@@ -102,28 +101,3 @@ def test_capitals_that_spell_out_a_people_the_article_names_are_their_country(mo
     ]
     places = resolve(Article(text, "en", "test"), mentions, FakeGazetteer())
     assert [p.chosen for p in places] == [SOUTH_AFRICA]
-
-
-BAINS = Candidate(3035322, "Bains", "city", "FR", 45.009, 3.774, 1_256, "84")
-ASIA = Candidate(6255147, "Asia", "continent", None, 29.8, 94.2, 0)
-FRANCE = Candidate(3017382, "France", "country", "FR", 46.0, 2.0, 66_987_244)
-
-
-def test_a_part_of_a_longer_name_needs_the_article_s_support(monkeypatch):
-    _know(monkeypatch, {"bains": [BAINS], "asia": [ASIA], "france": [FRANCE]})
-    text = "Few residents of Bains and Grants Town finished school, the MP said."
-    assert "Bains" not in _places(text, "Bains")
-    assert "Asia" not in _places("The concert in the car park of the SM Mall of Asia ended early.", "Asia")
-    assert "Asia" in _places("Markets in Asia fell on Monday.", "Asia"), "a name standing alone needs nothing"
-    supported = "In France, the baths of Bains and Grants Town reopened."
-    mentions = [
-        Mention(n, supported.index(n), supported.index(n) + len(n), supported, 0, "GPE") for n in ("France", "Bains")
-    ]
-    bains = next(
-        s
-        for s in scored_names(Article(supported, "en", "test"), mentions, FakeGazetteer(), default_weights())
-        if s.name.key == "bains"
-    )
-    _, evidence, _, candidate = bains.scored[0]
-    assert candidate == BAINS and evidence.in_longer_name == 1.0
-    assert not vetoed(bains.name, evidence), "with its country named, it is weighed like any other town"

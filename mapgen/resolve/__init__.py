@@ -236,7 +236,6 @@ def _group(
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[name_key(mention.name)].append(mention)
-    starts, ends = {m.start for m in every or mentions}, {m.end for m in every or mentions}
     names = []
     for key, group in by_key.items():
         found = candidates(geocoder, group[0].name)
@@ -265,34 +264,8 @@ def _group(
             after_article = article_before is not None and all(
                 article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
             )
-            longer = all(_in_longer_name(text, m, starts, ends) for m in group)
-            names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article, longer, spelled_out))
+            names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article, readings=spelled_out))
     return names
-
-
-# A capitalised word glued before a name, directly or by "of": "SM Mall of Asia", "Baja California", "CAMP MURRAY"
-_WORD_BEFORE = re.compile(r"([A-ZÀ-Þ][\w.'’-]*)(?: (?:of|de|del|du|di))? $")
-# ... or after it, directly or by "of"/"and": "Bains and Grants Town", "SAN ANTONIO"
-_WORD_AFTER = re.compile(r" (?:(?:of|and|de|del|du|di) )?([A-ZÀ-Þ])")
-# Articles that open a sentence or a name ("The", "Les Seychelles", "A Coruña") join no longer name.
-_ARTICLES = frozenset({"the", "a", "an", "la", "le", "les", "l", "el", "los", "las"})
-
-
-def _in_longer_name(text: str, mention: Mention, starts: set[int], ends: set[int]) -> bool:
-    """Whether the mention is glued to capitalised words that no other mention takes: a part
-    of a longer name the gazetteer lacks ("Bains" of "Bains and Grants Town", "Asia" of "SM
-    Mall of Asia"), not a place beside another ("Paris and Lyon"), nor a sentence's first word."""
-    before = _WORD_BEFORE.search(text, max(0, mention.start - LOOK_BEHIND), mention.start)
-    if (
-        before
-        and before.start(1) > mention.sentence_start
-        and before.end(1) not in ends
-        and not text[: before.start(1)].endswith(("\n", ". ", "'s ", "’s "))
-        and name_key(before.group(1)) not in _ARTICLES
-    ):
-        return True
-    after = _WORD_AFTER.match(text, mention.end)
-    return bool(after and after.start(1) not in starts)
 
 
 def _initials_named(name: str, every: Sequence[Mention], geocoder: PlaceIndex) -> tuple[str, ...]:
@@ -354,16 +327,13 @@ def _weigh(name: Name, context: Context, weights: Weights) -> ScoredName:
 
 
 def vetoed(name: Name, evidence: Evidence) -> bool:
-    """A loose spelling match, or a town or region whose name is written as
-    part of a longer one ("Bains and Grants Town", "SM Mall of Asia"), stands
-    only where the article points to the place: a hint, an area it names, or a
-    settled place within one fading distance. (A town's other or historic name
-    that a namesake elsewhere bears as its own, "Salisbury" for Harare, is only
-    weighed down: a hard rule cost the exonyms "Londres", "Moscú" and "Ginebra"
-    on fr-dev and es-dev.)"""
+    """A loose spelling match stands only where the article points to the
+    place: a hint, an area it names, or a settled place within one fading
+    distance. (A town's other or historic name that a namesake elsewhere bears
+    as its own, "Salisbury" for Harare, is only weighed down: a hard rule cost
+    the exonyms "Londres", "Moscú" and "Ginebra" on fr-dev and es-dev.)"""
     points_there = evidence.hinted or evidence.in_named_country or evidence.in_named_area
-    unsupported = not (points_there or evidence.near_settled > math.exp(-1))
-    return bool(name.loose or evidence.in_longer_name) and unsupported
+    return name.loose and not (points_there or evidence.near_settled > math.exp(-1))
 
 
 def place_of(scored: ScoredName, weights: Weights) -> Place | None:

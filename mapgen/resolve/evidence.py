@@ -38,8 +38,6 @@ class Name:
     loose: bool  # candidates found only through the looser skeleton match
     hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
     after_article: bool  # every mention follows a definite article: "la Maison Blanche"
-    # every mention is glued to capitalised words no other name takes: "Bains and Grants Town", "Mall of Asia"
-    in_longer_name: bool = False
     readings: tuple[str, ...] = ()  # what two or three capitals may stand for: "SA", South Africa, named beside
 
 
@@ -75,7 +73,6 @@ class Evidence:
     after_article: float = 0.0  # a town named after a definite article, as buildings are
     loose: float = 0.0  # matched only through names.skeleton()
     abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
-    in_longer_name: float = 0.0  # a town or region whose name is part of a longer one: "Mall of Asia"
     unsure_label: float = 0.0  # NER did not call the name a location
     unknown_population: float = 0.0  # a town or area whose population the gazetteer does not give
     namesakes: float = 0.0  # log of how many places bear the name: "Springfield", against "Delft"
@@ -129,9 +126,6 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if c.name in readings(name.mentions[0].name) or c.name in name.readings:
         values["abbreviated"] = 1.0
         reasons.append(f"{name.mentions[0].text} may stand for {c.name}")
-    if name.in_longer_name and c.feature in ("city", "continent", "region"):
-        values["in_longer_name"] = 1.0
-        reasons.append(f"{name.mentions[0].text} is written as part of a longer name")
     if name.loose:
         values["loose"] = 1.0
         reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")
