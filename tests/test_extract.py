@@ -320,3 +320,17 @@ def test_at_most_a_hundred_articles_are_kept_the_least_recently_read_first(geoco
     kept.kept_mentions(articles[2], index)
     left = list((tmp_path / kept.FOLDER).glob("*.json"))
     assert len(left) == 2 and copies[0] in left and copies[1] not in left
+
+
+def test_a_name_carried_on_to_a_longer_name_the_gazetteer_holds(geocoder):
+    text = "The lottery is played in 44 states, Washington, D.C., and the U.S. Virgin Islands."
+    names = [m.text for m in _mentions(text, geocoder, "en")]
+    assert "Washington, D.C." in names and "D.C." not in names
+    assert "U.S. Virgin Islands" in names and "U.S." not in names
+
+
+def test_a_town_followed_by_its_state_without_a_comma_is_cut_in_two(geocoder):
+    text = "Troops paraded at the barracks in Maiduguri Borno State on Sunday."
+    names = [m.text for m in _mentions(text, geocoder, "en")]
+    assert names[:2] == ["Maiduguri", "Borno"], names
+    assert "Glenrock" not in [m.text for m in _mentions("Walkers gathered by Glenrock Lagoon.", geocoder, "en")]

@@ -76,3 +76,28 @@ def test_an_empty_map_says_which_names_were_too_unsure(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error", NothingSure)
         assert _places("Nothing here.", "Atlantis") == {}, "no name the gazetteer holds: nothing to say"
+
+
+def test_a_state_abbreviated_after_a_comma_hints_its_town_where_the_gazetteer_names_only_the_town(monkeypatch):
+    # the gazetteer gives "District of Columbia" to the city alone: its district is still the hint
+    _know(monkeypatch, {"washington": [WASHINGTON_STATE, WASHINGTON_DC], "district of columbia": [WASHINGTON_DC]})
+    washington = _places("The march ended in Washington, D.C., at noon.", "Washington")["Washington"]
+    assert washington.chosen == WASHINGTON_DC and washington.evidence.hinted == 1.0
+
+
+SAUDI_ARABIA = Candidate(102358, "Saudi Arabia", "country", "SA", 25.0, 45.0, 33_699_947)
+SOUTH_AFRICA = Candidate(953987, "South Africa", "country", "ZA", -29.0, 24.0, 58_000_000)
+
+
+def test_capitals_that_spell_out_a_people_the_article_names_are_their_country(monkeypatch):
+    _know(monkeypatch, {"sa": [SAUDI_ARABIA], "south africa": [SOUTH_AFRICA]})
+    monkeypatch.setattr(FakeGazetteer, "demonym_country", lambda self, word: "ZA" if word == "South Africans" else None)
+    text = "Mining feeds millions of South Africans. That SA holds such reserves matters to its chiefs."
+    people = text.index("South Africans")
+    sa = text.index("SA ")
+    mentions = [
+        Mention("South Africans", people, people + 14, text, 0, "DEMONYM"),
+        Mention("SA", sa, sa + 2, text, 0, "GPE"),
+    ]
+    places = resolve(Article(text, "en", "test"), mentions, FakeGazetteer())
+    assert [p.chosen for p in places] == [SOUTH_AFRICA]

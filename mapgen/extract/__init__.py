@@ -149,11 +149,82 @@ def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentenc
                 joined[-1] = sentences.mention(previous.start, mention.end, previous.label)
                 continue
         joined.append(mention)
-    cut = []
+    cut: list[Mention] = []
+    carried: list[Mention] = []  # the names carried on over the words after them
     for mention in joined:
+        if any(c.start < mention.start < c.end for c in carried):
+            continue  # run into the name before it: "D.C." of "Washington, D.C."
+        longer = _longer_own_name(mention, doc, geocoder, sentences)
+        if longer is not None:
+            cut.append(longer)
+            carried.append(longer)
+            continue
         parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
-        cut.extend(parts or [mention])
+        if parts:
+            cut.extend(parts)
+        elif mention.label in PLACE_LABELS and not mention.stands_for and not _known(mention.name, geocoder):
+            cut.extend(_known_start(mention, doc, geocoder, sentences))
+        else:
+            cut.append(mention)
     return cut
+
+
+# The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands"
+_NEXT_WORD = re.compile(r",?[ ]+[A-Z][\w.'’-]*")
+LONGER_WORDS = 3  # a name is carried on by at most this many words
+
+
+def _own_name(words: str, geocoder: PlaceIndex) -> bool:
+    """Whether the words are a place's own name in the gazetteer, not one of its other names."""
+    key = name_key(words)
+    return any(name_key(c.name) == key for c in candidates(geocoder, words))
+
+
+def _known(name: str, geocoder: PlaceIndex) -> bool:
+    return bool(candidates(geocoder, name))
+
+
+def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
+    """The mention run on over the capitalised words after it, where they make a
+    longer name that a place bears as its own: NER reads "Washington, D.C." as
+    Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""
+    if mention.label in (DEMONYM_LABEL, FRAME_LABEL):
+        return None
+    text, end, found = doc.text, mention.end, None
+    for _ in range(LONGER_WORDS):
+        word = _NEXT_WORD.match(text, end)
+        if word is None:
+            break
+        end = word.end() - bool(re.search(r"\w\w\.$", word.group()))  # a sentence's full stop, not "D.C."'s
+        if _own_name(text[mention.start : end], geocoder) and doc.char_span(mention.start, end, "expand") is not None:
+            found = end
+    return replace(sentences.mention(mention.start, found, mention.label), stands_for=None) if found else None
+
+
+def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
+    """A place-labelled mention the gazetteer does not know whole, cut where a
+    town is followed by the area it lies in, without a comma: "Maiduguri Borno
+    State" is Maiduguri and Borno. Nothing is cut where the words after a known
+    town are no area holding it: "Glenrock Lagoon" is no town of Glenrock."""
+    words = list(re.finditer(r"\S+", mention.text))
+    for last in range(len(words) - 1):
+        end = mention.start + words[last].end()
+        head = doc.text[mention.start : end]
+        towns = [c for c in candidates(geocoder, head) if c.feature == "city" and name_key(c.name) == name_key(head)]
+        if not towns:
+            continue
+        for area_end in range(len(words) - 1, last, -1):
+            start, stop = mention.start + words[last + 1].start(), mention.start + words[area_end].end()
+            areas = {(c.country, c.admin1) for c in candidates(geocoder, doc.text[start:stop]) if c.feature == "admin"}
+            if any((t.country, t.admin1) in areas for t in towns) and all(
+                doc.char_span(a, b, alignment_mode="expand") is not None
+                for a, b in ((mention.start, end), (start, stop))
+            ):
+                return [
+                    sentences.mention(mention.start, end, mention.label),
+                    sentences.mention(start, stop, mention.label),
+                ]
+    return [mention]
 
 
 def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:

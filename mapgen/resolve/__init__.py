@@ -26,7 +26,7 @@ from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, LOOK_BEHIND, P
 from ..geo import distance_km
 from ..geocode import PlaceIndex, candidates
 from ..model import Article, Candidate, Mention, Place
-from ..names import name_key
+from ..names import initials, name_key
 from .evidence import NO_CONTEXT, Context, Evidence, Name, evidence_for
 from .scorer import Weights, default_weights, probabilities
 
@@ -180,6 +180,7 @@ def scored_names(
         article,
         [m for m in mentions if m.label not in (DEMONYM_LABEL, FRAME_LABEL) and name_key(m.name) not in taken],
         geocoder,
+        mentions,
     )
     first = replace(_context(fixed, demonyms, frames, True), homes=homes) if fixed else replace(NO_CONTEXT, homes=homes)
     scored = [_weigh(name, first, weights) for name in names]
@@ -226,7 +227,11 @@ def _context(
     )
 
 
-def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> list[Name]:
+def _group(
+    article: Article, mentions: list[Mention], geocoder: PlaceIndex, every: Sequence[Mention] = ()
+) -> list[Name]:
+    """The mentions grouped by name, each name with its candidates and hints; `every` is all the
+    article's mentions, demonyms and frames too, whose initials an abbreviation may be."""
     text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -236,9 +241,16 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
         found = candidates(geocoder, group[0].name)
         if not found and any(m.label in PLACE_LABELS for m in group):
             found = candidates(geocoder, group[0].name, online=True)
+        spelled_out = _initials_named(group[0].name, every, geocoder)
         found = [
             *found,
-            *(c for full in readings(group[0].name) for c in candidates(geocoder, full) if c.feature == "admin"),
+            *(
+                c
+                for full in readings(group[0].name)
+                for c in candidates(geocoder, full)
+                if c.feature == "admin" and name_key(c.name) == name_key(full)
+            ),
+            *(c for full in spelled_out for c in candidates(geocoder, full) if name_key(c.name) == name_key(full)),
         ]
         loose = not found
         if loose:
@@ -252,8 +264,31 @@ def _group(article: Article, mentions: list[Mention], geocoder: PlaceIndex) -> l
             after_article = article_before is not None and all(
                 article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
             )
-            names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article))
+            names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article, readings=spelled_out))
     return names
+
+
+def _initials_named(name: str, every: Sequence[Mention], geocoder: PlaceIndex) -> tuple[str, ...]:
+    """The countries, named in the article or whose people it names, of which two or three
+    capitals are the initials: "SA" beside "South Africans" is South Africa."""
+    if not (2 <= len(name) <= 3 and name.isalpha() and name.isupper()):
+        return ()
+    found: list[str] = []
+    for m in every:
+        if initials(m.text) != name or len(m.text.split()) < 2:
+            continue
+        if m.label == DEMONYM_LABEL:  # the country's name is the people's less an ending: South Africa(ns)
+            code = geocoder.demonym_country(m.text)
+            stems = [m.text[: len(m.text) - cut] for cut in range(4)]
+            found.extend(
+                c.name
+                for stem in stems
+                for c in candidates(geocoder, stem)
+                if c.country == code and c.feature == "country"
+            )
+        else:
+            found.extend(c.name for c in candidates(geocoder, m.name) if c.feature == "country")
+    return tuple(dict.fromkeys(found))
 
 
 def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
@@ -267,7 +302,10 @@ def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Cand
     abbreviated = _ABBREVIATION_HINT.match(text, mention.end)
     full = abbreviated and expand(abbreviated.group(1), after_comma=True)
     if full:
-        return [c for c in candidates(geocoder, full) if c.feature == "admin"]
+        # the state, or where the gazetteer gives the name to a town alone ("D.C.", the District of Columbia),
+        # that town, whose state is the hint's
+        found = candidates(geocoder, full)
+        return [c for c in found if c.feature == "admin"] or [c for c in found if c.feature == "city" and c.admin1]
     for match in (_BRACKET_HINT.match(text, mention.end), after_comma):
         if match:
             hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))

@@ -38,6 +38,7 @@ class Name:
     loose: bool  # candidates found only through the looser skeleton match
     hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
     after_article: bool  # every mention follows a definite article: "la Maison Blanche"
+    readings: tuple[str, ...] = ()  # what two or three capitals may stand for: "SA", South Africa, named beside
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if name.after_article and c.feature == "city":
         values["after_article"] = 1.0
         reasons.append("a town, but named after an article, as buildings and institutions are")
-    if c.name in readings(name.mentions[0].name):
+    if c.name in readings(name.mentions[0].name) or c.name in name.readings:
         values["abbreviated"] = 1.0
         reasons.append(f"{name.mentions[0].text} may stand for {c.name}")
     if name.loose:
