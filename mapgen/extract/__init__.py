@@ -190,7 +190,7 @@ def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sen
     Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""
     if mention.label in (DEMONYM_LABEL, FRAME_LABEL):
         return None
-    text, end, found = doc.text, mention.end, None
+    text, end, found = sentences.text, mention.end, None  # doc.text joins every token again at each use
     for _ in range(LONGER_WORDS):
         word = _NEXT_WORD.match(text, end)
         if word is None:
@@ -209,13 +209,15 @@ def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentenc
     words = list(re.finditer(r"\S+", mention.text))
     for last in range(len(words) - 1):
         end = mention.start + words[last].end()
-        head = doc.text[mention.start : end]
+        head = sentences.text[mention.start : end]
         towns = [c for c in candidates(geocoder, head) if c.feature == "city" and name_key(c.name) == name_key(head)]
         if not towns:
             continue
         for area_end in range(len(words) - 1, last, -1):
             start, stop = mention.start + words[last + 1].start(), mention.start + words[area_end].end()
-            areas = {(c.country, c.admin1) for c in candidates(geocoder, doc.text[start:stop]) if c.feature == "admin"}
+            areas = {
+                (c.country, c.admin1) for c in candidates(geocoder, sentences.text[start:stop]) if c.feature == "admin"
+            }
             if any((t.country, t.admin1) in areas for t in towns) and all(
                 doc.char_span(a, b, alignment_mode="expand") is not None
                 for a, b in ((mention.start, end), (start, stop))
