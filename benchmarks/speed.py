@@ -25,7 +25,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,11 +35,14 @@ SEED = ROOT.parent / "shared" / "seed" / "article-fr-2017-03.txt"
 
 # Runs a command and prints its peak memory: a fresh parent for each command,
 # since the peak of children that getrusage reports only ever grows.
+# The command's own wall time, CPU time and peak memory, not those of this wrapper's start-up.
 _MEASURE = (
-    "import resource, subprocess, sys\n"
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "wall = time.perf_counter() - start\n"
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-    "print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss)"
+    "print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)"
 )
 
 
@@ -53,13 +55,11 @@ def timed(command: list[str], env: dict) -> tuple[float, float]:
 def timed_with_cpu(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak resident memory (MB) of one command. On a
     machine shared with other work, CPU seconds are the figure to compare."""
-    start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], env=env, check=True, capture_output=True, text=True, cwd=cwd
     )
-    wall = time.perf_counter() - start
-    cpu, peak = out.stdout.split()[-2:]
-    return wall, float(cpu), int(peak) / 1024
+    wall, cpu, peak = out.stdout.split()[-3:]
+    return float(wall), float(cpu), int(peak) / 1024
 
 
 def python_seconds(code: str, env: dict) -> float:

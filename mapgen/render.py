@@ -17,7 +17,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from .admin1 import Area, lines_for, shapes_for
-from .basemap import sharpest_zoom
+from .basemap import kept_territory_names, sharpest_zoom
 from .cities import orientation_cities
 from .framing import story_view
 from .jsontext import script_json
@@ -167,9 +167,4 @@ def country_name(code: str | None, language: str) -> str | None:
     """The country's name in the article's language ('IQ' → 'Irak' in French)."""
     if not code:
         return None
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language).territories.get(code, code)
-    except (UnknownLocaleError, ValueError):
-        return Locale("en").territories.get(code, code)
+    return kept_territory_names(language).get(code, code)
