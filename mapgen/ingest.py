@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import lzma
+import os
 import re
 import shutil
 import sys
@@ -11,7 +13,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_dir, written_whole
+from .cache import cache_dir
 from .errors import IngestError
 from .model import LANGUAGES, Article
 
@@ -113,17 +115,22 @@ def _language_identifier():
 
     The package ships the model LZMA-packed; unpacking its 65 MB took most of
     the second a warm build spent on the language. The first run keeps the
-    unpacked arrays; a copy that cannot be read falls back to the package's loader.
+    arrays unpacked, a file each, which later runs map into memory rather than
+    read (a copy read whole still took a seventh of a warm build); a copy that
+    cannot be read falls back to the package's loader.
     """
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     try:
         ptc, pc, classes, nextmove, row, output = _unpacked_model(MODEL_DIR / MODEL_FILE)
     except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError, zipfile.BadZipFile):
-        for damaged in cache_dir().glob("py3langid-*-model.npz"):
-            damaged.unlink(missing_ok=True)  # unpacked again next time
+        for damaged in cache_dir().glob("py3langid-*-model"):
+            shutil.rmtree(damaged, ignore_errors=True)  # unpacked again next time
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def _unpacked_model(packed: Path) -> tuple:
@@ -132,20 +139,34 @@ def _unpacked_model(packed: Path) -> tuple:
 
     import numpy as np
 
-    unpacked = cache_dir() / f"py3langid-{version('py3langid')}-model.npz"
-    if not unpacked.exists():
-        unpacked.parent.mkdir(parents=True, exist_ok=True)
-        with written_whole(unpacked) as partial, lzma.open(packed) as source, open(partial, "wb") as target:
-            shutil.copyfileobj(source, target, length=1 << 20)
-    with np.load(unpacked, allow_pickle=False) as data:
-        return (
-            data["ptc"],
-            data["pc"],
-            data["classes"].tolist(),
-            _as_array(data["nextmove"]),
-            _as_array(data["nextmove_row"]),
-            data["out_feat"].tolist(),
-        )
+    unpacked = cache_dir() / f"py3langid-{version('py3langid')}-model"
+    if not unpacked.is_dir():
+        _unpack(packed, unpacked)
+    ptc, pc, classes, nextmove, row, output = (
+        np.load(unpacked / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _MODEL_ARRAYS
+    )
+    return ptc, pc, classes.tolist(), _as_array(nextmove), _as_array(row), output.tolist()
+
+
+def _unpack(packed: Path, unpacked: Path) -> None:
+    """The packed model's arrays written a file each, into a folder moved in place whole."""
+    import numpy as np
+
+    partial = unpacked.with_name(f"{unpacked.name}.{os.getpid()}.partial")
+    try:
+        partial.mkdir(parents=True, exist_ok=True)
+        with lzma.open(packed) as source, np.load(io.BytesIO(source.read()), allow_pickle=False) as data:
+            for name in _MODEL_ARRAYS:
+                np.save(partial / f"{name}.npy", data[name], allow_pickle=False)
+        partial.rename(unpacked)
+    except OSError:
+        if not unpacked.is_dir():
+            raise
+        # else another run unpacked it first
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    for older in unpacked.parent.glob("py3langid-*-model.npz"):
+        older.unlink(missing_ok=True)  # the single file earlier versions kept
 
 
 def _as_array(values) -> array:
@@ -153,5 +174,5 @@ def _as_array(values) -> array:
     import numpy as np
 
     out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).tobytes())
+    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))  # one copy, not two
     return out

@@ -6,6 +6,7 @@ import errno
 import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -123,16 +124,17 @@ def _fills_the_disk(*args, **kwargs):
 
 
 def test_a_full_disk_while_the_language_model_is_unpacked_leaves_no_partial_file(tmp_path, monkeypatch):
+    import numpy
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     from mapgen import ingest
 
-    def half_then_full(source, target, length):
-        target.write(source.read(length))
+    def half_then_full(path, array, **options):
+        Path(path).write_bytes(array.tobytes()[:1000])
         _fills_the_disk()
 
     monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
-    monkeypatch.setattr(ingest.shutil, "copyfileobj", half_then_full)
+    monkeypatch.setattr(numpy, "save", half_then_full)
     with pytest.raises(OSError, match="No space left"):
         ingest._unpacked_model(MODEL_DIR / MODEL_FILE)
     assert list(tmp_path.iterdir()) == [], "a half-written copy stays and fills the disk further at every run"

@@ -98,13 +98,13 @@ def test_the_unpacked_language_model_reads_like_the_packed_one(tmp_path, monkeyp
     ingest._language_identifier.cache_clear()
     try:
         ours = ingest._language_identifier()
-        assert list(tmp_path.glob("py3langid-*-model.npz")), "no unpacked copy kept"
+        assert list(tmp_path.glob("py3langid-*-model/ptc.npy")), "no unpacked copy kept"
         theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         for text in (FRENCH, "Floods hit Lyon.", "Die Regierung hat am Montag beschlossen."):
             assert ours.rank(text)[:5] == theirs.rank(text)[:5]
-        (next(tmp_path.glob("py3langid-*-model.npz"))).write_bytes(b"cut short")
+        (next(tmp_path.glob("py3langid-*-model/ptc.npy"))).write_bytes(b"cut short")
         ingest._language_identifier.cache_clear()
         assert ingest.detect_language(FRENCH) == "fr", "a damaged copy falls back to the package's loader"
-        assert not list(tmp_path.glob("py3langid-*-model.npz")), "the damaged copy is left to be read again"
+        assert not list(tmp_path.glob("py3langid-*-model")), "the damaged copy is left to be read again"
     finally:
         ingest._language_identifier.cache_clear()
