@@ -174,5 +174,5 @@ def _as_array(values) -> array:
     import numpy as np
 
     out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
-    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))  # one copy, not two
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))  # one copy, not two
     return out
