@@ -19,14 +19,13 @@ import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, folder_written_whole
 from .geo import distance_km
 from .model import Candidate
 from .world import encode
@@ -71,7 +70,8 @@ def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
     """The shape of each admin area, None where there is none (or no data)."""
     if not any(c.feature == "admin" for c in candidates):
         return [None] * len(candidates)
-    areas = {c.country: country_table(c.country).get("areas", []) for c in candidates if c.feature == "admin"}
+    countries = {c.country for c in candidates if c.feature == "admin"}
+    areas = {country: country_table(country).get("areas", []) for country in countries}
     return [match(c, areas) if c.feature == "admin" else None for c in candidates]
 
 
@@ -116,17 +116,15 @@ def table_folder() -> Path | None:
     if source is None or not source.is_file():
         return None
     table = build_table(json.loads(source.read_text("utf-8")))
-    partial = folder.with_name(f"{CACHE_NAME}.{os.getpid()}.partial")
     try:
-        partial.mkdir(parents=True, exist_ok=True)
-        for country, areas in table["areas"].items():
-            rows = {"areas": areas, "lines": table["lines"][country]}
-            (partial / f"{country}.json").write_text(json.dumps(rows, separators=(",", ":")), "utf-8")
-        partial.rename(folder)
+        with folder_written_whole(folder) as partial:
+            for country, areas in table["areas"].items():
+                rows = {"areas": areas, "lines": table["lines"][country]}
+                (partial / f"{country}.json").write_text(json.dumps(rows, separators=(",", ":")), "utf-8")
         for old in folder.parent.glob("admin1-ne10m-v*.json"):
             old.unlink(missing_ok=True)  # the one file earlier versions kept
     except OSError:
-        shutil.rmtree(partial, ignore_errors=True)  # another run made it first, or the cache is read-only
+        pass  # a cache that cannot be written: no shapes, as without the package
     return folder if folder.is_dir() else None
 
 

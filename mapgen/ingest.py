@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import lzma
-import os
 import re
 import shutil
 import sys
@@ -13,7 +12,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, folder_written_whole
 from .errors import IngestError
 from .model import LANGUAGES, Article
 
@@ -152,19 +151,10 @@ def _unpack(packed: Path, unpacked: Path) -> None:
     """The packed model's arrays written a file each, into a folder moved in place whole."""
     import numpy as np
 
-    partial = unpacked.with_name(f"{unpacked.name}.{os.getpid()}.partial")
-    try:
-        partial.mkdir(parents=True, exist_ok=True)
-        with lzma.open(packed) as source, np.load(io.BytesIO(source.read()), allow_pickle=False) as data:
+    with folder_written_whole(unpacked) as partial, lzma.open(packed) as source:
+        with np.load(io.BytesIO(source.read()), allow_pickle=False) as data:
             for name in _MODEL_ARRAYS:
                 np.save(partial / f"{name}.npy", data[name], allow_pickle=False)
-        partial.rename(unpacked)
-    except OSError:
-        if not unpacked.is_dir():
-            raise
-        # else another run unpacked it first
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
     for older in unpacked.parent.glob("py3langid-*-model.npz"):
         older.unlink(missing_ok=True)  # the single file earlier versions kept
 
