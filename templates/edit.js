@@ -151,8 +151,9 @@ var mapgenEdit = (function () {
         undo(map, place, marker);
         return;
       }
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6));
-      marker.openPopup();
+      // in one move, with no animation: a popup still gliding into view takes a click meant for its buttons
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6), { animate: false });
+      mapgenPopups.reveal(map, marker);
     });
     item.appendChild(place.entry);
     document.getElementById("mg-edit-places").appendChild(item);

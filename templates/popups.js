@@ -92,14 +92,16 @@ var mapgenPopups = (function () {
     marker.openPopup();
     options.autoPan = autoPan;
     if (isSmall(map)) return;  // the sheet's own popupopen placed the marker
-    var size = map.getSize(), start = options.autoPanPaddingTopLeft, end = options.autoPanPaddingBottomRight;
+    var size = map.getSize();  // each side's margin as Leaflet reads it: its own, else the common one
+    var start = L.point(options.autoPanPaddingTopLeft || options.autoPanPadding);
+    var end = L.point(options.autoPanPaddingBottomRight || options.autoPanPadding);
     var popupBox = boxOf(map, popup.getElement()), markerBox = boxOf(map, marker.getElement());
     var box = {
       left: Math.min(popupBox.left, markerBox.left), top: Math.min(popupBox.top, markerBox.top),
       right: Math.max(popupBox.right, markerBox.right), bottom: Math.max(popupBox.bottom, markerBox.bottom)
     };
-    var dx = shortfall(box.left, box.right, start[0], size.x - end[0]);
-    var dy = shortfall(box.top, box.bottom, start[1], size.y - end[1]);
+    var dx = shortfall(box.left, box.right, start.x, size.x - end.x);
+    var dy = shortfall(box.top, box.bottom, start.y, size.y - end.y);
     if (dx || dy) map.panBy([dx, dy], { animate: false });
   }
 
