@@ -35,6 +35,8 @@ DELAWARE_US = Candidate(4142224, "Delaware", "admin", "US", 39.0, -75.5, 989_948
 VALENCIA = Candidate(2509954, "Valencia", "city", "ES", 39.470, -0.377, 814_208, "60")
 VALENCIA_PROVINCE = Candidate(None, "Valencia", "admin", "ES", 39.35, -0.65, 500_000, "60")
 VALENCE = Candidate(2971053, "Valence", "city", "FR", 44.933, 4.892, 66_568, "84")
+BATH = Candidate(2656173, "Bath", "city", "GB", 51.38, -2.36, 94_782, "ENG")  # "BA" among its other names
+LOS_ANGELES = Candidate(5368361, "Los Angeles", "city", "US", 34.052, -118.244, 3_971_883, "CA")
 
 NAMES = {
     "paris": [PARIS_FR, PARIS_TX],
@@ -56,6 +58,9 @@ NAMES = {
     "canada": [CANADA],
     "delaware": [DELAWARE_US, DELAWARE_ON],
     "valence": [VALENCIA, VALENCIA_PROVINCE, VALENCE],
+    "ba": [BATH],
+    "bath": [BATH],
+    "la": [LOS_ANGELES],
 }
 SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
 
@@ -357,3 +362,16 @@ def test_small_places_in_the_department_the_article_names_stand_together(monkeyp
     text = "Dans le Tarn, Lautrec, Vielmur et Serviès ont été touchées par la grêle."
     places = _places(text, "Tarn", "Lautrec", "Vielmur", "Serviès")
     assert set(places) == {"Tarn", "Lautrec", "Vielmur", "Serviès"}
+
+
+def test_letters_that_are_not_a_towns_initials_do_not_make_it_sure():
+    # "BA" is British Airways long before it is Bath, whose other names hold it; "LA" is Los Angeles' initials
+    text = (
+        "BA cancelled flights as the storm hit the United Kingdom. BA staff were told. "
+        "BA said refunds would come. BA shares fell. BA will fly again on Monday."
+    )
+    assert "BA" not in _places(text, "BA", "United Kingdom", label="ORG")  # kept at 0.64 without the evidence
+    la = _places("Flights to LA were cancelled.", "LA", label="GPE")["LA"]
+    assert la.chosen == LOS_ANGELES and la.evidence.town_by_letters == 0.0
+    bath = _places("Floods in Bath, in the United Kingdom, closed the Roman Baths.", "Bath", "United Kingdom")["Bath"]
+    assert bath.evidence.town_by_letters == 0.0

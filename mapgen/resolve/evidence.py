@@ -10,13 +10,14 @@ annotated articles, say how much each counts.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, fields
 
 from ..abbreviations import readings
 from ..extract import DATELINE_LABEL, PLACE_LABELS
 from ..geo import distance_km
 from ..model import Candidate, Mention
-from ..names import name_key
+from ..names import initials, name_key
 
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
 NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
@@ -25,6 +26,7 @@ LOCAL_SCALE_KM = (
     100.0  # unsure places vouch for each other only this close: Valencia and Barcelona are in Venezuela too
 )
 COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
+LETTERS = re.compile(r"[A-Z]{2,3}")  # a name written as two or three capitals, dots aside
 FAR_KM = 20_000.0  # distances are measured on a log scale up to about half the Earth's round
 
 
@@ -73,6 +75,7 @@ class Evidence:
     after_article: float = 0.0  # a town named after a definite article, as buildings are
     loose: float = 0.0  # matched only through names.skeleton()
     abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
+    town_by_letters: float = 0.0  # two or three capitals read as a town they are not the initials of: "BA", Bath
     unsure_label: float = 0.0  # NER did not call the name a location
     unknown_population: float = 0.0  # a town or area whose population the gazetteer does not give
     namesakes: float = 0.0  # log of how many places bear the name: "Springfield", against "Delft"
@@ -126,6 +129,9 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if c.name in readings(name.mentions[0].name) or c.name in name.readings:
         values["abbreviated"] = 1.0
         reasons.append(f"{name.mentions[0].text} may stand for {c.name}")
+    if c.feature == "city" and _letters_not_initials(name.mentions[0].text, c.name):
+        values["town_by_letters"] = 1.0
+        reasons.append(f"{name.mentions[0].text} may be letters that stand for something else")
     if name.loose:
         values["loose"] = 1.0
         reasons.append(f"spelling matched loosely ({name.mentions[0].text} ~ {c.name})")
@@ -191,6 +197,12 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
         values["near_named_area"] = math.exp(-distance / COUNTY_SCALE_KM)
         if distance < COUNTY_SCALE_KM:
             reasons.append(f"{distance:.0f} km from the middle of {area.name}, which the article names")
+
+
+def _letters_not_initials(text: str, name: str) -> bool:
+    """'BA' or 'E.U.' read as Bath or Eu: news write a town's name out, or its initials ('LA', 'NYC')."""
+    letters = text.replace(".", "")
+    return LETTERS.fullmatch(letters) is not None and initials(name) != letters
 
 
 def _near_home(c: Candidate, home: Candidate) -> bool:
