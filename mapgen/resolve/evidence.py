@@ -22,9 +22,6 @@ from ..names import initials, name_key
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
 NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
 AREA_NEARBY_SCALE_KM = 1500.0  # ... for countries and regions, whose points stand for a wide area
-LOCAL_SCALE_KM = (
-    100.0  # unsure places vouch for each other only this close: Valencia and Barcelona are in Venezuela too
-)
 COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
 LETTERS = re.compile(r"[A-Z]{2,3}")  # a name written as two or three capitals, dots aside
 FAR_KM = 20_000.0  # distances are measured on a log scale up to about half the Earth's round
