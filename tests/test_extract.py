@@ -137,6 +137,13 @@ def test_leading_determiners_are_trimmed(geocoder):
     assert [m.text for m in _mentions(text, geocoder, "fr")] == ["Irak", "Syrie"]
 
 
+@SPANISH
+def test_the_kind_of_an_area_left_at_the_start_of_a_name_is_trimmed(geocoder):
+    # NER reads "provincia de Toledo" as one name, which no gazetteer holds: Toledo was lost
+    text = "Las lluvias afectaron a la provincia de Toledo y a la provincia de Cuenca."
+    assert [m.text for m in _mentions(text, geocoder, "es")] == ["Toledo", "Cuenca"]
+
+
 def test_dateline_in_capitals_is_a_place(geocoder):
     text = "DAKAR, 3 mai (AFP) - Les autorités ont annoncé la fermeture des écoles à Thiès."
     mentions = _mentions(text, geocoder, "fr")

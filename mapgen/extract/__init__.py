@@ -67,8 +67,14 @@ _LATER_DATELINE = re.compile(
 
 _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
-# Determiners and elided prepositions that NER sometimes leaves at a span's edge.
-_LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*)+", re.IGNORECASE)
+# Determiners, elided prepositions and the kind of an area ("la provincia de Toledo", "le
+# département du Var") that NER sometimes leaves at a span's edge.
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*"
+    r"|(?:provincia|departamento|département|région|province|comarca|municipio|state|county|distrito)"
+    r"\s+(?:of|de la|del|des|du|de|d['’])\s*)+",
+    re.IGNORECASE,
+)
 
 
 def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:

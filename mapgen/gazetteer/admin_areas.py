@@ -25,7 +25,7 @@ NEARLY_SAME_SPELLING = 0.85  # difflib's ratio: 'baden-wuerttemberg' and 'baden-
 
 _TYPE_WORDS = re.compile(
     r"\s+(?:Sheng|Shi|Zizhiqu|Province|Region|Governorate|Oblast|Prefecture|State)$"
-    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l')?"
+    r"|^(?:Departement|Provincia|Province|Region|Regione|Muhafazat)\s+(?:de la\s+|de l'|d[eiu]\s+|de[ls]\s+|d'|l'|of\s+)?"
 )
 
 
@@ -98,7 +98,8 @@ def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: boo
 
 
 def _without_type_word(name: str) -> str:
-    """'Anhui Sheng' is written 'Anhui' in the news, 'Departement de la Drome' 'Drome';
+    """'Anhui Sheng' is written 'Anhui' in the news, 'Departement de la Drome' 'Drome',
+    'Province of Toledo' (as the towns' data name Spain's provinces) 'Toledo';
     'Dallas County' keeps its word."""
     return _TYPE_WORDS.sub("", name)
 
