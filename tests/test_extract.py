@@ -144,6 +144,16 @@ def test_the_kind_of_an_area_left_at_the_start_of_a_name_is_trimmed(geocoder):
     assert [m.text for m in _mentions(text, geocoder, "es")] == ["Toledo", "Cuenca"]
 
 
+def test_a_state_written_with_its_kind_is_the_state(geocoder):
+    text = "Les feux ont gagné l'État de Victoria, en Australie, puis l'État de Washington."
+    assert [m.text for m in _mentions(text, geocoder, "fr")] == ["Victoria", "Australie", "Washington"]
+
+
+def test_a_name_cut_before_its_last_words_is_carried_on_over_them(geocoder):
+    text = "Heavy rain fell on KwaZulu-Natal in South Africa and on Rio Grande do Sul in Brazil, officials said."
+    assert "Rio Grande do Sul" in [m.text for m in _mentions(text, geocoder, "en")]
+
+
 def test_dateline_in_capitals_is_a_place(geocoder):
     text = "DAKAR, 3 mai (AFP) - Les autorités ont annoncé la fermeture des écoles à Thiès."
     mentions = _mentions(text, geocoder, "fr")

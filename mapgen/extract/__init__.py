@@ -71,7 +71,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is know
 # département du Var") that NER sometimes leaves at a span's edge.
 _LEADING_WORDS = re.compile(
     r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*"
-    r"|(?:provincia|departamento|département|région|province|comarca|municipio|state|county|distrito)"
+    r"|(?:provincia|departamento|département|région|province|comarca|municipio|state|état|estado|county|distrito)"
     r"\s+(?:of|de la|del|des|du|de|d['’])\s*)+",
     re.IGNORECASE,
 )
@@ -175,8 +175,9 @@ def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentenc
     return cut
 
 
-# The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands"
-_NEXT_WORD = re.compile(r",?[ ]+[A-Z][\w.'’-]*")
+# The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands", "KwaZulu" + "-Natal",
+# "Rio Grande" + " do Sul"
+_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-)[A-Z][\w.'’-]*")
 LONGER_WORDS = 3  # a name is carried on by at most this many words
 
 
