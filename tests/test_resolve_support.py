@@ -101,3 +101,21 @@ def test_capitals_that_spell_out_a_people_the_article_names_are_their_country(mo
     ]
     places = resolve(Article(text, "en", "test"), mentions, FakeGazetteer())
     assert [p.chosen for p in places] == [SOUTH_AFRICA]
+
+
+# three villages of one valley, too small to stand alone, and a namesake of one of them far away
+ELMBROOK = Candidate(9000001, "Elmbrook", "city", "AU", -28.80, 153.28, 1_800, "02")
+CORAWAY = Candidate(9000002, "Coraway", "city", "AU", -28.99, 153.28, 1_300, "02")
+WOODHALL = Candidate(9000003, "Woodhall", "city", "AU", -29.07, 153.35, 700, "02")
+WOODHALL_US = Candidate(9000004, "Woodhall", "city", "US", 44.0, -73.0, 8_000, "VT")
+
+
+def test_villages_beside_each_other_vouch_for_each_other(monkeypatch):
+    # local news names its places without their state or country: no one village is sure enough
+    # alone, but three of them within a few km of each other are a story's places, not chance
+    _know(monkeypatch, {"elmbrook": [ELMBROOK], "coraway": [CORAWAY], "woodhall": [WOODHALL_US, WOODHALL]})
+    text = "The river rose at Elmbrook overnight, and Coraway and Woodhall may be cut off by Thursday."
+    places = _places(text, "Elmbrook", "Coraway", "Woodhall")
+    assert places["Elmbrook"].chosen == ELMBROOK and places["Coraway"].chosen == CORAWAY
+    assert places["Elmbrook"].evidence.neighbours > 0
+    assert "Woodhall" not in places or places["Woodhall"].chosen == WOODHALL  # never the far namesake

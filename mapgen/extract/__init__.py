@@ -101,6 +101,8 @@ def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
             continue
         if label in NAME_LABELS | GROUP_LABELS and not _is_a_country(mention.name, geocoder):
             area = _leading_area(ent, mention, geocoder, sentences) if label == "ORG" else None
+            if label == "ORG" and mention.stands_for and _is_a_state(mention.stands_for, geocoder):
+                area = replace(mention, label=FRAME_LABEL)  # "the NSW Premier": a state's government, its frame
             mention = area or _lone_place_name(ent, mention, geocoder, in_full_names)
             if mention is None:
                 continue

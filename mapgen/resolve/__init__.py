@@ -28,6 +28,7 @@ from ..geocode import PlaceIndex, candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import initials, name_key
 from .evidence import NO_CONTEXT, Context, Evidence, Name, evidence_for
+from .neighbours import neighbour_cells
 from .scorer import Weights, default_weights, probabilities
 
 __all__ = ["Evidence", "ScoredName", "home_place", "place_of", "resolve", "scored_names", "vetoed"]
@@ -182,11 +183,13 @@ def scored_names(
         geocoder,
         mentions,
     )
-    first = replace(_context(fixed, demonyms, frames, True), homes=homes) if fixed else replace(NO_CONTEXT, homes=homes)
+    cells = neighbour_cells((name.key, name.candidates) for name in names)
+    first = _context(fixed, demonyms, frames, True) if fixed else NO_CONTEXT
+    first = replace(first, homes=homes, cells=cells)
     scored = [_weigh(name, first, weights) for name in names]
     for with_neighbours in (False, True):
         places = [place for s in scored if (place := place_of(s, replace(weights, keep_above=CONTEXT_CHANCE)))]
-        context = replace(_context(places, demonyms, frames, with_neighbours, fixed), homes=homes)
+        context = replace(_context(places, demonyms, frames, with_neighbours, fixed), homes=homes, cells=cells)
         scored = [_weigh(name, context, weights) for name in names]
     return scored
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from ..abbreviations import readings
 from ..extract import DATELINE_LABEL, PLACE_LABELS
 from ..geo import distance_km
 from ..model import Candidate, Mention
 from ..names import initials, name_key
+from .neighbours import Cells, neighbours
 
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
 NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
@@ -52,6 +53,7 @@ class Context:
     homes: frozenset[Candidate] = frozenset()  # the newsroom's home region, as given with --near
     # (name key, sentence start, country) of each country or area the article names, by the sentence it is named in
     by_sentence: frozenset[tuple[str, int, str]] = frozenset()
+    cells: Cells = field(default_factory=Cells)  # where every name has a namesake, settled or not
 
 
 NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
@@ -86,6 +88,7 @@ class Evidence:
     in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
     in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
     near_settled: float = 0.0  # near a place the article settled, fading with distance
+    neighbours: float = 0.0  # log of 1 + how many other names have a namesake within about 50 km
     far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1
     mentions: float = 0.0  # log of how often the article names it
     near_home: float = 0.0  # in the newsroom's home state or beside its home town (--near)
@@ -109,6 +112,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
         "namesakes": math.log(len(name.candidates)),
+        "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
     }
     if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
         values["country_namesake"] = 1.0
