@@ -253,6 +253,11 @@ def test_a_state_that_opens_an_organisation_name_frames_the_article(geocoder):
     assert "Massachusetts State Police" not in [m.text for m in mentions]
 
 
+def test_a_states_abbreviation_read_as_an_organisation_frames_the_article(geocoder):
+    text = "The NSW Premier said army helicopters were on standby."
+    assert ("NSW", "FRAME") in [(m.text, m.label) for m in _mentions(text, geocoder, "en")]
+
+
 def test_names_cut_where_the_gazetteer_knows_them(geocoder):
     text = "El río inundó San Josecito de San Rafael de Heredia."
     assert [m.text for m in _mentions(text, geocoder, "es")] == ["San Josecito", "San Rafael", "Heredia"]
