@@ -71,10 +71,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is know
 _LEADING_WORDS = re.compile(r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*)+", re.IGNORECASE)
 
 
-def find_mentions(article: Article, geocoder: PlaceIndex) -> list[Mention]:
+def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Mention]:
     """Every span of the article that may name a place, in text order, and the
-    demonyms whose country the gazetteer knows (label DEMONYM)."""
-    doc = read(article.text, load_pipeline(article.language))
+    demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
+    reading of the text where the caller has it already (the benchmarks keep it)."""
+    doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
     sentences = Sentences(doc)
     mentions = _datelines(doc, geocoder, sentences)
     dated = [(m.start, m.end) for m in mentions]
