@@ -334,3 +334,9 @@ def test_a_town_followed_by_its_state_without_a_comma_is_cut_in_two(geocoder):
     names = [m.text for m in _mentions(text, geocoder, "en")]
     assert names[:2] == ["Maiduguri", "Borno"], names
     assert "Glenrock" not in [m.text for m in _mentions("Walkers gathered by Glenrock Lagoon.", geocoder, "en")]
+
+
+def test_a_place_of_two_words_read_as_a_person_is_no_person_of_the_article(geocoder):
+    # NER calls the city a person; its own two words are no other person's full name
+    found = [(m.text, m.label) for m in _mentions("He campaigned in Ciudad Juarez on Friday.", geocoder, "en")]
+    assert ("Ciudad Juarez", "PERSON") in found

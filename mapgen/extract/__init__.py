@@ -293,18 +293,29 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]
     ]
 
 
-def _words_of_full_names(doc) -> frozenset[str]:
-    """The words of the persons' names of two words or more: "Nelson" is the man
-    once the article has named Willie Nelson, not the town."""
-    return frozenset(token.text for ent in doc.ents if ent.label_ in PERSON_LABELS and len(ent) > 1 for token in ent)
+def _words_of_full_names(doc) -> dict[str, frozenset[str]]:
+    """The words of the persons' names of two words or more, each with the names
+    it is a word of: "Nelson" is the man once the article has named Willie
+    Nelson, not the town."""
+    names: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS and len(ent) > 1:
+            for token in ent:
+                names.setdefault(token.text, set()).add(ent.text)
+    return {word: frozenset(full) for word, full in names.items()}
 
 
-def _lone_place_name(ent, mention: Mention, geocoder: PlaceIndex, in_full_names: frozenset[str]) -> Mention | None:
+def _lone_place_name(
+    ent, mention: Mention, geocoder: PlaceIndex, in_full_names: dict[str, frozenset[str]]
+) -> Mention | None:
     """A short name NER called a person, an organisation or a people, that is a
-    place's own name ("Castlegar", "Tunis", "Durban") and no word of a person's
-    full name in the article: kept, for the resolver to ask more evidence of it
-    than of a name NER called a place."""
-    if len(ent) > 3 or mention.stands_for or any(word in in_full_names for word in mention.text.split()):
+    place's own name ("Castlegar", "Tunis", "Durban", "Goz Beida") and no word of
+    another person's full name in the article: kept, for the resolver to ask more
+    evidence of it than of a name NER called a place. A name of two words NER
+    called a person is no person's full name that rules it out by itself."""
+    if len(ent) > 3 or mention.stands_for:
+        return None
+    if any(in_full_names.get(word, frozenset()) - {mention.text} for word in mention.text.split()):
         return None
     key = name_key(mention.name)
     return mention if any(name_key(c.name) == key for c in candidates(geocoder, mention.name)) else None
