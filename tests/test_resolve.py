@@ -357,3 +357,15 @@ def test_small_places_in_the_department_the_article_names_stand_together(monkeyp
     text = "Dans le Tarn, Lautrec, Vielmur et Serviès ont été touchées par la grêle."
     places = _places(text, "Tarn", "Lautrec", "Vielmur", "Serviès")
     assert set(places) == {"Tarn", "Lautrec", "Vielmur", "Serviès"}
+
+
+def test_a_name_only_the_gazetteer_found_is_weighed_as_such():
+    from mapgen.resolve import scored_names
+    from mapgen.resolve.scorer import default_weights
+
+    text = "Crews from Killeen reached Dallas."
+    mentions = [Mention("Killeen", 11, 18, text, 0, "GAZETTEER"), Mention("Dallas", 27, 33, text, 0, "GPE")]
+    scored = scored_names(Article(text, "en", "test"), mentions, FakeGazetteer(), default_weights())
+    evidence = {s.name.key: s.scored[0][1] for s in scored}
+    assert evidence["killeen"].from_gazetteer == 1.0 and evidence["killeen"].unsure_label == 1.0
+    assert evidence["dallas"].from_gazetteer == 0.0
