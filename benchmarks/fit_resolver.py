@@ -11,8 +11,9 @@ mapgen/data/resolver-weights.json, the file the resolver ships with.
 
     python benchmarks/fit_resolver.py [--folds 5] [--dry-run]
 
-spaCy's output on each dev set is cached under /tmp/mapgen-ner (the slow part);
-fitting and measuring then take a minute.
+spaCy's output on each dev set is cached under /tmp/mapgen-ner, or $MAPGEN_NER_CACHE
+(the slow part), apart from the mentions extract's rules make of it; fitting and
+measuring then take a few minutes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
+import os
 import pickle
 import sys
 import warnings
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,8 +34,9 @@ from scipy.optimize import minimize
 
 from mapgen.errors import NothingSure
 from mapgen.evaluate import AreaJudge, GoldText, Guess, evaluate, load_gold, nearest_namesake
-from mapgen.extract import find_mentions
-from mapgen.geocode import offline_index
+from mapgen.extract import DEMONYM_LABEL, FRAME_LABEL, PLACE_LABELS, find_mentions, load_pipeline, read
+from mapgen.extract.pipeline import installed_model
+from mapgen.geocode import candidates, offline_index
 from mapgen.ingest import parse_article
 from mapgen.model import Article, Mention
 from mapgen.resolve import place_of, resolve, scored_names, vetoed
@@ -43,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from accuracy import dev_sets  # noqa: E402
 
-NER_CACHE = Path("/tmp/mapgen-ner")
+NER_CACHE = Path(os.environ.get("MAPGEN_NER_CACHE", "/tmp/mapgen-ner"))  # one per worktree, where several work at once
 # The weights set by hand before any fit (log-odds: population as the prior,
 # x100 for a named area, ...), which the fit shrinks towards: where the dev
 # sets say little, such as hints ("Paris (Texas)"), which few of their names
@@ -81,7 +85,7 @@ class Text:
 
 
 def read_set(path: Path, folds: int, geocoder) -> list[Text]:
-    """The set's texts with spaCy's mentions, from the cache when they are there."""
+    """The set's texts with extract's mentions, from the cache when they are there."""
     # keyed on the set, on extract's code and on the index (whose names extract consults), so that
     # a change to any of them reads the texts again
     data = path.read_bytes() + b"".join(p.read_bytes() for p in sorted((ROOT / "mapgen" / "extract").glob("*.py")))
@@ -90,16 +94,35 @@ def read_set(path: Path, folds: int, geocoder) -> list[Text]:
     if cached.exists():
         found = pickle.loads(cached.read_bytes())
     else:
-        found = []
-        for gold in load_gold(path):
-            article = parse_article(gold.text, language=gold.language)
-            found.append((article, tuple(find_mentions(article, geocoder))))
+        found = [
+            (article, tuple(find_mentions(article, geocoder, doc)))
+            for article, doc in zip(read_articles(path), spacy_docs(path), strict=True)
+        ]
         NER_CACHE.mkdir(exist_ok=True)
         cached.write_bytes(pickle.dumps(found))
     return [
         Text(gold, article, mentions, int(hashlib.sha1(gold.id.encode()).hexdigest(), 16) % folds)
         for gold, (article, mentions) in zip(load_gold(path), found, strict=True)
     ]
+
+
+def read_articles(path: Path) -> list[Article]:
+    return [parse_article(gold.text, language=gold.language) for gold in load_gold(path)]
+
+
+def spacy_docs(path: Path) -> list:
+    """spaCy's reading of each text of the set, kept apart from extract's rules (keyed on the set
+    and the model only): a change to the rules reads the texts again in seconds, not minutes."""
+    articles = read_articles(path)
+    models = sorted({installed_model(a.language) for a in articles})
+    key = hashlib.sha1(path.read_bytes() + " ".join(models).encode()).hexdigest()[:12]
+    cached = NER_CACHE / f"{path.stem}-docs-{key}.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    docs = [read(a.text, load_pipeline(a.language)) for a in articles]
+    NER_CACHE.mkdir(exist_ok=True)
+    cached.write_bytes(pickle.dumps(docs))
+    return docs
 
 
 @dataclass
@@ -218,6 +241,68 @@ def measure(sets: dict[str, list[Text]], weights_of, geocoder, areas: AreaJudge)
     return scores
 
 
+def missed_by_class(texts: list[Text], weights_of, geocoder, docs: list) -> Counter:
+    """Each gold literal name that no marker covers, counted by why: whether extract proposed it
+    (then dropped by the resolver, or unknown to the gazetteer), whether spaCy found it under
+    a label the rules drop, or never at all (then: lower-case, capitals, a demonym, a name the
+    gazetteer holds, a street or building with no GeoNames id, ...)."""
+    counts: Counter = Counter()
+    for text, doc in zip(texts, docs, strict=True):
+        marked = [
+            m
+            for p in resolve(text.article, list(text.mentions), geocoder, weights=weights_of(text))
+            for m in p.mentions
+        ]
+        for g in text.gold.places:
+            counts["gold"] += 1
+            if any(m.start < g.end and g.start < m.end for m in marked):
+                continue
+            counts["missed"] += 1
+            counts[miss_class(g, text, doc, geocoder)] += 1
+            ents = [e for e in doc.ents if e.start_char < g.end and g.start < e.end_char]
+            counts["no place by NER"] += not any(e.label_ in PLACE_LABELS for e in ents)
+    return counts
+
+
+def miss_class(g, text: Text, doc, geocoder) -> str:
+    over = [m for m in text.mentions if m.start < g.end and g.start < m.end]
+    proposed = [m for m in over if m.label not in (DEMONYM_LABEL, FRAME_LABEL)]
+    if proposed:
+        if not candidates(geocoder, proposed[0].name):
+            return "proposed, unknown to the gazetteer"
+        by = "a place" if any(m.label in PLACE_LABELS for m in proposed) else "not a place"
+        return f"proposed, dropped by the resolver (NER called it {by})"
+    if over:
+        return f"kept as {over[0].label} (not a marker)"
+    ents = [e for e in doc.ents if e.start_char < g.end and g.start < e.end_char]
+    known = bool(candidates(geocoder, g.name))
+    if any(e.label_ in PLACE_LABELS for e in ents):
+        return "NER place, dropped by rules"
+    if ents:
+        e = ents[0]
+        where = "as" if (e.start_char, e.end_char) == (g.start, g.end) else "inside"
+        return f"NER {e.label_} {where} its span, {'in' if known else 'not in'} the gazetteer"
+    if g.name[:1].islower():
+        return "never by NER: lower-case"
+    if geocoder.demonym_country(g.name):
+        return "never by NER: a demonym"
+    if g.name.isupper():
+        return "never by NER: capitals, " + ("in the gazetteer" if known else "not in it")
+    if known:
+        return "never by NER: in the gazetteer" + ("" if g.geonameid else " (gold has no id)")
+    return "never by NER: not in the gazetteer, " + ("gold has an id" if g.geonameid else "no id (street, building)")
+
+
+def print_misses_by_class(counts: Counter, name: str) -> None:
+    print(
+        f"\n{name}: {counts['missed']} of {counts['gold']} gold literal names no marker covers "
+        f"({counts['no place by NER']} of them in no span NER called a place), by class"
+    )
+    for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if label not in ("gold", "missed", "no place by NER"):
+            print(f"  {n:5}  {label}")
+
+
 def summary(name: str, s) -> str:
     return (
         f"{name:22} P {s.overlap['precision']:.3f} R {s.overlap['recall']:.3f} F1 {s.overlap['f1']:.3f} | "
@@ -233,6 +318,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dry-run", action="store_true", help="measure, but do not write the weights file")
     parser.add_argument("--misses", action="store_true", help="also print the worst cross-validated misses of each set")
+    parser.add_argument(
+        "--missed-names", action="store_true", help="also count the gold names no marker covers, by class"
+    )
     args = parser.parse_args()
     warnings.simplefilter("ignore", NothingSure)  # the empty maps are counted, not told one by one
     geocoder, areas = offline_index(), AreaJudge()
@@ -252,6 +340,9 @@ def main() -> None:
             print(
                 f"  {m['text']:14} {m['gold']:24} → {m['chosen']} ({m['country']}, {m['feature']}) {m['error_km']:,} km"
             )
+    for path in dev_sets() if args.missed_names else ():
+        texts = sets[path.name]
+        print_misses_by_class(missed_by_class(texts, lambda t: by_fold[t.fold], geocoder, spacy_docs(path)), path.name)
     weights = fit_rounds(every, geocoder, areas)
     print("\nweights fit on every article:")
     for feature, w in zip(FEATURES, weights.weights, strict=True):

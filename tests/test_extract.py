@@ -356,3 +356,23 @@ def test_a_town_followed_by_its_state_without_a_comma_is_cut_in_two(geocoder):
     names = [m.text for m in _mentions(text, geocoder, "en")]
     assert names[:2] == ["Maiduguri", "Borno"], names
     assert "Glenrock" not in [m.text for m in _mentions("Walkers gathered by Glenrock Lagoon.", geocoder, "en")]
+
+
+def test_a_place_nobody_tagged_is_proposed_from_the_gazetteer(geocoder):
+    # NER reads the first and last towns of the list as places and skips the middle one
+    text = "Speakers came from Lelystad, Coggeshall and Kiruna for the meeting."
+    found = [(m.text, m.label) for m in _mentions(text, geocoder, "en")]
+    assert ("Coggeshall", "GAZETTEER") in found
+    assert ("Lelystad", "GPE") in found, "a name NER found keeps NER's label"
+
+
+def test_capitalised_common_words_are_not_proposed_from_the_gazetteer(geocoder):
+    # "Police" (a town in Poland) opens a sentence; "Secretary" is also written in lower case
+    text = "Police said the Secretary spoke. The secretary of the club agreed with police."
+    assert [m for m in _mentions(text, geocoder, "en") if m.label == "GAZETTEER"] == []
+
+
+def test_a_place_of_two_words_read_as_a_person_is_no_person_of_the_article(geocoder):
+    # NER calls the city a person; its own two words are no other person's full name
+    found = [(m.text, m.label) for m in _mentions("He campaigned in Ciudad Juarez on Friday.", geocoder, "en")]
+    assert ("Ciudad Juarez", "PERSON") in found

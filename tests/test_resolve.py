@@ -375,3 +375,15 @@ def test_letters_that_are_not_a_towns_initials_do_not_make_it_sure():
     assert la.chosen == LOS_ANGELES and la.evidence.town_by_letters == 0.0
     bath = _places("Floods in Bath, in the United Kingdom, closed the Roman Baths.", "Bath", "United Kingdom")["Bath"]
     assert bath.evidence.town_by_letters == 0.0
+
+
+def test_a_name_only_the_gazetteer_found_is_weighed_as_such():
+    from mapgen.resolve import scored_names
+    from mapgen.resolve.scorer import default_weights
+
+    text = "Crews from Killeen reached Dallas."
+    mentions = [Mention("Killeen", 11, 18, text, 0, "GAZETTEER"), Mention("Dallas", 27, 33, text, 0, "GPE")]
+    scored = scored_names(Article(text, "en", "test"), mentions, FakeGazetteer(), default_weights())
+    evidence = {s.name.key: s.scored[0][1] for s in scored}
+    assert evidence["killeen"].from_gazetteer == 1.0 and evidence["killeen"].unsure_label == 1.0
+    assert evidence["dallas"].from_gazetteer == 0.0

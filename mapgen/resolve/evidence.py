@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from ..abbreviations import readings
-from ..extract import DATELINE_LABEL, PLACE_LABELS
+from ..extract import DATELINE_LABEL, GAZETTEER_LABEL, PLACE_LABELS
 from ..geo import distance_km
 from ..model import Candidate, Mention
 from ..names import initials, name_key
@@ -76,6 +76,7 @@ class Evidence:
     abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
     town_by_letters: float = 0.0  # two or three capitals read as a town they are not the initials of: "BA", Bath
     unsure_label: float = 0.0  # NER did not call the name a location
+    from_gazetteer: float = 0.0  # NER left the name out of every entity: the gazetteer found it among capitals
     unknown_population: float = 0.0  # a town or area whose population the gazetteer does not give
     namesakes: float = 0.0  # log of how many places bear the name: "Springfield", against "Delft"
     hinted: float = 0.0  # "Mossoul (Irak)", "Paris, Texas"
@@ -110,6 +111,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "area": float(c.feature in ("country", "continent", "region")),
         "mentions": math.log(len(name.mentions)),
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
+        "from_gazetteer": float(all(m.label == GAZETTEER_LABEL for m in name.mentions)),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
         "namesakes": math.log(len(name.candidates)),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
