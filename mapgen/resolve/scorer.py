@@ -43,9 +43,10 @@ class Weights:
 
 # Evidence that says how often a marker this likely is right, beyond its chance: the
 # model's chances are too high for names NER did not call places (streets and buildings
-# the dev sets leave out), for names with many namesakes, and for places far from the
-# article's others (tenths off by up to 0.17 on gwn-dev with the log-odds alone).
-CALIBRATION_EVIDENCE = ("unsure_label", "namesakes", "far_from_settled", "area")
+# the dev sets leave out) and for those only the gazetteer proposed, for names with many
+# namesakes, and for places far from the article's others, and too low for villages
+# that others vouch for (tenths off by up to 0.17 on gwn-dev with the log-odds alone).
+CALIBRATION_EVIDENCE = ("unsure_label", "namesakes", "far_from_settled", "area", "from_gazetteer", "neighbours")
 
 
 def calibration_vector(evidence: Evidence) -> list[float]:
