@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import storm_article, storm_places
+from pages import Visit, serious_violations
 from playwright.sync_api import expect
-from test_browser import SLIPPED_IN, Visit, axe_script
+from test_browser import SLIPPED_IN
 
 import mapgen
 from mapgen.corrections import Corrections
@@ -84,19 +85,10 @@ def test_drop_a_place_and_the_page_shows_article_text_as_text(browser, tmp_path)
         visit.close()
 
 
-def test_no_serious_accessibility_violation(browser, tmp_path):
-    axe = axe_script()
-    if axe is None or not axe.exists():
-        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
+def test_no_serious_accessibility_violation(visit, tmp_path):
     site = write_site(storm_article(), storm_places(), tmp_path / "site", edit=Corrections())
-    visit = Visit(browser, site.edit.as_uri(), site.out_dir, bypass_csp=True)  # axe is injected
-    try:
-        visit.page.add_script_tag(content=axe.read_text("utf-8"))
-        result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    finally:
-        visit.close()
-    serious = [(v["id"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    page = visit(site.edit.as_uri(), site.out_dir, bypass_csp=True).page  # axe is injected
+    assert serious_violations(page) == []
 
 
 def test_the_page_draws_the_countries_under_a_policy_as_strict_as_the_sites(browser, tmp_path):
