@@ -28,8 +28,8 @@ TWO_WORKERS = ("-n", "auto", "--dist", "loadfile")
 
 
 def timed(tree: Path, *args: str) -> tuple[float, str]:
-    """Wall seconds of the suite in `tree`, and pytest's closing line."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow", *args]
+    """Wall seconds of the suite in `tree`, and pytest's closing line after the tests that failed, if any."""
+    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", "-m", "not slow", *args]
     start = time.perf_counter()
     result = subprocess.run(
         command,
@@ -40,7 +40,8 @@ def timed(tree: Path, *args: str) -> tuple[float, str]:
     )
     seconds = time.perf_counter() - start
     lines = result.stdout.strip().splitlines()
-    return seconds, lines[-1] if lines else result.stderr.strip()[-200:]
+    failed = [line for line in lines if line.startswith("FAILED ")]
+    return seconds, "; ".join([*failed, lines[-1]]) if lines else result.stderr.strip()[-200:]
 
 
 def exported(rev: str, folder: Path) -> Path:
