@@ -1,13 +1,14 @@
 """How long the non-slow test suite takes, against a baseline revision, turn about on the same machine.
 
-    python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process]
+    python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process | --slow]
 
 Runs `pytest -q -m "not slow"` as .ci/run runs it (`-n auto --dist loadfile`, two workers where
 there are two cores) on the tree at BASELINE_REV (default: main before the second cut of the
 suite's time) and on the tree at REV (default HEAD), each exported with `git archive`, turn about
 for N rounds (default 2): the machine is shared, and a load that comes and goes falls on both
-alike. With --one-process, each is also run in one process (-p no:xdist). Only the ratios mean
-anything, and only between runs of one call.
+alike. With --one-process, each is also run in one process (-p no:xdist); with --slow, the whole
+suite is run instead, the long property runs included, as `bash .ci/run` runs it. Only the ratios
+mean anything, and only between runs of one call.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ TWO_WORKERS = ("-n", "auto", "--dist", "loadfile")
 
 def timed(tree: Path, *args: str) -> tuple[float, str]:
     """Wall seconds of the suite in `tree`, and pytest's closing line after the tests that failed, if any."""
-    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", "-m", "not slow", *args]
+    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *args]
     start = time.perf_counter()
     result = subprocess.run(
         command,
@@ -61,13 +62,16 @@ def main() -> None:
     parser.add_argument("current", nargs="?", default="HEAD")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--one-process", action="store_true")
+    parser.add_argument("--slow", action="store_true", help="the whole suite, slow runs included")
     args = parser.parse_args()
-    ways = {"one process": ("-p", "no:xdist")} if args.one_process else {}
+    ways = {"one process": ("-m", "not slow", "-p", "no:xdist")} if args.one_process else {}
     if find_spec("xdist") is None:
         print("pytest-xdist is not installed: runs in one process only")
-        ways = {"one process": ("-p", "no:xdist")}
+        ways = {"one process": ("-m", "not slow", "-p", "no:xdist")}
+    elif args.slow:
+        ways = {"all, -n auto --dist loadfile": TWO_WORKERS}
     else:
-        ways["-n auto --dist loadfile"] = TWO_WORKERS
+        ways["-n auto --dist loadfile"] = ("-m", "not slow", *TWO_WORKERS)
     runs: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         if (ROOT.parent / "shared").is_dir():  # the gold files' tests read ../shared, as in a checkout

@@ -39,10 +39,10 @@ def serious_violations(page) -> list[tuple[str, str, int]]:
 
 
 class Tab:
-    """A browser context with one page, kept open between visits: a new context and page cost a
-    few tenths of a second each time, about a minute over the browser tests. Each visit opens its
-    page with goto, which starts a new document (its scripts, DOM and focus all new); the events
-    of the page go to the visit that holds the tab, and none to a visit after it."""
+    """A browser context with one page, kept open between visits: a new context and page
+    cost a few tenths of a second each time, and the browser tests make some seventy visits.
+    Each visit opens its page with goto, which starts a new document (its scripts, DOM and
+    focus all new); the page's events go to the visit that holds the tab, none to a later one."""
 
     def __init__(self, browser, init_script: str | None, options: dict):
         self.context = browser.new_context(**options)
