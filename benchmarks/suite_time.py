@@ -1,17 +1,21 @@
-"""How long the non-slow test suite takes, against a baseline run minutes apart on the same machine.
+"""How long the non-slow test suite takes, against a baseline revision, turn about on the same machine.
 
-    python benchmarks/suite_time.py [BASELINE_REV [REV]]
+    python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process | --slow]
 
-Runs `pytest -q -m "not slow"` three ways, one after the other: the tree at
-BASELINE_REV (default: the commit before issue 13's test work), the tree at REV
-(default HEAD) in one process, and that tree as .ci/run runs it (`-n auto
---dist loadfile`, when pytest-xdist is there); each tree exported with `git archive`. The machine is shared,
-so only the ratios mean anything, and only between runs of one call.
+Runs `pytest -q -m "not slow"` as .ci/run runs it (`-n auto --dist loadfile`, two workers where
+there are two cores) on the tree at BASELINE_REV (default: main before the second cut of the
+suite's time) and on the tree at REV (default HEAD), each exported with `git archive`, turn about
+for N rounds (default 2): the machine is shared, and a load that comes and goes falls on both
+alike. With --one-process, each is also run in one process (-p no:xdist); with --slow, the whole
+suite is run instead, the long property runs included, as `bash .ci/run` runs it. Only the ratios
+mean anything, and only between runs of one call.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,12 +24,13 @@ from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "1196f7c"  # main before the suite's costs were cut
+BASELINE = "78e0cd7"  # main before this cut (1196f7c was main before the first, 323 s then in one process)
+TWO_WORKERS = ("-n", "auto", "--dist", "loadfile")
 
 
 def timed(tree: Path, *args: str) -> tuple[float, str]:
-    """Wall seconds of the suite in `tree`, and pytest's closing line."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow", *args]
+    """Wall seconds of the suite in `tree`, and pytest's closing line after the tests that failed, if any."""
+    command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *args]
     start = time.perf_counter()
     result = subprocess.run(
         command,
@@ -36,7 +41,8 @@ def timed(tree: Path, *args: str) -> tuple[float, str]:
     )
     seconds = time.perf_counter() - start
     lines = result.stdout.strip().splitlines()
-    return seconds, lines[-1] if lines else result.stderr.strip()[-200:]
+    failed = [line for line in lines if line.startswith("FAILED ")]
+    return seconds, "; ".join([*failed, lines[-1]]) if lines else result.stderr.strip()[-200:]
 
 
 def exported(rev: str, folder: Path) -> Path:
@@ -51,23 +57,41 @@ def exported(rev: str, folder: Path) -> Path:
 
 
 def main() -> None:
-    baseline = sys.argv[1] if len(sys.argv) > 1 else BASELINE
-    current = sys.argv[2] if len(sys.argv) > 2 else "HEAD"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("baseline", nargs="?", default=BASELINE)
+    parser.add_argument("current", nargs="?", default="HEAD")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--one-process", action="store_true")
+    parser.add_argument("--slow", action="store_true", help="the whole suite, slow runs included")
+    args = parser.parse_args()
+    ways = {"one process": ("-m", "not slow", "-p", "no:xdist")} if args.one_process else {}
+    if find_spec("xdist") is None:
+        print("pytest-xdist is not installed: runs in one process only")
+        ways = {"one process": ("-m", "not slow", "-p", "no:xdist")}
+    elif args.slow:
+        ways = {"all, -n auto --dist loadfile": TWO_WORKERS}
+    else:
+        ways["-n auto --dist loadfile"] = ("-m", "not slow", *TWO_WORKERS)
+    runs: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         if (ROOT.parent / "shared").is_dir():  # the gold files' tests read ../shared, as in a checkout
             (Path(folder) / "shared").symlink_to(ROOT.parent / "shared")
-        old, new = exported(baseline, Path(folder)), exported(current, Path(folder))
-        runs = {
-            f"{baseline}, one process": timed(old),
-            f"{current}, one process": timed(new, "-p", "no:xdist"),
+        trees = {
+            args.baseline: exported(args.baseline, Path(folder)),
+            args.current: exported(args.current, Path(folder)),
         }
-        if find_spec("xdist") is None:
-            print("pytest-xdist is not installed: no run in two processes")
-        else:
-            runs[f"{current}, -n auto --dist loadfile"] = timed(new, "-n", "auto", "--dist", "loadfile")
-    first = next(iter(runs.values()))[0]
-    for name, (seconds, closing) in runs.items():
-        print(f"{name:36} {seconds:7.1f} s  x{first / seconds:5.2f} faster  ({closing})")
+        for round_ in range(1, args.rounds + 1):
+            for way, flags in ways.items():
+                for rev, tree in trees.items():
+                    seconds, closing = timed(tree, *flags)
+                    runs.setdefault((way, rev), []).append(seconds)
+                    print(f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  ({closing})", flush=True)
+    print()
+    for way in ways:
+        old, new = (statistics.median(runs[way, rev]) for rev in (args.baseline, args.current))
+        print(
+            f"{way:26} {args.baseline} {old:6.1f} s   {args.current} {new:6.1f} s   x{old / new:4.2f} faster (medians)"
+        )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 shared headless Chromium (Debian's) for the browser tests."""
 
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -46,6 +50,41 @@ def storm_places():
     ]
 
 
+# The files whose tests take longest, longest first (pytest --durations=0 summed by file, November
+# 2026). pytest-xdist's --dist loadfile gives a whole file to a worker and the next file to whichever
+# worker is nearly done; by default it deals the files with most tests first, which left the
+# injection property (one test of half a minute) to the end, one worker running it while the
+# other waited. Here they are dealt longest first, and the files holding a selected slow test
+# (the 10,000-article run) before all others.
+LONGEST_FIRST = [
+    "test_browser.py",
+    "test_seed_map.py",
+    "test_extract.py",
+    "test_injection.py",
+    "test_edit_page.py",
+    "test_cli.py",
+    "test_pipeline_properties.py",
+    "test_packaging.py",
+    "test_resolve_properties.py",
+]
+
+
+@pytest.hookimpl(trylast=True)  # after -m has deselected, so that only a selected slow test counts
+def pytest_collection_modifyitems(config, items):
+    slow = {item.path.name for item in items if item.get_closest_marker("slow")}
+
+    def rank(item):
+        name = item.path.name
+        return (name not in slow, LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
+def pytest_configure(config):
+    if getattr(config.option, "dist", "no") == "loadfile":
+        config.option.loadscopereorder = False  # pytest-xdist deals the files in the order above
+
+
 @pytest.fixture
 def article():
     return storm_article()
@@ -67,6 +106,22 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def visit(browser):
+    """Opens a page as pages.Visit does (visit(url, allowed, **context)); each is closed after the test."""
+    from pages import Visit
+
+    opened = []
+
+    def open_page(url, allowed, **context):
+        opened.append(Visit(browser, url, allowed, **context))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
 
 
 SEED_TEXT = (
@@ -118,3 +173,17 @@ def admin_data(monkeypatch, tmp_path):
     monkeypatch.setenv("MAPGEN_ADMIN1", str(source))
     monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path / "cache"))
     return source
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A loopback HTTP server answering with `handler`, in a thread, for as long as the block
+    lasts; its URL. It checks for the end every 20 ms: serve_forever's default half-second poll
+    made every test that used one half a second longer."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -1,104 +1,23 @@
 """The map as a reader gets it: opened from disk in headless Chromium (Debian's),
 with every request that would leave the site's folder refused."""
 
-import json
-import os
 import struct
-import subprocess
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from conftest import HOSTILE, LYON, mention, seed_article, seed_places, storm_article, storm_places
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_admin1 import admin
+from conftest import HOSTILE, LYON, mention, storm_article, storm_places
+from pages import LAYOUT, serious_violations
 
+import mapgen.site
 from mapgen.model import Place
 from mapgen.site import write_site
 
-ROOT = Path(__file__).resolve().parents[1]
-
 pytestmark = pytest.mark.browser
-
-
-def axe_script() -> Path | None:
-    """axe.min.js: $AXE_CORE_JS, else .ci/run's npm install, else a global npm install."""
-    if os.environ.get("AXE_CORE_JS"):
-        return Path(os.environ["AXE_CORE_JS"])
-    candidates = [ROOT / ".ci" / "node" / "node_modules"]
-    try:
-        npm_root = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30).stdout.strip()
-        candidates.append(Path(npm_root))
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return next((c / "axe-core" / "axe.min.js" for c in candidates if (c / "axe-core" / "axe.min.js").exists()), None)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return write_site(storm_article(), storm_places(), tmp_path_factory.mktemp("storm") / "site")
-
-
-class Visit:
-    """A page opened from disk with every request outside `allowed` refused, and
-    the console errors and dialogs (an alert would be injected script) kept."""
-
-    def __init__(self, browser, url: str, allowed: Path, init_script: str | None = None, **context):
-        self.context = browser.new_context(**{"viewport": {"width": 1000, "height": 760}, **context})
-        if init_script:
-            self.context.add_init_script(init_script)
-        self.refused, self.errors, self.dialogs, self.requested = [], [], [], []
-        prefix = allowed.resolve().as_uri()
-        self.context.route("**/*", self._only_under(prefix))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(url)
-        try:
-            # the tiles and data files settled (the tile tests count them after this). On a machine busy with
-            # other browsers this has passed 30 s on a page that had loaded; a test that then finds too
-            # little fails on its own assertion, which says more than a timeout
-            self.page.wait_for_load_state("networkidle", timeout=15_000)
-        except PlaywrightTimeout:
-            pass
-
-    def _only_under(self, prefix: str):
-        def handle(route):
-            self.requested.append(route.request.url)
-            if route.request.url.startswith(prefix):
-                route.continue_()
-            else:
-                self.refused.append(route.request.url)
-                route.abort()
-
-        return handle
-
-    def loaded_tiles(self, frame=None) -> int:
-        return (frame or self.page).evaluate(
-            "Array.from(document.querySelectorAll('img.leaflet-tile'))"
-            ".filter(i => i.complete && i.naturalWidth > 0).length"
-        )
-
-    def land(self, frame=None) -> int:
-        """How many countries the vector basemap drew."""
-        return (frame or self.page).locator("path.mg-land").count()
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser):
-    opened = []
-
-    def open_page(url, allowed, **context):
-        opened.append(Visit(browser, url, allowed, **context))
-        return opened[-1]
-
-    yield open_page
-    for page in opened:
-        page.close()
 
 
 @pytest.fixture
@@ -346,23 +265,6 @@ def test_every_place_is_labelled_in_the_article_spelling(index):
     assert shown == ["Lyon", "Paris", "France", "Sahel"]
 
 
-LAYOUT = """() => {
-  const rect = e => e.getBoundingClientRect();
-  const frame = rect(document.querySelector('.leaflet-container'));
-  const seen = b => b.right > frame.left && b.left < frame.right && b.bottom > frame.top && b.top < frame.bottom;
-  const labels = [...document.querySelectorAll('.mg-marker')].map(m => [m, m.querySelector('.mg-label:not(.mg-visually-hidden)')])
-    .filter(([m, l]) => l && seen(rect(l))).map(([m, l]) => ({marker: m, box: rect(l), side: l.dataset.side, text: l.textContent}));
-  const symbols = [...document.querySelectorAll('.mg-marker')].map(m => ({marker: m, box: rect(m.querySelector('.mg-symbol'))}));
-  const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
-  const clashes = [];
-  labels.forEach((a, i) => {
-    labels.slice(i + 1).forEach(b => hit(a.box, b.box) && clashes.push(a.text + '/' + b.text));
-    symbols.forEach(s => s.marker !== a.marker && hit(a.box, s.box) && clashes.push(a.text + '/marker ' + s.marker.textContent));
-  });
-  return {clashes, sides: labels.map(l => l.side)};
-}"""
-
-
 def test_labels_keep_clear_of_markers_and_of_each_other(visit, tmp_path):
     # four towns in a row, 0.12° apart: at the closest zoom the map allows, each
     # label on the right would cover the next town
@@ -415,13 +317,16 @@ def test_single_file_works_alone(visit, tmp_path):
     assert opened.refused == [] and opened.errors == []
 
 
-def test_png_and_its_open_graph_tags(tmp_path, browser):
+def test_png_and_its_open_graph_tags(tmp_path, browser, monkeypatch):
     site = write_site(storm_article(), storm_places(), tmp_path / "site", png=True)
     header = site.png.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == (1200, 630)
     index = site.index.read_text("utf-8")
     assert '<meta property="og:image" content="map.png">' in index
     assert "og:image" not in site.embed.read_text("utf-8")
+    # the picture was taken above; here only the tags are checked, so the second takes none (a Chromium launched
+    # in a thread of its own, seconds)
+    monkeypatch.setattr(mapgen.site, "screenshot", lambda page, picture: picture.write_bytes(site.png.read_bytes()))
     published = write_site(
         storm_article(), storm_places(), tmp_path / "published", png=True, base_url="https://maps.example.org/orages/"
     )
@@ -431,36 +336,9 @@ def test_png_and_its_open_graph_tags(tmp_path, browser):
 
 
 @pytest.mark.parametrize("page_name", ["index.html", "embed.html"])
-@pytest.mark.parametrize("article", ["storm", "seed"])
-def test_no_serious_accessibility_violation(visit, site, seed_site, article, page_name):
-    axe = axe_script()
-    if axe is None or not axe.exists():
-        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
-    built = seed_site if article == "seed" else site
-    page = visit((built.out_dir / page_name).as_uri(), built.out_dir, bypass_csp=True).page  # axe is injected
-    page.add_script_tag(content=axe.read_text("utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-
-
-def test_no_serious_accessibility_violation_with_a_sheet_open(visit, seed_site):
-    axe = axe_script()
-    if axe is None or not axe.exists():
-        pytest.skip("axe-core not found: set AXE_CORE_JS, or npm install --prefix .ci/node axe-core")
-    viewport = {"width": 350, "height": 262}
-    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, bypass_csp=True, viewport=viewport).page
-    page.locator(".mg-marker").first.focus()
-    page.keyboard.press("Enter")
-    page.locator(".leaflet-mg-sheet-pane .leaflet-popup").wait_for()
-    page.add_script_tag(content=axe.read_text("utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+def test_no_serious_accessibility_violation(visit, site, page_name):
+    page = visit((site.out_dir / page_name).as_uri(), site.out_dir, bypass_csp=True).page  # axe is injected
+    assert serious_violations(page) == []
 
 
 # --- nothing from an article or a geocoder runs as script (issue 8) ---------------------------
@@ -514,97 +392,6 @@ def test_emoji_before_a_mention_leave_its_highlight_on_the_name(visit, tmp_path)
     assert page.locator(".leaflet-popup-content blockquote").inner_text() == "Rescue teams 🚒🚒🚒 arrived in Toulouse."
 
 
-# --- the seed story, as a reader opens it -----------------------------------------------
-
-STORY = ("Mossoul", "Raqa", "Minbej", "Bagdad")
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
-
-
-@pytest.fixture(scope="module")
-def seed_site(tmp_path_factory):
-    return write_site(seed_article(), seed_places(), tmp_path_factory.mktemp("seed") / "site", source="Le Monde")
-
-
-def host_page(site, width=350, height=262) -> Path:
-    """An article page with the embed in a fixed iframe, as a CMS prints it."""
-    host = site.out_dir.parent / f"host-{width}x{height}.html"
-    host.write_text(
-        f"""<!doctype html><html lang="fr"><head><title>Article</title></head><body>
-<p>Texte.</p><iframe src="{site.out_dir.name}/embed.html" width="{width}" height="{height}" title="Carte"></iframe>
-</body></html>""",
-        "utf-8",
-    )
-    return host
-
-
-def in_view(frame, names) -> dict:
-    return frame.evaluate(
-        """names => Object.fromEntries(names.map(n => {
-            const m = [...document.querySelectorAll('.mg-marker')].find(e => e.textContent === n || e.getAttribute('aria-label') === n);
-            const b = m.querySelector('.mg-symbol').getBoundingClientRect(), f = document.querySelector('.leaflet-container').getBoundingClientRect();
-            return [n, b.left >= f.left && b.right <= f.right && b.top >= f.top && b.bottom <= f.bottom];
-        }))""",
-        list(names),
-    )
-
-
-def test_seed_opens_on_the_story_on_a_desktop(visit, seed_site):
-    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": 1280, "height": 800})
-    page = opened.page
-    assert page.evaluate("mapgen.maps[0].getZoom()") >= 5
-    assert all(in_view(page, STORY).values()), in_view(page, STORY)
-    pointed = page.locator(".mg-pointer-name").all_inner_texts()
-    assert {"Washington", "Berlin"} <= set(pointed)
-    assert page.evaluate(LAYOUT)["clashes"] == []
-    assert page.locator(".mg-title").inner_text() == "La coalition contre l'EI se réunit"
-    credit = page.locator(".mg-credit").inner_text()
-    assert credit == "Source : Le Monde, mars 2017 · Carte : mapgen · Données : Natural Earth, GeoNames"
-    assert page.locator(".mg-legend li").all_inner_texts() == [
-        "ville ou site",
-        "pays cité",
-        "région",
-        "lieu incertain (pointillés)",
-    ]
-    assert page.locator(".leaflet-control-scale").count() == 1
-    assert opened.refused == [] and opened.errors == []
-
-
-def test_seed_in_a_small_iframe(visit, seed_site):
-    opened = visit(host_page(seed_site).as_uri(), seed_site.out_dir.parent)
-    frame = next(f for f in opened.page.frames if f.url.endswith("embed.html"))
-    frame.locator(".mg-marker").first.wait_for()
-    assert frame.evaluate("mapgen.maps[0].getZoom()") >= 4
-    assert all(in_view(frame, STORY).values()), in_view(frame, STORY)
-    assert frame.evaluate(LAYOUT)["clashes"] == []
-    berlin = frame.locator(".mg-pointer", has_text="Berlin")
-    berlin.click()  # one tap
-    assert in_view(frame, ["Berlin"]) == {"Berlin": True}
-    popup = frame.locator(".leaflet-popup-content-wrapper")
-    popup.wait_for()
-    frame.wait_for_timeout(400)  # autopan
-    box, inside = popup.bounding_box(), frame.locator(".leaflet-container").bounding_box()
-    assert inside["y"] <= box["y"] and box["y"] + box["height"] <= inside["y"] + inside["height"] + 1
-    assert inside["x"] <= box["x"] and box["x"] + box["width"] <= inside["x"] + inside["width"] + 1
-    assert opened.errors == []
-
-
-def test_seed_on_a_phone_has_finger_sized_targets_and_clear_labels(visit, seed_site):
-    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, **PHONE).page
-    assert page.evaluate(LAYOUT)["clashes"] == []
-    targets = page.locator(".mg-marker, .mg-pointer").evaluate_all(
-        "els => els.map(e => { const b = e.getBoundingClientRect(); return Math.min(b.width, b.height); })"
-    )
-    assert min(targets) >= 44
-    page.locator(".mg-marker", has_text="Mossoul").tap()
-    size = page.locator(".leaflet-popup-content").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size >= 15
-
-
 def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
     page = index.page
     page.locator(".mg-marker", has_text="Lyon").focus()
@@ -614,137 +401,3 @@ def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate("document.activeElement.textContent") == "Lyon"
-
-
-# --- popups in a small frame (issue 11) ---------------------------------------------------
-
-POPUP_INSIDE = """() => {
-    const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
-    const inside = e => { const b = e.getBoundingClientRect();
-        return b.width > 0 && b.left >= frame.left - 1 && b.right <= frame.right + 1 && b.top >= frame.top - 1 && b.bottom <= frame.bottom + 1; };
-    const popup = document.querySelector('.leaflet-popup');
-    return { name: inside(popup.querySelector('.mg-popup-name')), close: inside(popup.querySelector('.leaflet-popup-close-button')),
-             text: parseFloat(getComputedStyle(popup.querySelector('.leaflet-popup-content')).fontSize) };
-}"""
-
-
-def every_popup_stays_in_the_frame(frame):
-    """Open each marker from the keyboard: its popup's name and close button are
-    inside the map, Escape closes it, and the focus is back on the marker."""
-    frame.locator(".mg-marker").first.wait_for()
-    seen = []
-    for k in range(frame.locator(".mg-marker").count()):
-        marker = frame.locator(".mg-marker").nth(k)
-        marker.focus()
-        marker.press("Enter")
-        frame.locator(".leaflet-popup").wait_for()
-        name = frame.locator(".mg-popup-name").inner_text()
-        seen.append((name, frame.evaluate(POPUP_INSIDE)))
-        frame.locator(".leaflet-popup").press("Escape")
-        frame.locator(".leaflet-popup").wait_for(state="detached")
-        assert frame.evaluate("document.activeElement.classList.contains('mg-marker')"), name
-        assert marker.evaluate("e => e === document.activeElement"), name
-    assert seen and all(box == {"name": True, "close": True, "text": 15} for _, box in seen), seen
-    marker.press("Enter")
-    assert frame.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Fermer"
-    frame.locator(".leaflet-popup").press("Escape")
-
-
-def test_seed_popups_never_leave_a_small_iframe(visit, seed_site):
-    opened = visit(host_page(seed_site).as_uri(), seed_site.out_dir.parent)
-    frame = next(f for f in opened.page.frames if f.url.endswith("embed.html"))
-    every_popup_stays_in_the_frame(frame)
-    assert frame.locator(".leaflet-container.mg-sheet-mode").count() == 1
-    assert opened.errors == []
-
-
-def test_seed_popups_never_leave_a_phone_screen(visit, seed_site):
-    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, **PHONE)
-    every_popup_stays_in_the_frame(opened.page)
-    assert opened.errors == []
-
-
-def test_a_popup_is_a_sheet_only_in_a_small_frame(visit, seed_site):
-    page = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": 1280, "height": 800}).page
-    page.locator(".mg-marker", has_text="Mossoul").click()
-    assert page.locator(".leaflet-popup-pane .leaflet-popup").count() == 1
-    page.keyboard.press("Escape")
-    page.set_viewport_size({"width": 350, "height": 262})
-    page.wait_for_timeout(200)
-    page.locator(".mg-marker").first.focus()
-    page.keyboard.press("Enter")
-    sheet = page.locator(".leaflet-mg-sheet-pane .leaflet-popup-content-wrapper").bounding_box()
-    frame = page.locator(".leaflet-container").bounding_box()
-    assert sheet["x"] == frame["x"] and sheet["width"] == frame["width"]
-    assert abs(sheet["y"] + sheet["height"] - frame["y"] - frame["height"]) <= 1
-
-
-# --- areas below the country level (issue 11) --------------------------------------------
-
-
-def test_a_named_area_is_drawn_as_its_shape_labelled_once(admin_data, visit, tmp_path):
-    article = replace(storm_article(), text="Floods in Süd and in Lyon.")
-    south = Place("Süd", admin("Süd", "XA", 34.5, 10.5), 0.9, (mention(article.text, "Süd"),))
-    site = write_site(article, [south], tmp_path / "site")
-    opened = visit(site.embed.as_uri(), site.out_dir)
-    page = opened.page
-    assert page.locator("path.mg-admin").count() == 1
-    assert page.locator(".mg-marker .mg-symbol").evaluate_all("els => els.map(e => getComputedStyle(e).display)") == [
-        "none"
-    ], "never a pin at its centre"
-    assert page.locator(".mg-label").all_inner_texts() == ["Süd"]
-    assert page.locator(".mg-legend li").all_inner_texts() == ["région ou département cité"]
-    page.locator("path.mg-admin").click(position={"x": 3, "y": 3})
-    assert page.locator(".mg-popup-name").inner_text() == "Süd"
-    assert opened.errors == [] and opened.refused == []
-
-
-def test_the_inner_borders_of_the_story_countries_are_drawn_under_it(admin_data, visit, tmp_path):
-    from test_admin1 import COLLECTION, feature
-
-    collection = {"features": [*COLLECTION["features"], feature("XA", 103, "Ost", 14.0, 40.0)]}
-    admin_data.write_text(json.dumps(collection), "utf-8")
-    article = replace(storm_article(), text="Floods in Süd.")
-    south = Place("Süd", admin("Süd", "XA", 34.5, 10.5), 0.9, (mention(article.text, "Süd"),))
-    site = write_site(article, [south], tmp_path / "site")
-    page = visit(site.embed.as_uri(), site.out_dir).page
-    assert page.locator("path.mg-admin-line").count() == 1, "the one border between two areas of Süd's country"
-
-
-# --- a few big cities for orientation (issue 11) ------------------------------------------
-
-CITY_CLASHES = """() => {
-  const rect = e => e.getBoundingClientRect(), frame = rect(document.querySelector('.leaflet-container'));
-  const hit = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
-  const story = [...document.querySelectorAll('.mg-label:not(.mg-visually-hidden), .mg-marker .mg-symbol, .mg-pointer, .leaflet-control')]
-    .map(e => ({what: e.textContent || e.className, box: rect(e)})).filter(s => s.box.width > 0);
-  const cities = [...document.querySelectorAll('.mg-city')].map(e => ({what: e.textContent, box: rect(e)}));
-  const clashes = [];
-  cities.forEach((c, i) => {
-    story.forEach(s => hit(c.box, s.box) && clashes.push(c.what + '/' + s.what));
-    cities.slice(i + 1).forEach(d => hit(c.box, d.box) && clashes.push(c.what + '/' + d.what));
-    (c.box.left < frame.left || c.box.right > frame.right) && clashes.push(c.what + '/edge');
-  });
-  return {cities: cities.map(c => c.what), clashes};
-}"""
-
-
-@pytest.mark.parametrize("size", [(1280, 800), (390, 844), (350, 190)])
-def test_big_cities_orient_the_reader_and_never_cover_the_story(visit, seed_site, size):
-    opened = visit(seed_site.embed.as_uri(), seed_site.out_dir, viewport={"width": size[0], "height": size[1]})
-    found = opened.page.evaluate(CITY_CLASHES)
-    assert 1 <= len(found["cities"]) <= 6, found
-    assert found["clashes"] == []
-    assert not set(found["cities"]) & set(opened.page.locator(".mg-label").all_inner_texts())
-    opened.page.evaluate("mapgen.maps[0].zoomIn(1, {animate: false})")
-    assert opened.page.evaluate(CITY_CLASHES)["clashes"] == []
-
-
-def test_big_cities_take_the_article_language_where_cldr_has_it():
-    from mapgen.cities import local_name, time_zone_cities
-
-    zones = time_zone_cities("fr")
-    city = {"name": "Damascus", "timezone": "Asia/Damascus"}
-    assert local_name(city, zones) == "Damas"
-    assert local_name({"name": "Aleppo", "timezone": "Asia/Damascus"}, zones) == "Aleppo", "not its zone's city"
-    assert local_name(city, time_zone_cities("xx")) == "Damascus"

@@ -1,13 +1,13 @@
 """`mapgen gazetteer add`: GeoNames' per-country dumps, served from a fixture
 (tests/data/geonames, in GeoNames' exact columns) by a mirror on loopback."""
 
-import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from conftest import serving
 
 from mapgen import DumpNotFound, GazetteerError, find_places
 from mapgen.cli import main
@@ -70,10 +70,8 @@ def mirror(tmp_path):
     for codes in ("admin1CodesASCII.txt", "admin2Codes.txt"):
         (root / codes).write_bytes((FIXTURE / codes).read_bytes())
     Mirror.root, Mirror.cut_after, Mirror.ranges = root, None, []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Mirror)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(Mirror) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,14 @@
 import itertools
 import json
 import sqlite3
-import threading
 import time
 from dataclasses import asdict
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from conftest import serving
 
 from mapgen import find_places
 from mapgen.cli import main
@@ -88,11 +88,8 @@ class FakeNominatim(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     FakeNominatim.asked, FakeNominatim.failing = [], False
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(FakeNominatim) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
