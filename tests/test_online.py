@@ -1,6 +1,5 @@
 """The opt-in online geocoder, against a Nominatim stand-in on loopback: never the internet."""
 
-import itertools
 import json
 import sqlite3
 import time
@@ -125,9 +124,9 @@ def test_requests_are_spaced(server, offline, tmp_path):
     for name in ("Kampungu", "Greenlane", "Xqzvplorth"):
         candidates(geocoder, name, online=True)
     times = [t for t, _, _ in FakeNominatim.asked]
-    assert (
-        len(times) == 3 and min(b - a for a, b in itertools.pairwise(times)) >= 0.2
-    )  # 0.3 s asked; the server stamps arrivals, which jitter under load
+    # 0.3 s asked between sends; the server stamps arrivals, and a late first arrival narrows the gap after it
+    # (0.187 s seen under load), so the span of all three is what is held: two gaps, less one arrival's delay
+    assert len(times) == 3 and times[-1] - times[0] >= 0.5
 
 
 def test_a_failing_server_is_a_clear_error_and_nothing_is_cached(server, offline, tmp_path):
