@@ -107,8 +107,6 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
             continue
         if label in NAME_LABELS | GROUP_LABELS and not _is_a_country(mention.name, geocoder):
             area = _leading_area(ent, mention, geocoder, sentences) if label == "ORG" else None
-            if label == "ORG" and mention.stands_for and _is_a_state(mention.stands_for, geocoder):
-                area = replace(mention, label=FRAME_LABEL)  # "the NSW Premier": a state's government, its frame
             mention = area or _lone_place_name(ent, mention, geocoder, in_full_names)
             if mention is None:
                 continue
@@ -130,7 +128,10 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
     national body of it, a place: "the U.S. Army", "the United Kingdom's Health
     Ministry". A state's ("Massachusetts State Police", "Ohio State University")
     tells the article's frame, not a place to mark (label FRAME). A town that
-    opens one names nothing."""
+    opens one names nothing. A state's abbreviation read as an organisation
+    whole ("the NSW Premier") is its government: the frame too."""
+    if mention.stands_for and _is_a_state(mention.stands_for, geocoder):
+        return replace(mention, label=FRAME_LABEL)
     doc = ent.doc
     first = next(t.i for t in ent if t.idx >= mention.start)
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
@@ -394,8 +395,7 @@ def _lone_place_name(
         return None
     if any(in_full_names.get(word, frozenset()) - {mention.text} for word in mention.text.split()):
         return None
-    key = name_key(mention.name)
-    return mention if any(name_key(c.name) == key for c in candidates(geocoder, mention.name)) else None
+    return mention if _own_name(mention.name, geocoder) else None
 
 
 def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:
