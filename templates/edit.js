@@ -151,9 +151,8 @@ var mapgenEdit = (function () {
         undo(map, place, marker);
         return;
       }
-      // in one move, with no animation: a popup still gliding into view takes a click meant for its buttons
       map.setView(marker.getLatLng(), Math.max(map.getZoom(), 6), { animate: false });
-      mapgenPopups.reveal(map, marker);
+      marker.openPopup();
     });
     item.appendChild(place.entry);
     document.getElementById("mg-edit-places").appendChild(item);
@@ -188,7 +187,9 @@ var mapgenEdit = (function () {
       var marker = L.marker([place.lat, place.lon], {
         icon: icon(place), draggable: place.origin !== "added", keyboard: true, title: place.shown
       });
-      marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320 });
+      // brought into view in one move: a popup still gliding (Leaflet's own pan) takes a click meant for its buttons
+      marker.bindPopup(function () { return popup(map, place, marker); }, { maxWidth: 320, autoPan: false });
+      marker.on("popupopen", function () { mapgenPopups.intoView(map, marker); });
       marker.on("dragend", function () { moved(place, marker); });
       marker.addTo(map);
       list(map, place, marker);

@@ -91,7 +91,12 @@ var mapgenPopups = (function () {
     options.autoPan = false;
     marker.openPopup();
     options.autoPan = autoPan;
-    if (isSmall(map)) return;  // the sheet's own popupopen placed the marker
+    if (!isSmall(map)) intoView(map, marker);  // else the sheet's own popupopen placed the marker
+  }
+
+  /* Move the map once, with no animation, so that an open popup and its marker are both in view. */
+  function intoView(map, marker) {
+    var popup = marker.getPopup(), options = popup.options;
     var size = map.getSize();  // each side's margin as Leaflet reads it: its own, else the common one
     var start = L.point(options.autoPanPaddingTopLeft || options.autoPanPadding);
     var end = L.point(options.autoPanPaddingBottomRight || options.autoPanPadding);
@@ -117,5 +122,5 @@ var mapgenPopups = (function () {
     return { left: b.left - frame.left, top: b.top - frame.top, right: b.right - frame.left, bottom: b.bottom - frame.top };
   }
 
-  return { fit: fit, bind: bind, reveal: reveal, boxOf: boxOf };
+  return { fit: fit, bind: bind, reveal: reveal, intoView: intoView, boxOf: boxOf };
 })();
