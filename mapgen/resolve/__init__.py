@@ -267,8 +267,31 @@ def _group(
             after_article = article_before is not None and all(
                 article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
             )
-            names.append(Name(key, tuple(group), tuple(found), loose, hints, after_article, readings=spelled_out))
+            names.append(
+                Name(
+                    key,
+                    tuple(group),
+                    tuple(found),
+                    loose,
+                    hints,
+                    after_article,
+                    readings=spelled_out,
+                    in_language=_called_so(key, found, article.language, geocoder),
+                )
+            )
     return names
+
+
+def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[int]:
+    """The candidates whose name in the article's language is this one: a French "Pérou" is
+    Peru by its own name there, not by one of its other names, as "Salisbury" is Harare."""
+    return frozenset(
+        c.geonameid
+        for c in found
+        if c.geonameid is not None
+        and name_key(c.name) != key
+        and name_key(geocoder.local_name(c.geonameid, language) or "") == key
+    )
 
 
 def _initials_named(name: str, every: Sequence[Mention], geocoder: PlaceIndex) -> tuple[str, ...]:

@@ -39,6 +39,8 @@ class Name:
     hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
     after_article: bool  # every mention follows a definite article: "la Maison Blanche"
     readings: tuple[str, ...] = ()  # what two or three capitals may stand for: "SA", South Africa, named beside
+    # the candidates (by GeoNames id) that the article's language calls by this name: "Pérou" in French
+    in_language: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if c.capital:
         values["capital"] = 1.0
         reasons.append(f"capital of {c.country}")
-    if name_key(c.name) != name.key and not name.loose:
+    if name_key(c.name) != name.key and not name.loose and c.geonameid not in name.in_language:
         values["other_name"] = 1.0
         reasons.append(f"{name.mentions[0].text} is one of its other names")
         if any(name_key(x.name) == name.key for x in name.candidates):
@@ -180,8 +182,8 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
         values["in_demonym_country"] = 1.0
         reasons.append(f"in {c.country}, whose people the article names")
     if c.feature in ("city", "admin") and any(
-        (a.country, a.admin1) == (c.country, c.admin1) for a in context.frame_areas
-    ):
+        (a.country, a.admin1) == (c.country, c.admin1) and a != c for a in context.frame_areas
+    ):  # the state itself is only named inside an organisation's name: "Centre for ..." vouches for no Centre
         values["in_frame_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
     beside = {(start, code) for key, start, code in context.by_sentence if key != name.key}
