@@ -63,6 +63,7 @@ NAMES = {
     "la": [LOS_ANGELES],
 }
 SKELETONS = {skeleton(name): places for name, places in NAMES.items()}
+LOCAL_NAMES = {(SYRIA.geonameid, "fr"): "Syrie"}  # as CLDR gives a country's name in each language
 
 
 class FakeGazetteer:
@@ -73,6 +74,9 @@ class FakeGazetteer:
 
     def demonym_country(self, word):
         return None
+
+    def local_name(self, geonameid, language):
+        return LOCAL_NAMES.get((geonameid, language))
 
 
 def _places(text, *names, label="LOC"):
@@ -387,3 +391,14 @@ def test_a_name_only_the_gazetteer_found_is_weighed_as_such():
     evidence = {s.name.key: s.scored[0][1] for s in scored}
     assert evidence["killeen"].from_gazetteer == 1.0 and evidence["killeen"].unsure_label == 1.0
     assert evidence["dallas"].from_gazetteer == 0.0
+
+
+def test_a_country_under_its_name_in_the_articles_language_is_under_its_own_name():
+    # "Syrie" is Syria's name for a French reader, not one of its other names as "Salisbury" is Harare's
+    text = "Les combats ont repris en Syrie."
+    mention = Mention("Syrie", 26, 31, text, 0, "LOC")
+    french = resolve(Article(text, "fr", "test"), [mention], FakeGazetteer())[0]
+    german = resolve(Article(text, "de", "test"), [mention], FakeGazetteer())[0]
+    assert french.chosen == german.chosen == SYRIA
+    assert french.evidence.other_name == 0.0 and german.evidence.other_name == 1.0
+    assert french.confidence > german.confidence

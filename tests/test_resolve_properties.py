@@ -31,6 +31,9 @@ class StubGazetteer:
     def demonym_country(self, word):
         return self.demonyms.get(word)
 
+    def local_name(self, geonameid, language):
+        return None
+
 
 def _resolve_names(text: str, names: list[str], gazetteer) -> dict:
     mentions = []

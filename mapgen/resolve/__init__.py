@@ -27,7 +27,7 @@ from ..geo import distance_km
 from ..geocode import PlaceIndex, candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import initials, name_key
-from .evidence import NO_CONTEXT, Context, Evidence, Name, evidence_for
+from .evidence import NAMESAKES_ONE_ANSWER_KM, NO_CONTEXT, Context, Evidence, Name, evidence_for, same_spot_town
 from .neighbours import neighbour_cells
 from .scorer import Weights, default_weights, probabilities
 
@@ -36,13 +36,6 @@ __all__ = ["Evidence", "ScoredName", "home_place", "place_of", "resolve", "score
 # Countries, continents and regions need no support, however few live there:
 # the Vatican is no word that happens to be a place name.
 WELL_KNOWN = frozenset({"country", "continent", "region"})
-
-# Namesakes whose points lie this close are one answer on the map: an area and its
-# town of the same name (Valencia the province and the city, 26 km apart). An
-# area's point is its middle, which lies tens of kilometres from its town, so this
-# is not geo.SAME_PLACE_KM (10 km, two sources' points for one town): at that
-# distance the province would split the name's chance with its own city.
-NAMESAKES_ONE_ANSWER_KM = 100.0
 
 # Only places settled with this confidence lend their position to others.
 SETTLED_CONFIDENCE = 0.5
@@ -371,7 +364,7 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
         return None
     # An area and its town of the same name at the same spot are one answer; the map shows the town, a point
     # ("la ville de Valence"), with the chance of both.
-    shown = next((item for item in scored.scored if _same_spot_town(best, item[3]) and item[0] > 0), scored.scored[0])
+    shown = next((item for item in scored.scored if same_spot_town(best, item[3]) and item[0] > 0), scored.scored[0])
     return Place(
         name=scored.name.mentions[0].text,
         chosen=shown[3],
@@ -380,15 +373,6 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
         runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
         reasons=shown[2],
         evidence=shown[1],
-    )
-
-
-def _same_spot_town(area: Candidate, town: Candidate) -> bool:
-    return (
-        area.feature == "admin"
-        and town.feature == "city"
-        and name_key(town.name) == name_key(area.name)
-        and distance_km(area.lat, area.lon, town.lat, town.lon) <= NAMESAKES_ONE_ANSWER_KM
     )
 
 

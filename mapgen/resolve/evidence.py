@@ -25,6 +25,12 @@ NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
 AREA_NEARBY_SCALE_KM = 1500.0  # ... for countries and regions, whose points stand for a wide area
 COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
 LETTERS = re.compile(r"[A-Z]{2,3}")  # a name written as two or three capitals, dots aside
+# Namesakes whose points lie this close are one answer on the map: an area and its
+# town of the same name (Valencia the province and the city, 26 km apart). An
+# area's point is its middle, which lies tens of kilometres from its town, so this
+# is not geo.SAME_PLACE_KM (10 km, two sources' points for one town): at that
+# distance the province would split the name's chance with its own city.
+NAMESAKES_ONE_ANSWER_KM = 100.0
 FAR_KM = 20_000.0  # distances are measured on a log scale up to about half the Earth's round
 
 
@@ -85,6 +91,7 @@ class Evidence:
     rival_hinted: float = 0.0  # not hinted, while a namesake is
     in_named_area: float = 0.0  # in a state or province the article names
     rival_in_named_area: float = 0.0  # not in one, while a namesake is: Wayne County, Michigan beside Ohio
+    outside_named_areas: float = 0.0  # a town of a country whose states the article names, in none of them
     near_named_area: float = 0.0  # near the point of an area the article names (a county), fading
     in_named_country: float = 0.0
     in_area_named_beside: float = 0.0  # in a country or area named in the same sentence: "Valence, ... l'Espagne"
@@ -115,7 +122,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
         "from_gazetteer": float(all(m.label == GAZETTEER_LABEL for m in name.mentions)),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
-        "namesakes": math.log(len(name.candidates)),
+        "namesakes": math.log(_answers(name.candidates)),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
     }
     if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
@@ -172,6 +179,8 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     in_area = c.feature in ("city", "admin") and (c.country, c.admin1) in named
     if not in_area and any(x.feature in ("city", "admin") and (x.country, x.admin1) in named for x in name.candidates):
         values["rival_in_named_area"] = 1.0
+    if c.feature == "city" and not in_area and any(country == c.country for country, _ in named):
+        values["outside_named_areas"] = 1.0  # Detroit, Michigan in a story of Salem, Oregon
     if in_area:
         values["in_named_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, an area the article names")
@@ -202,6 +211,21 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
         values["near_named_area"] = math.exp(-distance / COUNTY_SCALE_KM)
         if distance < COUNTY_SCALE_KM:
             reasons.append(f"{distance:.0f} km from the middle of {area.name}, which the article names")
+
+
+def _answers(found: tuple[Candidate, ...]) -> int:
+    """How many different answers a name's namesakes make: an area and its town of the same
+    name at one spot are one (Valencia the province and the city)."""
+    return sum(not any(same_spot_town(c, town) for town in found) for c in found)
+
+
+def same_spot_town(area: Candidate, town: Candidate) -> bool:
+    return (
+        area.feature == "admin"
+        and town.feature == "city"
+        and name_key(town.name) == name_key(area.name)
+        and distance_km(area.lat, area.lon, town.lat, town.lon) <= NAMESAKES_ONE_ANSWER_KM
+    )
 
 
 def _letters_not_initials(text: str, name: str) -> bool:
