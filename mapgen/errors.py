@@ -20,7 +20,7 @@ Warnings (the map is made, but a person should look; the command line prints
 their message as one line):
 
     UserWarning
-    └── NothingSure                  the article names places, none sure enough to map
+    └── NothingSure                  the map is empty: no place known, or none sure enough
 """
 
 from __future__ import annotations
@@ -88,5 +88,6 @@ class SiteError(MapgenError):
 
 
 class NothingSure(UserWarning):
-    """The article names places the gazetteer holds, but none is sure enough to
-    map: the message names the likeliest, for a corrections file to pin."""
+    """The map is empty, and the message says why: no name of the article is a place
+    the gazetteer holds, or none is sure enough to map (then it names the likeliest,
+    for a corrections file to pin)."""

@@ -158,6 +158,20 @@ def test_build_writes_the_site_with_the_title_given(tmp_path, capsys):
     assert "<title>Crues &lt;b&gt;&amp; orages&lt;/b&gt;</title>" in page
 
 
+def test_an_empty_map_says_why_on_stderr_and_on_the_page(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The Winnipeg Fire Paramedic Service fought two apartment fires overnight.", "utf-8")
+    assert main(["build", str(article), "-o", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    assert "mapgen: warning: no place to map: no place name was found" in err
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<p class="mg-none">No place named in the article could be put on the map.</p>' in page
+    named = tmp_path / "b.txt"
+    named.write_text("Rain fell on Lyon and Grenoble, in France.", "utf-8")
+    assert main(["build", str(named), "-o", str(tmp_path / "named")]) == 0
+    assert "mg-none" not in (tmp_path / "named" / "index.html").read_text("utf-8")
+
+
 def test_a_bug_is_an_internal_error_not_a_tidy_message(monkeypatch, capsys):
     import mapgen.cli
 

@@ -104,7 +104,22 @@ def resolve(
         places = [fallback] if fallback else []
     if not places and scored:
         _warn_nothing_sure(scored)
+    elif not places:
+        _warn_nothing_known(mentions)
     return places
+
+
+def _warn_nothing_known(mentions: list[Mention]) -> None:
+    """An empty map says why, where no name the article gives is one the gazetteer holds."""
+    unknown = list(dict.fromkeys(m.text for m in mentions if m.label not in (DEMONYM_LABEL, FRAME_LABEL)))
+    said = (
+        f"it names {', '.join(unknown[:3])}, which the gazetteer does not hold; "
+        "an online geocoder may know them (--geocoder nominatim)"
+        if unknown
+        else "no place name was found in it (a town inside an organisation's name, "
+        "as in 'the Winnipeg Fire Service', is not read as a place)"
+    )
+    warnings.warn(NothingSure(f"no place to map: {said}"), stacklevel=3)
 
 
 def _warn_nothing_sure(scored: list[ScoredName]) -> None:
