@@ -132,3 +132,29 @@ def test_a_small_town_outside_the_states_the_article_names_is_dropped(monkeypatc
     places = _places(text, "Salem", "Stayton", "Oregon", "Gates")
     assert places["Salem"].evidence.outside_named_areas == 0.0
     assert set(places) == {"Salem", "Stayton", "Oregon"}
+
+
+# a district seat the gazetteer gives no population, beside the story's towns, and a city of half a
+# million across the border that bears its name
+CERRO_ALTO = Candidate(9000020, "Cerro Alto", "city", "AR", -33.00, -68.80, 0, "13")
+CERRO_ALTO_CL = Candidate(9000021, "Cerro Alto", "city", "CL", -33.51, -70.76, 500_000, "12")
+PUEBLO_RIO = Candidate(9000022, "Pueblo Río", "city", "AR", -32.89, -68.85, 115_000, "13")
+LAS_VIÑAS = Candidate(9000023, "Las Viñas", "city", "AR", -33.58, -69.02, 38_000, "13")
+SAN_ROQUE = Candidate(9000024, "San Roque", "city", "AR", -33.04, -68.88, 0, "13")
+
+
+def test_a_town_of_unknown_population_counts_as_a_town_not_a_hamlet(monkeypatch):
+    # counted as ten people, the seat lost to the Chilean city 190 km away at 0.94
+    _know(
+        monkeypatch,
+        {
+            "cerro alto": [CERRO_ALTO_CL, CERRO_ALTO],
+            "pueblo rio": [PUEBLO_RIO],
+            "las vinas": [LAS_VIÑAS],
+            "san roque": [SAN_ROQUE],
+        },
+    )
+    text = "La granizada dañó viñedos en Pueblo Río, San Roque, Cerro Alto y Las Viñas."
+    places = _places(text, "Pueblo Río", "San Roque", "Cerro Alto", "Las Viñas")
+    assert places["Cerro Alto"].chosen == CERRO_ALTO
+    assert any("population unknown" in reason for reason in places["Cerro Alto"].reasons)

