@@ -13,8 +13,9 @@ entity are proposed where the gazetteer holds them whole as a place's own name
 (label GAZETTEER), for the resolver to weigh as such.
 
 pipeline.py loads spaCy's pipelines and reads a text with them, in chunks when
-it is long; sentences.py quotes each mention's sentence; the rules that turn
-the recogniser's entities into mentions are here.
+it is long; sentences.py quotes each mention's sentence; labels.py names the
+labels; cuts.py cuts names again where the gazetteer knows them; the rules
+that turn the recogniser's entities into mentions are here.
 """
 
 from __future__ import annotations
@@ -22,13 +23,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Final, TypeGuard
+from typing import TypeGuard
 
 from ..abbreviations import expand
 from ..errors import ExtractError
 from ..geocode import PlaceIndex, candidates
-from ..model import NER_LABELS, Article, Label, Mention, NerLabel
+from ..model import NER_LABELS, Article, Mention, NerLabel
 from ..names import initials, name_key
+from .cuts import names_cut_right, own_name
+from .labels import (
+    DATELINE_LABEL,
+    DEMONYM_LABEL,
+    FRAME_LABEL,
+    GAZETTEER_LABEL,
+    GROUP_LABELS,
+    NAME_LABELS,
+    OPEN_LABELS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+)
 from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read
 from .sentences import QUOTE_CHARS, Sentences
 
@@ -48,17 +61,6 @@ __all__ = [
     "read",
 ]
 
-PLACE_LABELS: frozenset[Label] = frozenset({"LOC", "GPE"})
-OPEN_LABELS: frozenset[Label] = frozenset({"MISC", "FAC"})
-PERSON_LABELS: frozenset[Label] = frozenset({"PER", "PERSON"})
-NAME_LABELS: frozenset[Label] = PERSON_LABELS | {"ORG"}
-GROUP_LABELS: frozenset[Label] = frozenset({"NORP"})  # nationalities: "Syrian", "Nigerians"
-DATELINE_LABEL: Final = "DATELINE"  # a dateline the gazetteer knows
-DEMONYM_LABEL: Final = "DEMONYM"  # not a place, but a country the article points to
-# not a place either, but a state opening an organisation's name: "Texas Department of Health"
-FRAME_LABEL: Final = "FRAME"
-# capitalised words NER left out of every entity that the gazetteer holds as a place's own name
-GAZETTEER_LABEL: Final = "GAZETTEER"
 
 # "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
 _DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
@@ -113,7 +115,7 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
         if _overlaps(dated, mention.start, mention.end):
             continue  # a dateline, already taken
         mentions.append(mention)
-    mentions = _names_cut_right(mentions, doc, geocoder, sentences)
+    mentions = names_cut_right(mentions, doc, geocoder, sentences)
     mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
     return _with_abbreviations(sorted(mentions, key=lambda m: m.start), doc, sentences)
 
@@ -142,124 +144,6 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
         if _is_a_state(words, geocoder):
             return sentences.mention(mention.start, end, FRAME_LABEL)
     return None
-
-
-# "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or
-# that are part of its own name
-_JOINER = re.compile(r"\s+(?:de la|de l['’]|del|de|di|du|des|of)\s+")
-
-
-def _names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
-    """Names that NER cut where a joining word stands, cut as the gazetteer knows them.
-
-    Two mentions joined by "del" whose whole the gazetteer knows are one place
-    ("Pescara" + "Tronto" → "Pescara del Tronto"); a mention the gazetteer does
-    not know whole is its parts when it knows each of them ("San Josecito de
-    San Rafael de Heredia" → San Josecito, San Rafael, Heredia)."""
-    text, joined = sentences.text, list[Mention]()
-    for mention in mentions:
-        previous = joined[-1] if joined else None
-        between = text[previous.end : mention.start] if previous else ""
-        if previous and _JOINER.fullmatch(between) and candidates(geocoder, text[previous.start : mention.end]):
-            span = doc.char_span(previous.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                joined[-1] = sentences.mention(previous.start, mention.end, previous.label)
-                continue
-        joined.append(mention)
-    cut: list[Mention] = []
-    carried: list[Mention] = []  # the names carried on over the words after them
-    for mention in joined:
-        if any(c.start < mention.start < c.end for c in carried):
-            continue  # run into the name before it: "D.C." of "Washington, D.C."
-        longer = _longer_own_name(mention, doc, geocoder, sentences)
-        if longer is not None:
-            cut.append(longer)
-            carried.append(longer)
-            continue
-        parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
-        if parts:
-            cut.extend(parts)
-        elif mention.label in PLACE_LABELS and not mention.stands_for and not _known(mention.name, geocoder):
-            cut.extend(_known_start(mention, doc, geocoder, sentences))
-        else:
-            cut.append(mention)
-    return cut
-
-
-# The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands", "KwaZulu" + "-Natal",
-# "Rio Grande" + " do Sul"
-_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-)[A-Z][\w.'’-]*")
-LONGER_WORDS = 3  # a name is carried on by at most this many words
-
-
-def _own_name(words: str, geocoder: PlaceIndex) -> bool:
-    """Whether the words are a place's own name in the gazetteer, not one of its other names."""
-    key = name_key(words)
-    return any(name_key(c.name) == key for c in candidates(geocoder, words))
-
-
-def _known(name: str, geocoder: PlaceIndex) -> bool:
-    return bool(candidates(geocoder, name))
-
-
-def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
-    """The mention run on over the capitalised words after it, where they make a
-    longer name that a place bears as its own: NER reads "Washington, D.C." as
-    Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""
-    if mention.label in (DEMONYM_LABEL, FRAME_LABEL):
-        return None
-    text, end, found = sentences.text, mention.end, None  # doc.text joins every token again at each use
-    for _ in range(LONGER_WORDS):
-        word = _NEXT_WORD.match(text, end)
-        if word is None:
-            break
-        end = word.end() - bool(re.search(r"\w\w\.$", word.group()))  # a sentence's full stop, not "D.C."'s
-        if _own_name(text[mention.start : end], geocoder) and doc.char_span(mention.start, end, "expand") is not None:
-            found = end
-    return replace(sentences.mention(mention.start, found, mention.label), stands_for=None) if found else None
-
-
-def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
-    """A place-labelled mention the gazetteer does not know whole, cut where a
-    town is followed by the area it lies in, without a comma: "Maiduguri Borno
-    State" is Maiduguri and Borno. Nothing is cut where the words after a known
-    town are no area holding it: "Glenrock Lagoon" is no town of Glenrock."""
-    words = list(re.finditer(r"\S+", mention.text))
-    for last in range(len(words) - 1):
-        end = mention.start + words[last].end()
-        head = sentences.text[mention.start : end]
-        towns = [c for c in candidates(geocoder, head) if c.feature == "city" and name_key(c.name) == name_key(head)]
-        if not towns:
-            continue
-        for area_end in range(len(words) - 1, last, -1):
-            start, stop = mention.start + words[last + 1].start(), mention.start + words[area_end].end()
-            areas = {
-                (c.country, c.admin1) for c in candidates(geocoder, sentences.text[start:stop]) if c.feature == "admin"
-            }
-            if any((t.country, t.admin1) in areas for t in towns) and all(
-                doc.char_span(a, b, alignment_mode="expand") is not None
-                for a, b in ((mention.start, end), (start, stop))
-            ):
-                return [
-                    sentences.mention(mention.start, end, mention.label),
-                    sentences.mention(start, stop, mention.label),
-                ]
-    return [mention]
-
-
-def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
-    if not _JOINER.search(mention.text) or candidates(geocoder, mention.name):
-        return []
-    parts, start = list[Mention](), mention.start
-    for piece in [*_JOINER.finditer(mention.text), None]:
-        end = mention.start + piece.start() if piece else mention.end
-        words = sentences.text[start:end]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if not (words[:1].isupper() and span is not None and candidates(geocoder, words)):
-            return []  # "Pescara del Tronto": not "Pescara" on the Adriatic
-        parts.append(sentences.mention(start, end, mention.label))
-        start = mention.start + piece.end() if piece else end
-    return parts
 
 
 _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -354,7 +238,7 @@ def _gazetteer_names(
         title = stop == end < len(words) and doc[end].ent_type_ in PERSON_LABELS  # "Secretary Tillerson"
         if title or (stop - start == 1 and (_short(name) or name in in_full_names)):
             continue
-        if not _overlaps(taken, span.start_char, span.end_char) and _own_name(
+        if not _overlaps(taken, span.start_char, span.end_char) and own_name(
             name.title() if name.isupper() else name, geocoder
         ):
             found.append(sentences.mention(span.start_char, span.end_char, GAZETTEER_LABEL))
@@ -395,7 +279,7 @@ def _lone_place_name(
         return None
     if any(in_full_names.get(word, frozenset()) - {mention.text} for word in mention.text.split()):
         return None
-    return mention if _own_name(mention.name, geocoder) else None
+    return mention if own_name(mention.name, geocoder) else None
 
 
 def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:
