@@ -376,3 +376,10 @@ def test_a_place_of_two_words_read_as_a_person_is_no_person_of_the_article(geoco
     # NER calls the city a person; its own two words are no other person's full name
     found = [(m.text, m.label) for m in _mentions("He campaigned in Ciudad Juarez on Friday.", geocoder, "en")]
     assert ("Ciudad Juarez", "PERSON") in found
+
+
+def test_a_place_inside_a_span_ner_ran_on_past_it_is_proposed_from_the_gazetteer(geocoder):
+    # the small Spanish model reads "Envigado un deslizamiento bloqueó una vía" as one MISC entity
+    text = "En Bello se desbordó una quebrada, mientras que en Envigado un deslizamiento bloqueó una vía."
+    found = [(m.text, m.label) for m in _mentions(text, geocoder, "es")]
+    assert ("Envigado", "GAZETTEER") in found, found

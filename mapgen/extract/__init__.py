@@ -9,8 +9,9 @@ spaCy reads as a man); what it leaves open (French MISC, English FAC) is kept
 when the gazetteer knows the name. The resolver asks more evidence of all but
 locations. An abbreviation the article defines ("New South Wales (NSW)") stands
 for its place wherever it is used. Capitalised words NER left out of every
-entity are proposed where the gazetteer holds them whole as a place's own name
-(label GAZETTEER), for the resolver to weigh as such.
+entity, or put in a miscellaneous one it ran on past them, are proposed where
+the gazetteer holds them whole as a place's own name (label GAZETTEER), for
+the resolver to weigh as such.
 
 pipeline.py loads spaCy's pipelines and reads a text with them, in chunks when
 it is long; sentences.py quotes each mention's sentence; labels.py names the
@@ -197,13 +198,18 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]
 GAZETTEER_WORDS = 4  # the longest name looked for among the words NER left out
 
 
+# Entities whose span NER often runs on past a place's name, or gives a place's name a kind it is not:
+# "Envigado un deslizamiento bloqueó una vía" (MISC), "El aeropuerto de Rionegro" (MISC), "Salmon Arm" (PRODUCT).
+UNSURE_SPANS = frozenset({"MISC", "FAC", "PRODUCT"})
+
+
 def _gazetteer_names(
     doc, mentions: list[Mention], geocoder: PlaceIndex, sentences: Sentences, in_full_names: dict[str, frozenset[str]]
 ) -> list[Mention]:
-    """Runs of capitalised words outside every entity NER found that the
-    gazetteer holds whole as a place's own name: NER misses names in lists and
-    datelines, in capitals, and of places it never read ("Coggeshall",
-    "Attapeu"). Each is proposed with its own label, for the resolver to ask
+    """Runs of capitalised words outside every entity NER found, or inside one of
+    the kinds it runs on past a name (UNSURE_SPANS), that the gazetteer holds
+    whole as a place's own name: NER misses names in lists and datelines, in
+    capitals, and of places it never read ("Coggeshall", "Attapeu"). Each is proposed with its own label, for the resolver to ask
     more of it than of a name NER called a place. A run is taken whole, less
     the words at its ends that open a sentence or that the article also writes
     in lower case ("In", "Residents"): a word of a longer name ("Agent Orange")
@@ -214,7 +220,7 @@ def _gazetteer_names(
     words, outside, opens = [], [], []  # one pass over the tokens: each use of doc[i] makes a Token anew
     for token in doc:
         words.append(token.text)
-        outside.append(not token.ent_type and _capitalised(token.text))
+        outside.append((not token.ent_type or token.ent_type_ in UNSURE_SPANS) and _capitalised(token.text))
         opens.append(token.is_sent_start)
     lower = {word for word in words if word.islower()}
     found: list[Mention] = []
