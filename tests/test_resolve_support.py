@@ -100,22 +100,45 @@ def test_capitals_that_spell_out_a_people_the_article_names_are_their_country(mo
     assert [p.chosen for p in places] == [SOUTH_AFRICA]
 
 
-# three villages of one valley, too small to stand alone, and a namesake of one of them far away
+# three villages of one valley, too small to stand alone, a market town beside them, and a namesake
+# of one of the villages far away
 ELMBROOK = Candidate(9000001, "Elmbrook", "city", "AU", -28.80, 153.28, 1_800, "02")
 CORAWAY = Candidate(9000002, "Coraway", "city", "AU", -28.99, 153.28, 1_300, "02")
 WOODHALL = Candidate(9000003, "Woodhall", "city", "AU", -29.07, 153.35, 700, "02")
 WOODHALL_US = Candidate(9000004, "Woodhall", "city", "US", 44.0, -73.0, 8_000, "VT")
+BEXLEY = Candidate(9000005, "Bexley", "city", "AU", -28.86, 153.05, 10_000, "02")
+
+
+def _first_chances(text, *names):
+    """Each name's likeliest candidate and its chance, before any place is settled."""
+    from mapgen.resolve import scored_names
+    from mapgen.resolve.scorer import default_weights
+
+    mentions = [Mention(n, text.index(n), text.index(n) + len(n), text, 0, "LOC") for n in names]
+    scored = scored_names(Article(text, "en", "test"), mentions, FakeGazetteer(), default_weights())
+    return {s.name.mentions[0].text: (s.scored[0][3], s.scored[0][0]) for s in scored}
 
 
 def test_villages_beside_each_other_vouch_for_each_other(monkeypatch):
-    # local news names its places without their state or country: no one village is sure enough
-    # alone, but three of them within a few km of each other are a story's places, not chance
-    _know(monkeypatch, {"elmbrook": [ELMBROOK], "coraway": [CORAWAY], "woodhall": [WOODHALL_US, WOODHALL]})
+    # local news names its places without their state or country: a village named beside others of
+    # its valley is likelier than named alone, and with the valley's market town they all stand
+    _know(
+        monkeypatch,
+        {"elmbrook": [ELMBROOK], "coraway": [CORAWAY], "woodhall": [WOODHALL_US, WOODHALL], "bexley": [BEXLEY]},
+    )
     text = "The river rose at Elmbrook overnight, and Coraway and Woodhall may be cut off by Thursday."
-    places = _places(text, "Elmbrook", "Coraway", "Woodhall")
-    assert places["Elmbrook"].chosen == ELMBROOK and places["Coraway"].chosen == CORAWAY
+    together = _first_chances(text, "Elmbrook", "Coraway", "Woodhall")
+    alone = _first_chances("The river rose at Elmbrook overnight.", "Elmbrook")
+    assert together["Elmbrook"][1] > 1.5 * alone["Elmbrook"][1]
+    assert together["Woodhall"][0] == WOODHALL  # never the far namesake, though it has more people
+    places = _places(text + " Crews waited at Bexley.", "Elmbrook", "Coraway", "Woodhall", "Bexley")
+    assert {name: p.chosen for name, p in places.items()} == {
+        "Elmbrook": ELMBROOK,
+        "Coraway": CORAWAY,
+        "Woodhall": WOODHALL,
+        "Bexley": BEXLEY,
+    }
     assert places["Elmbrook"].evidence.neighbours > 0
-    assert "Woodhall" not in places or places["Woodhall"].chosen == WOODHALL  # never the far namesake
 
 
 SALEM_OR = Candidate(5750162, "Salem", "city", "US", 44.943, -123.035, 175_535, "OR")
