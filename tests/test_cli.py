@@ -164,8 +164,10 @@ def test_an_empty_map_says_why_on_stderr_and_on_the_page(tmp_path, capsys):
     assert main(["build", str(article), "-o", str(tmp_path / "site")]) == 0
     err = capsys.readouterr().err
     assert "mapgen: warning: no place to map: no place name was found" in err
-    page = (tmp_path / "site" / "index.html").read_text("utf-8")
-    assert '<p class="mg-none">No place named in the article could be put on the map.</p>' in page
+    for page in ("index.html", "embed.html"):  # said where a reader looks first, above the map
+        text = (tmp_path / "site" / page).read_text("utf-8")
+        said = text.index('<p class="mg-none">No place named in the article could be put on the map.</p>')
+        assert said < text.index('class="mg-map"'), page
     named = tmp_path / "b.txt"
     named.write_text("Rain fell on Lyon and Grenoble, in France.", "utf-8")
     assert main(["build", str(named), "-o", str(tmp_path / "named")]) == 0

@@ -117,7 +117,7 @@ def _warn_nothing_known(mentions: list[Mention]) -> None:
         "an online geocoder may know them (--geocoder nominatim)"
         if unknown
         else "no place name was found in it (a town inside an organisation's name, "
-        "as in 'the Winnipeg Fire Service', is not read as a place)"
+        "as in 'the Springfield Police Department', is not read as a place)"
     )
     warnings.warn(NothingSure(f"no place to map: {said}"), stacklevel=3)
 
