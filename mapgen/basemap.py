@@ -33,6 +33,10 @@ OVERZOOM = 2  # how far past the sharpest tiles the reader may still zoom in
 # (a coastal town would stand at sea), and the reader may zoom two steps further.
 VECTOR_SHARP_ZOOM = 6
 VECTOR_MAX_ZOOM = VECTOR_SHARP_ZOOM + OVERZOOM
+# A local story's fine land (fine_land.py), Natural Earth's 1:10m simplified to 0.01°, strays
+# by about a kilometre: 4 px at zoom 9.
+FINE_SHARP_ZOOM = 9
+FINE_MAX_ZOOM = FINE_SHARP_ZOOM + OVERZOOM
 WORLD = [[-85.05, -180.0], [85.05, 180.0]]  # what Web Mercator tiles cover
 # OpenStreetMap's servers refuse requests with no Referer; this policy sends the
 # site's origin and nothing more.

@@ -17,8 +17,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from .admin1 import Area, lines_for, shapes_for
-from .basemap import kept_territory_names, sharpest_zoom
+from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities
+from .fine_land import with_fine_land
 from .framing import story_view
 from .jsontext import script_json
 from .model import Article, Place
@@ -62,6 +63,8 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     `basemap` is a spec from mapgen.basemap; `words` the page's language's
     words for the map ("low" confidence, the "wheel" hint).
     """
+    view = story_view(places)
+    basemap = with_fine_land(basemap, view, places)
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
     zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
@@ -83,7 +86,6 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     _number_elements(m)
     figure = m.get_root()
     figure.render()
-    view = story_view(places)
     shapes = shapes_for([p.chosen for p in places])
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
@@ -107,8 +109,12 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
     """How close fitting the map may come: a lone town shows its region, a lone
-    country its neighbours, and never past the basemap's sharpest tiles."""
-    closest = CITY_ZOOM if any(p.kind == "place" for p in places) else AREA_ZOOM
+    country its neighbours, towns apart on a local story's fine land as close
+    as it holds, and never past the basemap's sharpest tiles."""
+    towns = {(p.chosen.lat, p.chosen.lon) for p in places if p.kind == "place"}
+    closest = CITY_ZOOM if towns else AREA_ZOOM
+    if basemap.get("fine") and len(towns) > 1:
+        closest = FINE_SHARP_ZOOM
     return min(closest, sharpest_zoom(basemap))
 
 

@@ -140,6 +140,34 @@ var mapgen = (function () {
     return drawn;
   }
 
+  /* A local story's land, sharp (mapgen/fine_land.py): sea over the window,
+     which hides the coarse countries in it, then the admin-1 areas of each
+     country twice, first their outlines a little wide, then their land over
+     them: only the coasts and the borders between countries show, never a
+     seam between two areas. The countries the article names keep their
+     shade. Zoomed out past fromZoom the window would show its edges, and
+     the coarse land alone is drawn. */
+  function drawFineLand(map, fine, named) {
+    if (!fine) return;
+    var renderer = L.svg({ padding: 0.5 }), byCountry = {};
+    L.rectangle(fine.window, { renderer: renderer, className: "mg-fine mg-fine-sea", interactive: false, stroke: false, fillOpacity: 1 }).addTo(map);
+    fine.areas.forEach(function (area) { (byCountry[area.code] = byCountry[area.code] || []).push(area.rings); });
+    Object.keys(byCountry).sort().forEach(function (code) {
+      var country = named[code], shade = country ? " mg-fine-named" + (country.place.low ? " mg-low" : "") : "";
+      var shapes = byCountry[code].map(function (rings) { return rings.map(function (polygon) { return polygon.map(decode); }); });
+      shapes.forEach(function (shape) {
+        L.polygon(shape, { renderer: renderer, className: "mg-fine mg-fine-edge" + shade, interactive: false, fill: false, weight: 4.6 }).addTo(map);
+      });
+      shapes.forEach(function (shape) {
+        var land = L.polygon(shape, { renderer: renderer, className: "mg-fine mg-fine-land" + shade, interactive: !!country, weight: 3, fillOpacity: 1 }).addTo(map);
+        if (country) land.on("click", function () { country.marker.openPopup(); });
+      });
+    });
+    function hideWhenFar() { map.getContainer().classList.toggle("mg-fine-off", map.getZoom() < fine.fromZoom); }
+    hideWhenFar();
+    map.on("zoomend", hideWhenFar);
+  }
+
   /* The borders between the admin-1 areas of the countries the story happens in: thin, under everything it names. */
   function drawLines(map, lines) {
     var renderer = L.svg({ padding: 0.5 });
@@ -422,6 +450,7 @@ var mapgen = (function () {
     var markers = drawn.map(function (entry) { return entry.marker; });
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
+    drawFineLand(map, data.basemap.fine, areas);
     drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);

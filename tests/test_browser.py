@@ -9,7 +9,7 @@ from conftest import HOSTILE, LYON, mention, storm_article, storm_places
 from pages import LAYOUT, serious_violations
 
 import mapgen.site
-from mapgen.model import Place
+from mapgen.model import Article, Place
 from mapgen.site import write_site
 
 pytestmark = pytest.mark.browser
@@ -401,3 +401,22 @@ def test_space_opens_a_marker_and_escape_closes_from_the_close_button(index):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate("document.activeElement.textContent") == "Lyon"
+
+
+def test_a_local_story_opens_close_on_its_fine_land(visit, admin_data, tmp_path):
+    from test_fine_land import TEXT, town
+
+    site = write_site(
+        Article(TEXT, "fr", "crue.txt"), [town("Alpha", 41.0, 11.0), town("Beta", 41.3, 11.5)], tmp_path / "site"
+    )
+    opened = visit(site.index.as_uri(), site.out_dir)
+    page = opened.page
+    assert page.evaluate("mapgen.maps[0].getZoom()") > 6, "no closer than the 1:110m coasts"
+    shown = (
+        "[...document.querySelectorAll('path.mg-fine-land')].filter(p => getComputedStyle(p).display !== 'none').length"
+    )
+    assert page.locator("path.mg-fine-sea").count() == 1
+    assert page.evaluate(shown) == 2, "XA's two squares"
+    page.evaluate("void mapgen.maps[0].setZoom(5, {animate: false})")
+    assert page.evaluate(shown) == 0, "zoomed out, the window's edges would show: the coarse land alone"
+    assert opened.errors == []

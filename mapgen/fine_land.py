@@ -1,0 +1,159 @@
+"""Sharp land where a local story happens, from Natural Earth's 1:10m admin-1 shapes.
+
+The vector basemap's 1:110m countries hold only to zoom 6: a story of towns
+30 km apart would open on a crude coast, and a département drawn at 1:10m
+would stick out into the 1:110m sea. The admin-1 shapes (admin1.py) together
+are the 1:10m land, so for a local story the page gets them, cut to a window
+around the story's view: mapgen.js covers the window with sea and draws them
+over it, and the first view may come as close as they stay sharp. Without the
+admin-1 data, or for a story that is not local, the page is as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from .admin1 import CACHE_NAME, country_table, table_folder
+from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
+from .cache import cache_dir, kept_json
+from .framing import View
+from .geo import distance_km
+from .model import Place
+from .world import SCALE, encode
+
+LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's
+# Below this zoom the fine land is hidden, as its window's edges would show, where the coarse and the fine
+# coasts meet: the 1:110m land holds there. At this zoom the window reaches MARGIN_PX past the view.
+FINE_FROM_ZOOM = VECTOR_SHARP_ZOOM + 1
+MARGIN_PX = 500
+Box = tuple[float, float, float, float]  # south, west, north, east, in degrees
+
+
+def with_fine_land(basemap: dict, view: View | None, places: list[Place]) -> dict:
+    """The vector basemap with a local story's fine land and the closer zooms it allows;
+    any other basemap, or one where the window holds no admin-1 shape, as it was."""
+    if not basemap.get("world") or view is None or not is_local(view, places):
+        return basemap
+    window = window_around(view.bounds)
+    areas = areas_in(window)
+    if not areas:
+        return basemap
+    (south, west, north, east) = window
+    fine = {"window": [[south, west], [north, east]], "fromZoom": FINE_FROM_ZOOM, "areas": areas}
+    return {**basemap, "sharpZoom": FINE_SHARP_ZOOM, "maxZoom": FINE_MAX_ZOOM, "fine": fine}
+
+
+def is_local(view: View, places: list[Place]) -> bool:
+    """Whether the first view holds a town and spans less than LOCAL_KM: a story
+    of areas alone opens too far out for the coast to matter."""
+    (south, west), (north, east) = view.bounds
+    towns = any(p.kind == "place" for k, p in enumerate(places) if k not in view.far)
+    return towns and distance_km(south, west, north, east) < LOCAL_KM
+
+
+def window_around(bounds: list[list[float]]) -> Box:
+    """The view's bounds widened on every side by MARGIN_PX at FINE_FROM_ZOOM, in Web Mercator
+    as the map draws it: within a frame up to twice that wide the window's edges stay off-screen."""
+    (south, west), (north, east) = bounds
+    per_radian = 256 * 2**FINE_FROM_ZOOM / (2 * math.pi)  # pixels per radian of longitude, or of Mercator's y
+    pad = MARGIN_PX / per_radian
+    return (
+        round(max(-85.0, mercator_lat(mercator_y(south) - pad)), 2),
+        round(max(-180.0, west - math.degrees(pad)), 2),
+        round(min(85.0, mercator_lat(mercator_y(north) + pad)), 2),
+        round(min(180.0, east + math.degrees(pad)), 2),
+    )
+
+
+def mercator_y(lat: float) -> float:
+    """A latitude as Web Mercator's y, in radians: the map's pixels are even in it, not in degrees."""
+    return math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
+
+
+def mercator_lat(y: float) -> float:
+    """Web Mercator's y back to a latitude."""
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def areas_in(window: Box) -> list[dict]:
+    """Every admin-1 area that meets the window, cut to it, as {"code", "rings"}: by country, in the tables' order."""
+    found = []
+    for country, boxes in sorted(area_bounds().items()):
+        if not any(meets(box, window) for box in boxes):
+            continue
+        for area, box in zip(country_table(country).get("areas", []), boxes, strict=True):
+            polygons = [cut(polygon, window) for polygon in area["rings"]] if meets(box, window) else []
+            if any(polygons):
+                found.append({"code": country, "rings": [polygon for polygon in polygons if polygon]})
+    return found
+
+
+def area_bounds() -> dict[str, list[Box]]:
+    """Each country's admin-1 areas' bounding boxes, in its table's order, kept in the cache:
+    finding the countries a window meets would otherwise read all 240 tables."""
+    folder = table_folder()
+    if folder is None:
+        return {}
+
+    def measure() -> dict[str, list[Box]]:
+        return {
+            path.stem: [bounding_box(area["rings"]) for area in country_table(path.stem).get("areas", [])]
+            for path in sorted(folder.glob("*.json"))
+        }
+
+    return kept_json(cache_dir() / f"admin1-bounds-{CACHE_NAME}.json", measure)
+
+
+def decode(steps: list[int]) -> list[list[float]]:
+    """A ring as world.py encodes it, back to [lon, lat] points."""
+    xs = itertools.accumulate(steps[0::2])
+    ys = itertools.accumulate(steps[1::2])
+    return [[x / SCALE, y / SCALE] for x, y in zip(xs, ys, strict=True)]
+
+
+def bounding_box(polygons: list[list[list[int]]]) -> Box:
+    """South, west, north, east of an area's encoded outer rings."""
+    points = [point for polygon in polygons for point in decode(polygon[0])] if polygons else [[0.0, 0.0]]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lats), min(lons), max(lats), max(lons)
+
+
+def meets(box: Box, window: Box) -> bool:
+    """Whether two boxes overlap."""
+    return box[0] <= window[2] and window[0] <= box[2] and box[1] <= window[3] and window[1] <= box[3]
+
+
+def cut(polygon: list[list[int]], window: Box) -> list[list[int]]:
+    """An encoded polygon cut to the window, its rings encoded again; [] where nothing of it is inside."""
+    rings = [clip(decode(ring), window) for ring in polygon]
+    if len(rings[0]) < 3:
+        return []
+    return [encode(ring) for ring in rings if len(ring) >= 3]
+
+
+def clip(ring: list[list[float]], window: Box) -> list[list[float]]:
+    """Sutherland–Hodgman: the part of a ring inside the window (a ring wholly inside comes back as it was).
+
+    The ring is cut by the window's four sides in turn; where land crosses a
+    side, the ring runs along it.
+    """
+    south, west, north, east = window
+    for axis, limit, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
+        kept: list[list[float]] = []
+        for a, b in zip(ring[-1:] + ring[:-1], ring, strict=True):
+            a_in, b_in = (a[axis] >= limit) == keep_above, (b[axis] >= limit) == keep_above
+            if a_in != b_in:
+                kept.append(crossing(a, b, axis, limit))
+            if b_in:
+                kept.append(b)
+        ring = kept
+    return ring
+
+
+def crossing(a: list[float], b: list[float], axis: int, limit: float) -> list[float]:
+    """Where the segment from a to b crosses the line where coordinate `axis` equals `limit`."""
+    t = (limit - a[axis]) / (b[axis] - a[axis])
+    point = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]
+    point[axis] = limit
+    return point

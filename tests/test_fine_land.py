@@ -1,0 +1,75 @@
+"""A local story's fine land: the admin-1 shapes around its view, cut to a window, and the closer zooms they allow."""
+
+import json
+
+from conftest import mention, seed_article, seed_places
+
+from mapgen.basemap import vector_basemap
+from mapgen.fine_land import clip, decode
+from mapgen.model import Article, Candidate, Place
+from mapgen.render import build_map, fit_zoom
+from mapgen.site import WORDS
+
+TEXT = "La crue touche Alpha. Beta est coupée. Gamma attend."
+
+
+def town(name, lat, lon, country="XA"):
+    return Place(name, Candidate(sum(map(ord, name)), name, "city", country, lat, lon), 0.9, (mention(TEXT, name),))
+
+
+def page_data(places, tmp_path, article=None):
+    article = article or Article(TEXT, "fr", "crue.txt")
+    return json.loads(build_map(article, places, vector_basemap("fr", tmp_path, inline=False), WORDS["fr"]).data)
+
+
+def test_a_local_story_gets_the_fine_land_around_its_view_and_a_closer_view(admin_data, tmp_path):
+    # two towns 50 km apart in XA's northern square (lon 10-14, lat 40-44); the southern one is 34-38
+    data = page_data([town("Alpha", 41.0, 11.0), town("Beta", 41.3, 11.5)], tmp_path)
+    fine = data["basemap"]["fine"]
+    (south, west), (north, east) = fine["window"]
+    assert south < 41.0 < 41.3 < north and west < 11.0 < 11.5 < east
+    assert [area["code"] for area in fine["areas"]] == ["XA", "XA"], "both of XA's squares meet the window; XB's none"
+    points = [p for area in fine["areas"] for polygon in area["rings"] for ring in polygon for p in decode(ring)]
+    assert all(west <= lon <= east and south <= lat <= north for lon, lat in points), "cut to the window"
+    assert data["view"]["maxZoom"] == 9, "towns apart: closer than the 1:110m coasts allow"
+    assert data["basemap"]["maxZoom"] == 11 and data["basemap"]["sharpZoom"] == 9
+    lone = page_data([town("Alpha", 41.0, 11.0)], tmp_path)
+    assert "fine" in lone["basemap"] and lone["view"]["maxZoom"] == 8, "a lone town still shows its region"
+
+
+def test_a_story_that_is_not_local_keeps_the_coarse_land(admin_data, tmp_path):
+    apart = page_data([town("Alpha", 41.0, 11.0), town("Gamma", 35.0, 11.0)], tmp_path)  # 670 km, both in XA
+    assert "fine" not in apart["basemap"] and apart["view"]["maxZoom"] == 6
+    seed = page_data(seed_places(), tmp_path, seed_article())
+    assert "fine" not in seed["basemap"] and seed["view"]["maxZoom"] == 6 and seed["basemap"]["maxZoom"] == 8
+
+
+def test_without_the_admin1_data_a_local_story_is_drawn_as_before(monkeypatch, tmp_path):
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("MAPGEN_ADMIN1", str(tmp_path / "missing.json"))
+    data = page_data([town("Alpha", 41.0, 11.0), town("Beta", 41.3, 11.5)], tmp_path)
+    assert "fine" not in data["basemap"] and data["view"]["maxZoom"] == 6
+
+
+def test_the_fine_land_is_the_same_bytes_each_time(admin_data, tmp_path):
+    places = [town("Alpha", 41.0, 11.0), town("Beta", 41.3, 11.5)]
+    first = build_map(Article(TEXT, "fr", "crue.txt"), places, vector_basemap("fr", tmp_path, inline=True), WORDS["fr"])
+    again = build_map(Article(TEXT, "fr", "crue.txt"), places, vector_basemap("fr", tmp_path, inline=True), WORDS["fr"])
+    assert first.data == again.data and '"fine"' in first.data
+
+
+def test_a_ring_is_cut_where_it_crosses_the_window():
+    square = [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0], [0.0, 0.0]]  # [lon, lat]
+    # windows are south, west, north, east
+    assert clip(square, (1.0, 1.0, 2.0, 2.0)) == [[1.0, 2.0], [1.0, 1.0], [2.0, 1.0], [2.0, 2.0]]
+    assert clip(square, (-1.0, 2.0, 5.0, 5.0)) == [[2.0, 0.0], [4.0, 0.0], [4.0, 4.0], [2.0, 4.0]], "its east half"
+    assert clip(square, (-1.0, -1.0, 5.0, 5.0)) == square, "wholly inside: as it was"
+    assert clip(square, (10.0, 10.0, 11.0, 11.0)) == []
+
+
+def test_fit_zoom_goes_closer_only_over_fine_land(tmp_path):
+    alpha, beta = town("Alpha", 41.0, 11.0), town("Beta", 41.3, 11.5)
+    vector = vector_basemap("fr", tmp_path, inline=True)
+    assert fit_zoom([alpha, beta], vector) == 6
+    assert fit_zoom([alpha, beta], {**vector, "sharpZoom": 9, "fine": {"areas": [1]}}) == 9
+    assert fit_zoom([alpha], {**vector, "sharpZoom": 9, "fine": {"areas": [1]}}) == 8
