@@ -210,6 +210,9 @@ def _legend(places: list[Place], shaped: frozenset[int] = frozenset()) -> list[s
     return [kind for kind in ("place", "country", "area", "region", "low") if kind in shown]
 
 
+# "MENDOZA (Télam). ", "ALBI, 14 juin (AFP) - ", "GREENVILLE, S.C. (AP) — ": a place in capitals,
+# what follows it, and a news agency in brackets, before the story's first words.
+_DATELINE = re.compile(r"\A[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}(?:,[^()\n]{1,30})?\s*\([A-Z][^()\n]{0,19}\)\s*[.:–—-]+\s*")
 TITLE_LENGTH = 90  # a headline's length, past which the first line is cut at a word
 
 
@@ -219,6 +222,7 @@ def _title(article: Article, words: dict) -> str:
     if article.title:
         return article.title
     line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    line = _DATELINE.sub("", line, count=1) or line  # a headline names no agency
     sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
     if len(sentence) > TITLE_LENGTH:
         sentence = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -236,3 +236,19 @@ def test_every_page_carries_a_policy_that_runs_only_its_own_scripts(tmp_path, ar
         for code in inline:
             digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
             assert f"'sha256-{digest}'" in directives["script-src"], f"{name}: an inline script the policy refuses"
+
+
+@pytest.mark.parametrize(
+    "first_line, title",
+    [
+        ("MENDOZA (Télam). Una granizada dañó viñedos.", "Una granizada dañó viñedos."),
+        ("ALBI, 14 juin (AFP) - Un orage de grêle a frappé le Tarn.", "Un orage de grêle a frappé le Tarn."),
+        ("GREENVILLE, S.C. (AP) — Storms cut power overnight.", "Storms cut power overnight."),
+        ("PARIS — Le conseil a voté.", "PARIS — Le conseil a voté."),  # no agency: no dateline to leave out
+        ("NATO (the alliance) met in Riga.", "NATO (the alliance) met in Riga."),  # brackets, but no agency
+    ],
+)
+def test_an_untitled_articles_headline_leaves_its_dateline_out(tmp_path, article, places, first_line, title):
+    untitled = replace(article, title=None, text=first_line + "\n" + article.text)
+    page = write_site(untitled, places, tmp_path / "site", png=False).index.read_text()
+    assert f"<title>{html.escape(title, quote=False)}</title>" in page
