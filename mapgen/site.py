@@ -210,9 +210,11 @@ def _legend(places: list[Place], shaped: frozenset[int] = frozenset()) -> list[s
     return [kind for kind in ("place", "country", "area", "region", "low") if kind in shown]
 
 
-# "MENDOZA (Télam). ", "ALBI, 14 juin (AFP) - ", "GREENVILLE, S.C. (AP) — ": a place in capitals,
-# what follows it, and a news agency in brackets, before the story's first words.
-_DATELINE = re.compile(r"\A[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}(?:,[^()\n]{1,30})?\s*\([A-Z][^()\n]{0,19}\)\s*[.:–—-]+\s*")
+# "MENDOZA (Télam). ", "ALBI, 14 juin (AFP) - ", "KINGSTON, Ont. — ": a place in capitals, what
+# follows it, then a news agency in brackets or a dash, before the story's first words.
+_DATELINE = re.compile(
+    r"\A[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?(?:,[^()\n–—]{1,30}?)?\s*(?:\([A-Z][^()\n]{0,19}\)\s*[.:–—-]+|[–—-])\s+"
+)
 TITLE_LENGTH = 90  # a headline's length, past which the first line is cut at a word
 
 

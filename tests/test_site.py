@@ -244,7 +244,8 @@ def test_every_page_carries_a_policy_that_runs_only_its_own_scripts(tmp_path, ar
         ("MENDOZA (Télam). Una granizada dañó viñedos.", "Una granizada dañó viñedos."),
         ("ALBI, 14 juin (AFP) - Un orage de grêle a frappé le Tarn.", "Un orage de grêle a frappé le Tarn."),
         ("GREENVILLE, S.C. (AP) — Storms cut power overnight.", "Storms cut power overnight."),
-        ("PARIS — Le conseil a voté.", "PARIS — Le conseil a voté."),  # no agency: no dateline to leave out
+        ("KINGSTON, Ont. — Ice closed the highway.", "Ice closed the highway."),
+        ("COVID-19 — what we know. More below.", "COVID-19 — what we know."),  # no place in capitals
         ("NATO (the alliance) met in Riga.", "NATO (the alliance) met in Riga."),  # brackets, but no agency
     ],
 )
