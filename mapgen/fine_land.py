@@ -11,7 +11,6 @@ admin-1 data, or for a story that is not local, the page is as it was.
 
 from __future__ import annotations
 
-import itertools
 import math
 
 from .admin1 import CACHE_NAME, country_table, table_folder
@@ -20,7 +19,7 @@ from .cache import cache_dir, kept_json
 from .framing import View
 from .geo import distance_km
 from .model import Place
-from .world import SCALE, encode
+from .world import decode, encode
 
 LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's
 # Below this zoom the fine land is hidden, as its window's edges would show, where the coarse and the fine
@@ -103,13 +102,6 @@ def area_bounds() -> dict[str, list[Box]]:
         }
 
     return kept_json(cache_dir() / f"admin1-bounds-{CACHE_NAME}.json", measure)
-
-
-def decode(steps: list[int]) -> list[list[float]]:
-    """A ring as world.py encodes it, back to [lon, lat] points."""
-    xs = itertools.accumulate(steps[0::2])
-    ys = itertools.accumulate(steps[1::2])
-    return [[x / SCALE, y / SCALE] for x, y in zip(xs, ys, strict=True)]
 
 
 def bounding_box(polygons: list[list[list[int]]]) -> Box:

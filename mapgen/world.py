@@ -14,6 +14,7 @@ first, as in GeoJSON. mapgen.js adds the steps back up.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 
@@ -67,6 +68,13 @@ def encode(ring: list[list[float]]) -> list[int]:
         steps += [x - x0, y - y0]
         x0, y0 = x, y
     return steps
+
+
+def decode(steps: list[int]) -> list[list[float]]:
+    """A ring as encode wrote it, back to [lon, lat] points."""
+    xs = itertools.accumulate(steps[0::2])
+    ys = itertools.accumulate(steps[1::2])
+    return [[x / SCALE, y / SCALE] for x, y in zip(xs, ys, strict=True)]
 
 
 def label_point(polygons: list) -> list[float]:

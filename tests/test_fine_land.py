@@ -5,10 +5,11 @@ import json
 from conftest import mention, seed_article, seed_places
 
 from mapgen.basemap import vector_basemap
-from mapgen.fine_land import clip, decode
+from mapgen.fine_land import clip
 from mapgen.model import Article, Candidate, Place
 from mapgen.render import build_map, fit_zoom
 from mapgen.site import WORDS
+from mapgen.world import decode
 
 TEXT = "La crue touche Alpha. Beta est coupée. Gamma attend."
 

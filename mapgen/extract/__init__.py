@@ -209,13 +209,14 @@ def _gazetteer_names(
     """Runs of capitalised words outside every entity NER found, or inside one of
     the kinds it runs on past a name (UNSURE_SPANS), that the gazetteer holds
     whole as a place's own name: NER misses names in lists and datelines, in
-    capitals, and of places it never read ("Coggeshall", "Attapeu"). Each is proposed with its own label, for the resolver to ask
-    more of it than of a name NER called a place. A run is taken whole, less
-    the words at its ends that open a sentence or that the article also writes
-    in lower case ("In", "Residents"): a word of a longer name ("Agent Orange")
-    is no place, nor is a run right before a person's name, a title ("Pope
-    Francis"). A single word is passed over when it is a word of a person's
-    full name in the article, or too short to be a name alone."""
+    capitals, and of places it never read ("Coggeshall", "Attapeu"). Each is
+    proposed with its own label, for the resolver to ask more of it than of a
+    name NER called a place. A run is taken whole, less the words at its ends
+    that open a sentence or that the article also writes in lower case ("In",
+    "Residents"): a word of a longer name ("Agent Orange") is no place, nor is
+    a run right before a person's name, a title ("Pope Francis"). A single word
+    is passed over when it is a word of a person's full name in the article, or
+    too short to be a name alone."""
     taken = sorted((m.start, m.end) for m in mentions)
     words, outside, opens = [], [], []  # one pass over the tokens: each use of doc[i] makes a Token anew
     for token in doc:

@@ -42,7 +42,7 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
     for mention in joined:
         if any(c.start < mention.start < c.end for c in carried):
             continue  # run into the name before it: "D.C." of "Washington, D.C."
-        longer = _longerown_name(mention, doc, geocoder, sentences)
+        longer = _longer_own_name(mention, doc, geocoder, sentences)
         if longer is not None:
             cut.append(longer)
             carried.append(longer)
@@ -50,7 +50,7 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
         parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
         if parts:
             cut.extend(parts)
-        elif mention.label in PLACE_LABELS and not mention.stands_for and not known(mention.name, geocoder):
+        elif mention.label in PLACE_LABELS and not mention.stands_for and not _known(mention.name, geocoder):
             cut.extend(_known_start(mention, doc, geocoder, sentences))
         else:
             cut.append(mention)
@@ -69,11 +69,11 @@ def own_name(words: str, geocoder: PlaceIndex) -> bool:
     return any(name_key(c.name) == key for c in candidates(geocoder, words))
 
 
-def known(name: str, geocoder: PlaceIndex) -> bool:
+def _known(name: str, geocoder: PlaceIndex) -> bool:
     return bool(candidates(geocoder, name))
 
 
-def _longerown_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
+def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
     """The mention run on over the capitalised words after it, where they make a
     longer name that a place bears as its own: NER reads "Washington, D.C." as
     Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""

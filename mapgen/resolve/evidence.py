@@ -116,8 +116,7 @@ FEATURES = tuple(f.name for f in fields(Evidence))
 
 def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:
     """The candidate's evidence and, in words, the parts of it that are there."""
-    unknown = REGION_POPULATION if c.feature in ("region", "continent") else TYPICAL_TOWN_POPULATION
-    population = c.population or (unknown if c.feature != "admin" else 10)
+    population = c.population or _population_unknown(c.feature)
     reasons = [f"{c.feature}, population {c.population:,}" if c.population else f"{c.feature}, population unknown"]
     values: dict[str, float] = {
         "log_population": math.log(max(population, 10)),
@@ -168,6 +167,14 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         if distance < scale:
             reasons.append(f"{distance:.0f} km from {other.name}")
     return Evidence(**values), reasons
+
+
+def _population_unknown(feature: str) -> int:
+    """What a candidate the gazetteer gives no population counts as: a region as a wide
+    area, an admin area as next to nobody, any other place as the median town."""
+    if feature in ("region", "continent"):
+        return REGION_POPULATION
+    return 10 if feature == "admin" else TYPICAL_TOWN_POPULATION
 
 
 def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, reasons: list[str]) -> None:
