@@ -49,10 +49,10 @@ NerLabel = Literal["LOC", "GPE", "MISC", "FAC", "PER", "PERSON", "ORG", "NORP"]
 NER_LABELS: tuple[NerLabel, ...] = get_args(NerLabel)
 # Where a mention's span came from: one of those, or what mapgen itself found: a
 # dateline, a people pointing to its country (DEMONYM), a state opening an
-# organisation's name (FRAME), capitalised words NER left out that the gazetteer
+# organisation's name (FRAME), a town opening one (IN_NAME), capitalised words NER left out that the gazetteer
 # holds as a place's name (GAZETTEER), a name a corrections file found in the text, or
 # the name the geotext baseline found, which `mapgen eval` compares with.
-Label = NerLabel | Literal["DATELINE", "DEMONYM", "FRAME", "GAZETTEER", "CORRECTION", "GEOTEXT"]
+Label = NerLabel | Literal["DATELINE", "DEMONYM", "FRAME", "IN_NAME", "GAZETTEER", "CORRECTION", "GEOTEXT"]
 
 # The languages mapgen reads (each has a spaCy model in extract.MODELS), as ISO 639-1 codes.
 LANGUAGES = ("en", "es", "fr")

@@ -181,3 +181,31 @@ def test_a_town_of_unknown_population_counts_as_a_town_not_a_hamlet(monkeypatch)
     places = _places(text, "Pueblo Río", "San Roque", "Cerro Alto", "Las Viñas")
     assert places["Cerro Alto"].chosen == CERRO_ALTO
     assert any("population unknown" in reason for reason in places["Cerro Alto"].reasons)
+
+
+WINNIPEG = Candidate(6183235, "Winnipeg", "city", "CA", 49.884, -97.147, 705_244, "03")
+BRANDON = Candidate(5907896, "Brandon", "city", "CA", 49.848, -99.950, 48_859, "03")
+
+
+def test_a_town_only_named_inside_an_organisation_makes_the_map_when_nothing_else_does(monkeypatch):
+    _know(monkeypatch, {"winnipeg": [WINNIPEG], "brandon": [BRANDON]})
+    text = "The Winnipeg Fire Paramedic Service rescued two people."
+    alone = resolve(Article(text, "en", "t"), [Mention("Winnipeg", 4, 12, text, 0, "IN_NAME")], FakeGazetteer())
+    assert [p.chosen for p in alone] == [WINNIPEG]
+    assert alone[0].confidence < 0.9, "a map made from an organisation's name is shown as unsure"
+    text = "The Winnipeg Fire Paramedic Service flew two people in from Brandon."
+    at = text.index("Brandon")
+    mentions = [Mention("Winnipeg", 4, 12, text, 0, "IN_NAME"), Mention("Brandon", at, at + 7, text, 0, "GPE")]
+    assert [p.chosen for p in resolve(Article(text, "en", "t"), mentions, FakeGazetteer())] == [BRANDON]
+
+
+OAXACA_STATE = Candidate(3522509, "Oaxaca", "admin", "MX", 17.0, -96.5, 3_801_962, "20")
+OAXACA_CITY = Candidate(3522507, "Oaxaca", "city", "MX", 17.061, -96.725, 255_029, "20")
+
+
+def test_an_area_written_with_its_kind_after_it_is_that_area(monkeypatch):
+    _know(monkeypatch, {"oaxaca": [OAXACA_CITY, OAXACA_STATE]})
+    places = _places("Rain flooded roads across Oaxaca State on Monday.", "Oaxaca State")
+    assert places["Oaxaca State"].chosen == OAXACA_STATE
+    with pytest.warns(NothingSure, match="Oaxaca Valley, which the gazetteer does not hold"):
+        assert _places("Rain flooded roads across Oaxaca Valley.", "Oaxaca Valley") == {}, "a valley is no area's kind"

@@ -38,7 +38,9 @@ from .labels import (
     FRAME_LABEL,
     GAZETTEER_LABEL,
     GROUP_LABELS,
+    IN_NAME_LABEL,
     NAME_LABELS,
+    NOT_MARKED,
     OPEN_LABELS,
     PERSON_LABELS,
     PLACE_LABELS,
@@ -52,8 +54,10 @@ __all__ = [
     "DEMONYM_LABEL",
     "FRAME_LABEL",
     "GAZETTEER_LABEL",
+    "IN_NAME_LABEL",
     "LOOK_BEHIND",
     "MODELS",
+    "NOT_MARKED",
     "PLACE_LABELS",
     "QUOTE_CHARS",
     "ExtractError",
@@ -130,9 +134,10 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
     """The country or state that opens an organisation's name. A country's is a
     national body of it, a place: "the U.S. Army", "the United Kingdom's Health
     Ministry". A state's ("Massachusetts State Police", "Ohio State University")
-    tells the article's frame, not a place to mark (label FRAME). A town that
-    opens one names nothing. A state's abbreviation read as an organisation
-    whole ("the NSW Premier") is its government: the frame too."""
+    tells the article's frame, not a place to mark (label FRAME). A town's
+    ("the Winnipeg Fire Paramedic Service") is marked only where the article
+    names no other place (label IN_NAME). A state's abbreviation read as an
+    organisation whole ("the NSW Premier") is its government: the frame too."""
     if mention.stands_for and _is_a_state(mention.stands_for, geocoder):
         return replace(mention, label=FRAME_LABEL)
     doc = ent.doc
@@ -144,6 +149,8 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
             return sentences.mention(mention.start, end, mention.label)
         if _is_a_state(words, geocoder):
             return sentences.mention(mention.start, end, FRAME_LABEL)
+        if _is_a_town(words, geocoder):
+            return sentences.mention(mention.start, end, IN_NAME_LABEL)
     return None
 
 
@@ -295,6 +302,11 @@ def _demonym_country(word: str, geocoder: PlaceIndex) -> str | None:
 
 def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
     return any(c.feature == "country" for c in candidates(geocoder, name))
+
+
+def _is_a_town(name: str, geocoder: PlaceIndex) -> bool:
+    key = name_key(name)
+    return any(c.feature == "city" and name_key(c.name) == key for c in candidates(geocoder, name))
 
 
 def _is_a_state(name: str, geocoder: PlaceIndex) -> bool:

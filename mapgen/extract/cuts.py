@@ -12,12 +12,14 @@ from dataclasses import replace
 from ..geocode import PlaceIndex, candidates
 from ..model import Mention
 from ..names import name_key
-from .labels import DEMONYM_LABEL, FRAME_LABEL, PLACE_LABELS
+from .labels import NOT_MARKED, PLACE_LABELS
 from .sentences import Sentences
 
 # "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or
 # that are part of its own name
 _JOINER = re.compile(r"\s+(?:de la|de l['’]|del|de|di|du|des|of)\s+")
+# "Surfside/Garden City", "Central Africa - Nigeria": two names side by side, as a list writes them
+_BETWEEN_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+")
 
 
 def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
@@ -26,7 +28,8 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
     Two mentions joined by "del" whose whole the gazetteer knows are one place
     ("Pescara" + "Tronto" → "Pescara del Tronto"); a mention the gazetteer does
     not know whole is its parts when it knows each of them ("San Josecito de
-    San Rafael de Heredia" → San Josecito, San Rafael, Heredia)."""
+    San Rafael de Heredia" → San Josecito, San Rafael, Heredia; "Surfside/Garden
+    City" → Surfside, Garden City)."""
     text, joined = sentences.text, list[Mention]()
     for mention in mentions:
         previous = joined[-1] if joined else None
@@ -47,7 +50,12 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
             cut.append(longer)
             carried.append(longer)
             continue
-        parts = _known_parts(mention, doc, geocoder, sentences) if mention.label in PLACE_LABELS else []
+        parts = (
+            _known_parts(mention, doc, geocoder, sentences, _JOINER)
+            or _known_parts(mention, doc, geocoder, sentences, _BETWEEN_NAMES)
+            if mention.label in PLACE_LABELS
+            else []
+        )
         if parts:
             cut.extend(parts)
         elif mention.label in PLACE_LABELS and not mention.stands_for and not _known(mention.name, geocoder):
@@ -77,7 +85,7 @@ def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sen
     """The mention run on over the capitalised words after it, where they make a
     longer name that a place bears as its own: NER reads "Washington, D.C." as
     Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""
-    if mention.label in (DEMONYM_LABEL, FRAME_LABEL):
+    if mention.label in NOT_MARKED:
         return None
     text, end, found = sentences.text, mention.end, None  # doc.text joins every token again at each use
     for _ in range(LONGER_WORDS):
@@ -118,11 +126,13 @@ def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentenc
     return [mention]
 
 
-def _known_parts(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
-    if not _JOINER.search(mention.text) or candidates(geocoder, mention.name):
+def _known_parts(
+    mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences, joiner: re.Pattern[str]
+) -> list[Mention]:
+    if not joiner.search(mention.text) or candidates(geocoder, mention.name):
         return []
     parts, start = list[Mention](), mention.start
-    for piece in [*_JOINER.finditer(mention.text), None]:
+    for piece in [*joiner.finditer(mention.text), None]:
         end = mention.start + piece.start() if piece else mention.end
         words = sentences.text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -14,20 +14,19 @@ article points to is more likely a word that happens to be a place name.
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..abbreviations import expand, readings
 from ..errors import NearPlaceError, NothingSure
-from ..extract import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, LOOK_BEHIND, PLACE_LABELS
+from ..extract import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..geo import distance_km
 from ..geocode import PlaceIndex, candidates
 from ..model import Article, Candidate, Mention, Place
-from ..names import initials, name_key
+from ..names import name_key
 from .evidence import NAMESAKES_ONE_ANSWER_KM, NO_CONTEXT, Context, Evidence, Name, evidence_for, same_spot_town
+from .grouping import group_names
 from .neighbours import neighbour_cells
 from .scorer import Weights, default_weights, probabilities
 
@@ -42,24 +41,6 @@ SETTLED_CONFIDENCE = 0.5
 # Places this likely lend their country and area to the next pass, though too
 # unsure to be shown: the Tarn vouches for its communes, and they for it.
 CONTEXT_CHANCE = 0.25
-
-# In French and Spanish, towns take no article ("à Paris", "en Madrid");
-# countries and regions do ("la Syrie", "el Sahel"). A name that only ever
-# follows one and is a town by the gazetteer is more likely a building or an
-# institution: "la Maison Blanche" (the White House) is not the Paris quarter
-# of that name. Names whose article is their own ("Le Havre", "La Paz") are
-# kept whole by extract. English puts "the" before towns used as modifiers
-# ("the Glasgow area"), so it is left out.
-_DEFINITE_ARTICLE_BEFORE = {
-    "fr": re.compile(r"(?:^|[^\w'’])(?:le|la|les|l['’])\s*$", re.IGNORECASE),
-    "es": re.compile(r"(?:^|[^\w'’])(?:el|la|los|las)\s*$", re.IGNORECASE),
-}
-
-# "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
-_ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
-_BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
-_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|et|ou|y|o|e|und)\s+[A-ZÀ-Þ]")
-_COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
 
 
 @dataclass(frozen=True)
@@ -97,11 +78,17 @@ def resolve(
         # An article that names places the gazetteer holds gets a map: the likeliest
         # name NER called a place, with the low confidence the page shows, rather
         # than an empty one. Words it did not call so, or buildings after an
-        # article ("la Maison Blanche"), stay off.
+        # article ("la Maison Blanche"), stay off; failing those, the town that
+        # opens an organisation's name ("the Winnipeg Fire Paramedic Service").
         sure = [name for name in scored if not (name.scored[0][1].unsure_label or name.scored[0][1].after_article)]
-        likeliest = max(sure, key=_chance, default=None)
-        fallback = likeliest and place_of(likeliest, replace(weights, keep_above=0.0))
-        places = [fallback] if fallback else []
+        in_names = [
+            replace(m, label="ORG") if m.label == IN_NAME_LABEL else m for m in mentions if m.label in NOT_MARKED
+        ]
+        places = _likeliest(sure, weights) or _likeliest(
+            scored_names(article, in_names, geocoder, weights),
+            weights,
+            "named only in an organisation's name, and the article names no other place",
+        )
     if not places and scored:
         _warn_nothing_sure(scored)
     elif not places:
@@ -109,15 +96,23 @@ def resolve(
     return places
 
 
+def _likeliest(scored: list[ScoredName], weights: Weights, why: str | None = None) -> list[Place]:
+    """The likeliest of the names as the map's one place, however unsure."""
+    likeliest = max(scored, key=_chance, default=None)
+    place = likeliest and place_of(likeliest, replace(weights, keep_above=0.0))
+    if place and why:
+        place = replace(place, reasons=(*place.reasons, why))
+    return [place] if place else []
+
+
 def _warn_nothing_known(mentions: list[Mention]) -> None:
     """An empty map says why, where no name the article gives is one the gazetteer holds."""
-    unknown = list(dict.fromkeys(m.text for m in mentions if m.label not in (DEMONYM_LABEL, FRAME_LABEL)))
+    unknown = list(dict.fromkeys(m.text for m in mentions if m.label not in NOT_MARKED))
     said = (
         f"it names {', '.join(unknown[:3])}, which the gazetteer does not hold; "
         "an online geocoder may know them (--geocoder nominatim)"
         if unknown
-        else "no place name was found in it (a town inside an organisation's name, "
-        "as in 'the Springfield Police Department', is not read as a place)"
+        else "no place name was found in it"
     )
     warnings.warn(NothingSure(f"no place to map: {said}"), stacklevel=3)
 
@@ -142,7 +137,7 @@ def _warn_nothing_sure(scored: list[ScoredName]) -> None:
 def _pinned_places(pinned: Mapping[str, Candidate], mentions: list[Mention]) -> list[Place]:
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        if mention.label not in (DEMONYM_LABEL, FRAME_LABEL) and name_key(mention.name) in pinned:
+        if mention.label not in NOT_MARKED and name_key(mention.name) in pinned:
             by_key[name_key(mention.name)].append(mention)
     return [
         Place(group[0].text, pinned[key], 1.0, tuple(group), reasons=("pinned by a corrections file",), origin="pinned")
@@ -185,9 +180,9 @@ def scored_names(
     frames = frozenset(area for m in mentions if m.label == FRAME_LABEL and (area := _frame_area(m, geocoder)))
     fixed = pinned or []
     taken = {name_key(p.name) for p in fixed}
-    names = _group(
+    names = group_names(
         article,
-        [m for m in mentions if m.label not in (DEMONYM_LABEL, FRAME_LABEL) and name_key(m.name) not in taken],
+        [m for m in mentions if m.label not in NOT_MARKED and name_key(m.name) not in taken],
         geocoder,
         mentions,
     )
@@ -236,114 +231,6 @@ def _context(
             for m in p.mentions
         ),
     )
-
-
-def _group(
-    article: Article, mentions: list[Mention], geocoder: PlaceIndex, every: Sequence[Mention] = ()
-) -> list[Name]:
-    """The mentions grouped by name, each name with its candidates and hints; `every` is all the
-    article's mentions, demonyms and frames too, whose initials an abbreviation may be."""
-    text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
-    by_key: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_key[name_key(mention.name)].append(mention)
-    names = []
-    for key, group in by_key.items():
-        found = candidates(geocoder, group[0].name)
-        if not found and any(m.label in PLACE_LABELS for m in group):
-            found = candidates(geocoder, group[0].name, online=True)
-        spelled_out = _initials_named(group[0].name, every, geocoder)
-        found = [
-            *found,
-            *(
-                c
-                for full in readings(group[0].name)
-                for c in candidates(geocoder, full)
-                if c.feature == "admin" and name_key(c.name) == name_key(full)
-            ),
-            *(c for full in spelled_out for c in candidates(geocoder, full) if name_key(c.name) == name_key(full)),
-        ]
-        loose = not found
-        if loose:
-            found = candidates(geocoder, group[0].name, loose=True)
-        if any(m.stands_for and expand(m.text, after_comma=True) == m.stands_for for m in group):
-            found = [c for c in found if c.feature == "admin"] or found  # "Wash.", "Calif.": the state, not a town
-        if any(m.label == DATELINE_LABEL for m in group):
-            found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
-        if found:
-            hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
-            after_article = article_before is not None and all(
-                article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
-            )
-            names.append(
-                Name(
-                    key,
-                    tuple(group),
-                    tuple(found),
-                    loose,
-                    hints,
-                    after_article,
-                    readings=spelled_out,
-                    in_language=_called_so(key, found, article.language, geocoder),
-                )
-            )
-    return names
-
-
-def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[int]:
-    """The candidates whose name in the article's language is this one: a French "Pérou" is
-    Peru by its own name there, not by one of its other names, as "Salisbury" is Harare."""
-    return frozenset(
-        c.geonameid
-        for c in found
-        if c.geonameid is not None
-        and name_key(c.name) != key
-        and name_key(geocoder.local_name(c.geonameid, language) or "") == key
-    )
-
-
-def _initials_named(name: str, every: Sequence[Mention], geocoder: PlaceIndex) -> tuple[str, ...]:
-    """The countries, named in the article or whose people it names, of which two or three
-    capitals are the initials: "SA" beside "South Africans" is South Africa."""
-    if not (2 <= len(name) <= 3 and name.isalpha() and name.isupper()):
-        return ()
-    found: list[str] = []
-    for m in every:
-        if initials(m.text) != name or len(m.text.split()) < 2:
-            continue
-        if m.label == DEMONYM_LABEL:  # the country's name is the people's less an ending: South Africa(ns)
-            code = geocoder.demonym_country(m.text)
-            stems = [m.text[: len(m.text) - cut] for cut in range(4)]
-            found.extend(
-                c.name
-                for stem in stems
-                for c in candidates(geocoder, stem)
-                if c.country == code and c.feature == "country"
-            )
-        else:
-            found.extend(c.name for c in candidates(geocoder, m.name) if c.feature == "country")
-    return tuple(dict.fromkeys(found))
-
-
-def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
-    """Countries and admin areas written right after the mention, in brackets or after a comma;
-    none where the words after the comma go on into a list: "stops in Washington, New York and
-    Boston" is no Washington of New York State."""
-    after_comma = _COMMA_HINT.match(text, mention.end)
-    if after_comma and _LIST_GOES_ON.match(text, after_comma.end()):
-        return []
-    hints: list[Candidate] = []
-    abbreviated = _ABBREVIATION_HINT.match(text, mention.end)
-    full = abbreviated and expand(abbreviated.group(1), after_comma=True)
-    if full:
-        # the state, or where the gazetteer gives the name to a town alone ("D.C.", the District of Columbia),
-        # that town, whose state is the hint's
-        found = candidates(geocoder, full)
-        return [c for c in found if c.feature == "admin"] or [c for c in found if c.feature == "city" and c.admin1]
-    for match in (_BRACKET_HINT.match(text, mention.end), after_comma):
-        if match:
-            hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))
-    return hints
 
 
 def _weigh(name: Name, context: Context, weights: Weights) -> ScoredName:

@@ -1,0 +1,156 @@
+"""Each name of the article with the places it may stand for: its mentions grouped
+by name, the gazetteer's candidates for it (under an abbreviation, a state's
+postal code, or with an area's kind after it too), and the hints written beside
+it ("Mossoul (Irak)", "Decatur, Ill.")."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..abbreviations import expand, readings
+from ..extract import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
+from ..geocode import PlaceIndex, candidates
+from ..model import Article, Candidate, Mention
+from ..names import initials, name_key
+from .evidence import Name
+
+# In French and Spanish, towns take no article ("à Paris", "en Madrid");
+# countries and regions do ("la Syrie", "el Sahel"). A name that only ever
+# follows one and is a town by the gazetteer is more likely a building or an
+# institution: "la Maison Blanche" (the White House) is not the Paris quarter
+# of that name. Names whose article is their own ("Le Havre", "La Paz") are
+# kept whole by extract. English puts "the" before towns used as modifiers
+# ("the Glasgow area"), so it is left out.
+_DEFINITE_ARTICLE_BEFORE = {
+    "fr": re.compile(r"(?:^|[^\w'’])(?:le|la|les|l['’])\s*$", re.IGNORECASE),
+    "es": re.compile(r"(?:^|[^\w'’])(?:el|la|los|las)\s*$", re.IGNORECASE),
+}
+
+# "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
+_ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
+_BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|et|ou|y|o|e|und)\s+[A-ZÀ-Þ]")
+_COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
+
+
+def group_names(
+    article: Article, mentions: list[Mention], geocoder: PlaceIndex, every: Sequence[Mention] = ()
+) -> list[Name]:
+    """The mentions grouped by name, each name with its candidates and hints; `every` is all the
+    article's mentions, demonyms and frames too, whose initials an abbreviation may be."""
+    text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[name_key(mention.name)].append(mention)
+    names = []
+    for key, group in by_key.items():
+        found = candidates(geocoder, group[0].name)
+        if not found and any(m.label in PLACE_LABELS for m in group):
+            found = candidates(geocoder, group[0].name, online=True)
+        spelled_out = _initials_named(group[0].name, every, geocoder)
+        found = [
+            *found,
+            *(
+                c
+                for full in readings(group[0].name)
+                for c in candidates(geocoder, full)
+                if c.feature == "admin" and name_key(c.name) == name_key(full)
+            ),
+            *(c for full in spelled_out for c in candidates(geocoder, full) if name_key(c.name) == name_key(full)),
+        ]
+        if not found:
+            found = _area_less_its_kind(group[0].name, geocoder)
+        loose = not found
+        if loose:
+            found = candidates(geocoder, group[0].name, loose=True)
+        if any(m.stands_for and expand(m.text, after_comma=True) == m.stands_for for m in group):
+            found = [c for c in found if c.feature == "admin"] or found  # "Wash.", "Calif.": the state, not a town
+        if any(m.label == DATELINE_LABEL for m in group):
+            found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
+        if found:
+            hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
+            after_article = article_before is not None and all(
+                article_before.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group
+            )
+            names.append(
+                Name(
+                    key,
+                    tuple(group),
+                    tuple(found),
+                    loose,
+                    hints,
+                    after_article,
+                    readings=spelled_out,
+                    in_language=_called_so(key, found, article.language, geocoder),
+                )
+            )
+    return names
+
+
+# The kind of a first-level area as English writes it after the area's name: "Oaxaca State", "Akita Prefecture".
+# (Counties are left out: the gazetteer knows them with their kind, and "Kent County" is no county of Kent.)
+_AREA_KIND_AFTER = re.compile(r"\s+(?:state|province|prefecture|governorate|region|oblast|department)$", re.IGNORECASE)
+
+
+def _area_less_its_kind(name: str, geocoder: PlaceIndex) -> list[Candidate]:
+    """The areas a name the gazetteer does not hold may be, written with its kind after it."""
+    bare = _AREA_KIND_AFTER.sub("", name)
+    return [c for c in candidates(geocoder, bare) if c.feature == "admin"] if bare != name else []
+
+
+def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[int]:
+    """The candidates whose name in the article's language is this one: a French "Pérou" is
+    Peru by its own name there, not by one of its other names, as "Salisbury" is Harare."""
+    return frozenset(
+        c.geonameid
+        for c in found
+        if c.geonameid is not None
+        and name_key(c.name) != key
+        and name_key(geocoder.local_name(c.geonameid, language) or "") == key
+    )
+
+
+def _initials_named(name: str, every: Sequence[Mention], geocoder: PlaceIndex) -> tuple[str, ...]:
+    """The countries, named in the article or whose people it names, of which two or three
+    capitals are the initials: "SA" beside "South Africans" is South Africa."""
+    if not (2 <= len(name) <= 3 and name.isalpha() and name.isupper()):
+        return ()
+    found: list[str] = []
+    for m in every:
+        if initials(m.text) != name or len(m.text.split()) < 2:
+            continue
+        if m.label == DEMONYM_LABEL:  # the country's name is the people's less an ending: South Africa(ns)
+            code = geocoder.demonym_country(m.text)
+            stems = [m.text[: len(m.text) - cut] for cut in range(4)]
+            found.extend(
+                c.name
+                for stem in stems
+                for c in candidates(geocoder, stem)
+                if c.country == code and c.feature == "country"
+            )
+        else:
+            found.extend(c.name for c in candidates(geocoder, m.name) if c.feature == "country")
+    return tuple(dict.fromkeys(found))
+
+
+def _hints_after(text: str, mention: Mention, geocoder: PlaceIndex) -> list[Candidate]:
+    """Countries and admin areas written right after the mention, in brackets or after a comma;
+    none where the words after the comma go on into a list: "stops in Washington, New York and
+    Boston" is no Washington of New York State."""
+    after_comma = _COMMA_HINT.match(text, mention.end)
+    if after_comma and _LIST_GOES_ON.match(text, after_comma.end()):
+        return []
+    hints: list[Candidate] = []
+    abbreviated = _ABBREVIATION_HINT.match(text, mention.end)
+    full = abbreviated and expand(abbreviated.group(1), after_comma=True)
+    if full:
+        # the state, or where the gazetteer gives the name to a town alone ("D.C.", the District of Columbia),
+        # that town, whose state is the hint's
+        found = candidates(geocoder, full)
+        return [c for c in found if c.feature == "admin"] or [c for c in found if c.feature == "city" and c.admin1]
+    for match in (_BRACKET_HINT.match(text, mention.end), after_comma):
+        if match:
+            hints.extend(c for c in candidates(geocoder, match.group(1).strip()) if c.feature in ("country", "admin"))
+    return hints
