@@ -59,6 +59,7 @@ PRIOR = {
     "area": math.log(10),
     "capital": math.log(3),
     "other_name": -1.5,
+    "other_name_against_article": -math.log(100),  # as the named area the article gives the namesake, and more
     "after_article": -math.log(100),
     "loose": -2.0,
     "unsure_label": -math.log(10),

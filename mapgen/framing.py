@@ -4,17 +4,20 @@ A story about Mosul that quotes Washington once should open on Mosul. The
 story's centre is the place closest, by mentions, to all the others; the places
 within a radius of it set the first view, and the rest are far: the page points
 at them from the edge of the map. Countries frame the view only when nothing
-finer is named, since their shapes are drawn anyway. A person's corrections
+finer is named, since their shapes are drawn anyway, and a state written only
+as a town's qualifier ("PARIS, Texas", "Hugo, Oklahoma") never does: a local
+story opens on its towns, not on Texas. A person's corrections
 file has the last word: places it marks as the story's focus are the ones the
 view is set on, and places it marks as context never set it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .geo import distance_km
-from .model import Place
+from .model import Mention, Place
 
 MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this
 SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from the centre
@@ -34,7 +37,10 @@ def story_view(places: list[Place]) -> View | None:
         return None
     marked = [k for k, p in enumerate(places) if p.role == "focus"]
     framing = [k for k, p in enumerate(places) if p.role != "context"] or list(range(len(places)))
-    finer = [k for k in framing if places[k].kind != "country"]
+    towns = [m for p in places if p.kind == "place" for m in p.mentions]
+    finer = [
+        k for k in framing if places[k].kind != "country" and not all(_qualifies(m, towns) for m in places[k].mentions)
+    ]
     focus = marked or finer or framing
     weight = {k: len(places[k].mentions) or 1 for k in focus}
     centre = min(focus, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in focus))
@@ -45,6 +51,20 @@ def story_view(places: list[Place]) -> View | None:
     lats = [places[k].chosen.lat for k in near]
     lons = [places[k].chosen.lon for k in near]
     return View([[min(lats), min(lons)], [max(lats), max(lons)]], far)
+
+
+_AFTER_A_TOWN = re.compile(r"\s*[,(]\s*")
+
+
+def _qualifies(mention: Mention, towns: list[Mention]) -> bool:
+    """Whether the mention stands right after a town's, after a comma or a bracket."""
+    at = mention.start - mention.sentence_start
+    return any(
+        t.sentence_start == mention.sentence_start
+        and t.end <= mention.start
+        and _AFTER_A_TOWN.fullmatch(mention.sentence[t.end - t.sentence_start : at])
+        for t in towns
+    )
 
 
 def distance(a: Place, b: Place) -> float:

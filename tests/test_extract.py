@@ -196,6 +196,8 @@ def test_a_country_that_opens_an_organisation_name_is_a_place(geocoder):
 def test_a_town_that_opens_an_organisation_name_is_kept_apart(geocoder):
     text = "The Winnipeg Fire Paramedic Service said two people were taken to hospital."
     assert [(m.text, m.label) for m in _mentions(text, geocoder, "en")] == [("Winnipeg", "IN_NAME")]
+    text = "The Bank of America and the Grand Strand Humane Society gave money to Street Reach."
+    assert not [m for m in _mentions(text, geocoder, "en") if m.label == "IN_NAME"], "small towns' names are words"
 
 
 def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):

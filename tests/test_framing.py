@@ -50,6 +50,22 @@ def test_countries_frame_the_view_only_when_nothing_finer_is_named():
     assert story_view([]) is None
 
 
+def test_a_state_written_as_a_towns_qualifier_does_not_frame_a_local_story():
+    text = "PARIS, Texas (AP) — A tornado hit Paris and Reno. Storms may reach Hugo, Oklahoma, by night."
+
+    def at(name, lat, lon, feature="city"):
+        candidate = Candidate(abs(hash(name)) % 10**6, name, feature, "US", lat, lon)
+        return Place(name, candidate, 0.9, (mention(text, name),))
+
+    towns = [at("PARIS", 33.66, -95.56), at("Reno", 33.66, -95.46), at("Hugo", 34.01, -95.51)]
+    states = [at("Texas", 31.25, -99.25, "admin"), at("Oklahoma", 35.49, -97.5, "admin")]
+    (south, west), _ = story_view([*towns, *states]).bounds
+    assert south > 33 and west > -96, "the view holds the towns, not the states' middles"
+    text = text.replace("by night.", "by night. Oklahoma declared an emergency.")
+    named = Place("Oklahoma", states[1].chosen, 0.9, (mention(text, "Oklahoma", 1),))
+    assert story_view([*towns, named]).bounds[1][0] == 35.49, "a state named for itself frames the story"
+
+
 def test_weighted_median():
     assert weighted_median([(0.0, 2), (10.0, 1), (100.0, 1)]) == 0.0
     assert weighted_median([(0.0, 1), (10.0, 1), (100.0, 5)]) == 100.0

@@ -282,6 +282,13 @@ def test_a_county_inside_the_state_the_article_names_beats_a_bigger_one_elsewher
     assert _places("Wayne County was flooded.", "Wayne County")["Wayne County"].chosen == WAYNE_MI
 
 
+def test_a_county_written_with_its_state_beside_it_is_that_states(monkeypatch):
+    monkeypatch.setitem(NAMES, "wayne county", [WAYNE_MI, WAYNE_OH])
+    monkeypatch.setitem(NAMES, "ohio", [OHIO])
+    wayne = _places("Roads flooded in Wayne County, Ohio, on Sunday.", "Wayne County")["Wayne County"]
+    assert wayne.chosen == WAYNE_OH and wayne.evidence.hinted == 1.0
+
+
 DECATUR_AL = Candidate(4058553, "Decatur", "city", "US", 34.606, -86.983, 55_000, "AL")
 DECATUR_IL = Candidate(4236895, "Decatur", "city", "US", 39.840, -88.955, 72_000, "IL")
 ILLINOIS = Candidate(4896861, "Illinois", "admin", "US", 40.0, -89.0, 12_800_000, "IL")

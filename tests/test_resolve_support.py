@@ -192,7 +192,7 @@ def test_a_town_only_named_inside_an_organisation_makes_the_map_when_nothing_els
     text = "The Winnipeg Fire Paramedic Service rescued two people."
     alone = resolve(Article(text, "en", "t"), [Mention("Winnipeg", 4, 12, text, 0, "IN_NAME")], FakeGazetteer())
     assert [p.chosen for p in alone] == [WINNIPEG]
-    assert alone[0].confidence < 0.9, "a map made from an organisation's name is shown as unsure"
+    assert alone[0].confidence < 0.9, "a map made from an organisation's name is less sure"
     text = "The Winnipeg Fire Paramedic Service flew two people in from Brandon."
     at = text.index("Brandon")
     mentions = [Mention("Winnipeg", 4, 12, text, 0, "IN_NAME"), Mention("Brandon", at, at + 7, text, 0, "GPE")]
@@ -209,3 +209,17 @@ def test_an_area_written_with_its_kind_after_it_is_that_area(monkeypatch):
     assert places["Oaxaca State"].chosen == OAXACA_STATE
     with pytest.warns(NothingSure, match="Oaxaca Valley, which the gazetteer does not hold"):
         assert _places("Rain flooded roads across Oaxaca Valley.", "Oaxaca Valley") == {}, "a valley is no area's kind"
+
+
+SINGAPORE = Candidate(1880252, "Singapore", "city", "SG", 1.290, 103.850, 5_638_700, "00", capital=True)
+GARDEN_CITY_SC = Candidate(4579503, "Garden City", "city", "US", 33.593, -79.007, 9_209, "SC")
+HORRY_COUNTY = Candidate(4582287, "Horry County", "admin", "US", 33.825, -78.936, 143_717, "SC")
+
+
+def test_another_name_of_a_big_city_loses_to_a_namesake_the_article_points_to(monkeypatch):
+    # "Garden City" is one of Singapore's other names; the article names the county of the town of that name
+    _know(monkeypatch, {"garden city": [SINGAPORE, GARDEN_CITY_SC], "horry county": [HORRY_COUNTY]})
+    text = "HORRY COUNTY, S.C. — A man sleeps in his car on a street in Garden City."
+    places = _places(text, "HORRY COUNTY", "Garden City")
+    assert places["Garden City"].chosen == GARDEN_CITY_SC
+    assert _places("Garden City is a nickname.", "Garden City")["Garden City"].chosen == SINGAPORE

@@ -60,6 +60,14 @@ def test_site_files(tmp_path, article, places):
     assert "aspect-ratio" in result.iframe_snippet
 
 
+def test_the_count_of_places_agrees_with_its_number(tmp_path, article, places):
+    assert len(places) > 1
+    many = write_site(article, places, tmp_path / "many").out_dir / "index.html"
+    one = write_site(article, places[:1], tmp_path / "one").out_dir / "index.html"
+    assert f"{len(places)} lieux</p>" in many.read_text("utf-8")
+    assert "1 lieu</p>" in one.read_text("utf-8")
+
+
 def test_article_text_is_escaped_everywhere(tmp_path, article, places):
     result = write_site(article, places, tmp_path / "site")
     for name in ("index.html", "embed.html"):

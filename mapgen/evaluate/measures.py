@@ -20,6 +20,7 @@ KINDS = {
     "country": "country",
     "continent": "continent/region",
     "region": "continent/region",
+    "feature": "feature",  # a river, a mountain, a lake: our own sets' kind
 }
 
 

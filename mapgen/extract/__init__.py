@@ -134,7 +134,7 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
     """The country or state that opens an organisation's name. A country's is a
     national body of it, a place: "the U.S. Army", "the United Kingdom's Health
     Ministry". A state's ("Massachusetts State Police", "Ohio State University")
-    tells the article's frame, not a place to mark (label FRAME). A town's
+    tells the article's frame, not a place to mark (label FRAME). A big city's
     ("the Winnipeg Fire Paramedic Service") is marked only where the article
     names no other place (label IN_NAME). A state's abbreviation read as an
     organisation whole ("the NSW Premier") is its government: the frame too."""
@@ -305,8 +305,12 @@ def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
 
 
 def _is_a_town(name: str, geocoder: PlaceIndex) -> bool:
+    """A big city by its own name: the towns in the names of a "Bank of America" or a "Grand Strand
+    Humane Society" are words."""
     key = name_key(name)
-    return any(c.feature == "city" and name_key(c.name) == key for c in candidates(geocoder, name))
+    return any(
+        c.feature == "city" and c.population >= BIG_CITY and name_key(c.name) == key for c in candidates(geocoder, name)
+    )
 
 
 def _is_a_state(name: str, geocoder: PlaceIndex) -> bool:

@@ -96,13 +96,13 @@ def resolve(
     return places
 
 
-def _likeliest(scored: list[ScoredName], weights: Weights, why: str | None = None) -> list[Place]:
+def _likeliest(scored: list[ScoredName], weights: Weights, why: str = "") -> list[Place]:
     """The likeliest of the names as the map's one place, however unsure."""
     likeliest = max(scored, key=_chance, default=None)
     place = likeliest and place_of(likeliest, replace(weights, keep_above=0.0))
-    if place and why:
-        place = replace(place, reasons=(*place.reasons, why))
-    return [place] if place else []
+    if not place:
+        return []
+    return [replace(place, reasons=(*place.reasons, why)) if why else place]
 
 
 def _warn_nothing_known(mentions: list[Mention]) -> None:

@@ -83,6 +83,9 @@ class Evidence:
     capital: float = 0.0
     other_name: float = 0.0  # the name is only one of the place's alternate names
     other_name_beside_exact: float = 0.0  # ... while a namesake elsewhere bears it as its own: "Salisbury" (Harare)
+    # ... while the article points to a namesake (in an area it names, or hinted) and not here: "Garden City"
+    # (Singapore's other name) in a story of Horry County, South Carolina
+    other_name_against_article: float = 0.0
     after_article: float = 0.0  # a town named after a definite article, as buildings are
     loose: float = 0.0  # matched only through names.skeleton()
     abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
@@ -158,6 +161,10 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     elif any(_within(x, h) for x in name.candidates for h in name.hints):
         values["rival_hinted"] = 1.0
     _area_evidence(c, name, context, values, reasons)
+    if values.get("other_name") and (values.get("rival_in_named_area") or values.get("rival_hinted")):
+        if not (values.get("in_named_country") or values.get("in_area_named_beside")):
+            values["other_name_against_article"] = 1.0
+            reasons.append("the article points to a namesake that bears the name as its own")
     near = _nearest(c, name.key, context)
     if near is not None:
         distance, other = near
@@ -256,9 +263,11 @@ def _near_home(c: Candidate, home: Candidate) -> bool:
 
 
 def _within(c: Candidate, area: Candidate) -> bool:
+    """Whether the candidate lies in the area: a town, or a county of a state ("HORRY COUNTY, SC")."""
     if area.feature == "country":
         return c.country == area.country and c.feature != "country"
-    return c.country == area.country and c.admin1 == area.admin1 and c.feature == "city"
+    inside = c.feature == "city" or (c.feature == "admin" and c != area)
+    return inside and c.country == area.country and c.admin1 == area.admin1
 
 
 def _nearest(c: Candidate, own_key: str, context: Context) -> tuple[float, Candidate] | None:
