@@ -400,3 +400,9 @@ def test_a_place_inside_a_span_ner_ran_on_past_it_is_proposed_from_the_gazetteer
     text = "En Bello se desbordó una quebrada, mientras que en Envigado un deslizamiento bloqueó una vía."
     found = [(m.text, m.label) for m in _mentions(text, geocoder, "es")]
     assert ("Envigado", "GAZETTEER") in found, found
+
+
+def test_a_town_read_as_an_event_is_proposed_from_the_gazetteer(geocoder):
+    # the English model reads "Hugo" as an event (a hurricane's name) even beside its state
+    text = "Storms could form Thursday around Hugo, Oklahoma, where schools will open late."
+    assert ("Hugo", "GAZETTEER") in [(m.text, m.label) for m in _mentions(text, geocoder, "en")]

@@ -206,8 +206,9 @@ GAZETTEER_WORDS = 4  # the longest name looked for among the words NER left out
 
 
 # Entities whose span NER often runs on past a place's name, or gives a place's name a kind it is not:
-# "Envigado un deslizamiento bloqueó una vía" (MISC), "El aeropuerto de Rionegro" (MISC), "Salmon Arm" (PRODUCT).
-UNSURE_SPANS = frozenset({"MISC", "FAC", "PRODUCT"})
+# "Envigado un deslizamiento bloqueó una vía" (MISC), "El aeropuerto de Rionegro" (MISC), "Salmon Arm" (PRODUCT),
+# "around Hugo, Oklahoma" (an EVENT: a hurricane's name).
+UNSURE_SPANS = frozenset({"MISC", "FAC", "PRODUCT", "EVENT"})
 
 
 def _gazetteer_names(
