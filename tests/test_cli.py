@@ -214,8 +214,8 @@ def test_the_readmes_fix_is_what_mapgen_prints_and_does(tmp_path):
         run_: {f["properties"]["name"]: f["properties"]["confidence"] for f in json.loads(run_.stdout)["features"]}
         for run_ in (before, fixed)
     }
-    said = re.search(r"Columbus, 18 km away, goes from confidence (\d\.\d\d) to (\d\.\d\d)", readme)
-    assert said and (f"{confidence[before]['Columbus']:.2f}", f"{confidence[fixed]['Columbus']:.2f}") == said.groups()
+    said = re.search(r"Columbus, 18 km away, goes from confidence (\d\.\d\d\d) to (\d\.\d\d\d)", readme)
+    assert said and (f"{confidence[before]['Columbus']:.3f}", f"{confidence[fixed]['Columbus']:.3f}") == said.groups()
 
     georgia = tmp_path / "georgia.toml"
     georgia.write_text("[pin]\nDublin = 4192205\n", "utf-8")
