@@ -406,3 +406,10 @@ def test_a_town_read_as_an_event_is_proposed_from_the_gazetteer(geocoder):
     # the English model reads "Hugo" as an event (a hurricane's name) even beside its state
     text = "Storms could form Thursday around Hugo, Oklahoma, where schools will open late."
     assert ("Hugo", "GAZETTEER") in [(m.text, m.label) for m in _mentions(text, geocoder, "en")]
+
+
+def test_a_datelines_state_before_a_stations_call_letters_is_the_state(geocoder):
+    text = "HORRY COUNTY, SC (WMBF) - A man lives in his car in Garden City."
+    found = {m.text: m for m in _mentions(text, geocoder, "en")}
+    assert found["HORRY COUNTY"].label == "DATELINE"
+    assert found["SC"].label != "DATELINE" and found["SC"].name == "South Carolina"

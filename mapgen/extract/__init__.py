@@ -191,6 +191,8 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]
     first = _DATELINE.match(text)
     spans = [first.span(1)] if first else []
     for match in _LATER_DATELINE.finditer(text, first.end() if first else 0):
+        if first and not text[first.end() : match.start()].strip():
+            continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
         group = 1 if match.group(1) else 2
         spans.append(match.span(group))
     return [
