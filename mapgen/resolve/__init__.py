@@ -81,11 +81,12 @@ def resolve(
         # article ("la Maison Blanche"), stay off; failing those, the town that
         # opens an organisation's name ("the Winnipeg Fire Paramedic Service").
         sure = [name for name in scored if not (name.scored[0][1].unsure_label or name.scored[0][1].after_article)]
-        in_names = [
+        # those towns, as organisations' names, with the frames and demonyms for context
+        towns_in_names = [
             replace(m, label="ORG") if m.label == IN_NAME_LABEL else m for m in mentions if m.label in NOT_MARKED
         ]
         places = _likeliest(sure, weights) or _likeliest(
-            scored_names(article, in_names, geocoder, weights),
+            scored_names(article, towns_in_names, geocoder, weights),
             weights,
             "named only in an organisation's name, and the article names no other place",
         )
