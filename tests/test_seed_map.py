@@ -3,6 +3,7 @@ frames, areas below the country level and big cities for orientation (issue 11):
 opened from disk in headless Chromium. Apart from test_browser.py so that pytest-xdist can
 give the two files to two workers."""
 
+import contextlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import mention, seed_article, seed_places, storm_article
 from pages import LAYOUT, serious_violations
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_admin1 import admin
 
 from mapgen.model import Place
@@ -147,6 +149,10 @@ def every_popup_stays_in_the_frame(frame):
         marker.press("Enter")
         frame.locator(".leaflet-popup").wait_for()
         name = frame.locator(".mg-popup-name").inner_text()
+        # Leaflet pans a popup into view over a quarter of a second: a loaded machine measured it mid-pan
+        settled = f"() => {{ const box = ({POPUP_INSIDE})(); return box.name && box.close; }}"
+        with contextlib.suppress(PlaywrightTimeout):  # never inside: the assertion below says where it was
+            frame.wait_for_function(settled, timeout=3000)
         seen.append((name, frame.evaluate(POPUP_INSIDE)))
         frame.locator(".leaflet-popup").press("Escape")
         frame.locator(".leaflet-popup").wait_for(state="detached")
