@@ -149,7 +149,7 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
             return sentences.mention(mention.start, end, mention.label)
         if _is_a_state(words, geocoder):
             return sentences.mention(mention.start, end, FRAME_LABEL)
-        if _is_a_town(words, geocoder):
+        if _is_a_big_city(words, geocoder):
             return sentences.mention(mention.start, end, IN_NAME_LABEL)
     return None
 
@@ -307,7 +307,7 @@ def _is_a_country(name: str, geocoder: PlaceIndex) -> bool:
     return any(c.feature == "country" for c in candidates(geocoder, name))
 
 
-def _is_a_town(name: str, geocoder: PlaceIndex) -> bool:
+def _is_a_big_city(name: str, geocoder: PlaceIndex) -> bool:
     """A big city by its own name: the towns in the names of a "Bank of America" or a "Grand Strand
     Humane Society" are words."""
     key = name_key(name)
