@@ -9,7 +9,7 @@ from conftest import HOSTILE, LYON, mention, storm_article, storm_places
 from pages import LAYOUT, serious_violations
 
 import mapgen.site
-from mapgen.model import Article, Place
+from mapgen.model import Article, Candidate, Place
 from mapgen.site import write_site
 
 pytestmark = pytest.mark.browser
@@ -420,3 +420,20 @@ def test_a_local_story_opens_close_on_its_fine_land(visit, admin_data, tmp_path)
     page.evaluate("void mapgen.maps[0].setZoom(5, {animate: false})")
     assert page.evaluate(shown) == 0, "zoomed out, the window's edges would show: the coarse land alone"
     assert opened.errors == []
+
+
+def test_a_state_written_as_a_towns_qualifier_leaves_a_local_story_close(visit, admin_data, tmp_path):
+    from test_fine_land import town
+
+    text = "La crue touche Alpha, Gamma. Beta est coupée."
+    alpha, beta = (
+        replace(town(name, lat, lon), mentions=(mention(text, name),))
+        for name, lat, lon in (("Alpha", 41.0, 11.0), ("Beta", 41.3, 11.5))
+    )
+    gamma = Place("Gamma", Candidate(7, "Gamma", "admin", "XA", 45.0, 15.0), 0.9, (mention(text, "Gamma"),))
+    site = write_site(Article(text, "fr", "crue.txt"), [alpha, gamma, beta], tmp_path / "site")
+    page = visit(site.index.as_uri(), site.out_dir).page
+    assert page.evaluate("mapgen.maps[0].getZoom()") > 6, "the view holds the two towns, not Gamma's middle 500 km off"
+    assert page.locator(".mg-meta").inner_text() == "3 lieux"
+    one = write_site(Article(text, "fr", "crue.txt"), [alpha], tmp_path / "one")
+    assert visit(one.index.as_uri(), one.out_dir).page.locator(".mg-meta").inner_text() == "1 lieu"
