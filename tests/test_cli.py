@@ -55,6 +55,8 @@ def test_places_table(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{article}: 3 places"
     assert any(line.startswith("Lyon ") and " FR " in line for line in lines)
+    article.write_text("Des inondations ont frappé Lyon.", "utf-8")
+    assert run("places", str(article)).stdout.splitlines()[0] == f"{article}: 1 place"
 
 
 def test_places_review_explains(tmp_path):

@@ -87,7 +87,7 @@ def _places(args) -> int:
 
 
 def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
-    lines = [f"{source}: {len(places)} places"]
+    lines = [f"{source}: {len(places)} place{'' if len(places) == 1 else 's'}"]
     rows = [("name", "resolved", "kind", "country", "lat", "lon", "conf", "mentions")]
     for p in places:
         flag = " (low)" if p.low_confidence else ""
