@@ -12,6 +12,7 @@ first, never over a place, a label or another name.
 
 from __future__ import annotations
 
+import math
 from importlib.metadata import version
 
 from .cache import cache_dir, kept_json
@@ -23,6 +24,7 @@ MAX_CITIES = 30  # candidates sent to the page; it shows far fewer
 MARGIN = 0.5  # the story's area is widened by this share of its size on each side, at least MIN_MARGIN degrees
 MIN_MARGIN = 4.0
 APART_KM = 40.0  # a town this close to a bigger one, or to a place of the story, is its suburb: left out
+LOCATOR_KM = 800.0  # a lone place's first view widens to a big city this close, for the reader to place it by
 
 
 def orientation_cities(bounds: list[list[float]], places: list[Place], language: str) -> list[dict]:
@@ -58,6 +60,28 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
         }
         for city in kept
     ]
+
+
+def with_nearest_city(bounds: list[list[float]], places: list[Place]) -> list[list[float]]:
+    """A first view on one spot, widened to show the nearest big city and
+    centred on the spot still: the vector basemap draws no roads, rivers or
+    towns, and a lone dot on bare land tells a reader nothing of where it is.
+    Other bounds come back as they are."""
+    (south, west), (north, east) = bounds
+    if (south, west) != (north, east):
+        return bounds
+    taken = {p.chosen.geonameid for p in places}
+    away = [
+        (distance_km(south, west, city["latitude"], city["longitude"]), city)
+        for city in big_towns()
+        if city["geonameid"] not in taken
+    ]
+    distance, city = min(away, key=lambda pair: (pair[0], pair[1]["geonameid"]), default=(math.inf, None))
+    if city is None or not APART_KM < distance <= LOCATOR_KM:
+        return bounds
+    lat, lon = city["latitude"], city["longitude"]
+    mirrored = (2 * south - lat, 2 * west - lon)  # the city's point reflected through the spot
+    return [[min(lat, mirrored[0]), min(lon, mirrored[1])], [max(lat, mirrored[0]), max(lon, mirrored[1])]]
 
 
 def big_towns() -> list[dict]:

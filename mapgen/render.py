@@ -9,7 +9,7 @@ page uses none of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count
 
 import folium
@@ -18,7 +18,7 @@ from jinja2 import Template
 
 from .admin1 import Area, lines_for, shapes_for
 from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
-from .cities import orientation_cities
+from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
 from .framing import story_view
 from .jsontext import script_json
@@ -64,6 +64,8 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     words for the map ("low" confidence, the "wheel" hint).
     """
     view = story_view(places)
+    if view and basemap.get("world"):  # the vector basemap, which shows no town of its own
+        view = replace(view, bounds=with_nearest_city(view.bounds, places))
     basemap = with_fine_land(basemap, view, places)
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.

@@ -34,8 +34,23 @@ def test_a_local_story_gets_the_fine_land_around_its_view_and_a_closer_view(admi
     assert all(west <= lon <= east and south <= lat <= north for lon, lat in points), "cut to the window"
     assert data["view"]["maxZoom"] == 9, "towns apart: closer than the 1:110m coasts allow"
     assert data["basemap"]["maxZoom"] == 11 and data["basemap"]["sharpZoom"] == 9
+
+
+def test_a_lone_town_opens_beside_the_nearest_big_city_and_in_the_middle(admin_data, tmp_path):
+    # the vector basemap draws no town: a lone dot on bare land says nothing of where it is
     lone = page_data([town("Alpha", 41.0, 11.0)], tmp_path)
-    assert "fine" in lone["basemap"] and lone["view"]["maxZoom"] == 8, "a lone town still shows its region"
+    (south, west), (north, east) = lone["view"]["bounds"]
+    assert (round((south + north) / 2, 6), round((west + east) / 2, 6)) == (41.0, 11.0)
+    assert (north - south) + (east - west) > 1, "wider than the town's one point"
+    in_view = [
+        c["name"]
+        for c in lone["cities"]
+        if south - 0.01 <= c["at"][0] <= north + 0.01 and west - 0.01 <= c["at"][1] <= east + 0.01
+    ]
+    assert in_view == ["Rome"], "Rome, 170 km away, its corner (the city's point is rounded for the page)"
+    # mid-Pacific, no big city within a day's drive: the view stays on the town
+    atoll = page_data([town("Alpha", 0.0, -150.0)], tmp_path)
+    assert atoll["view"]["bounds"] == [[0.0, -150.0], [0.0, -150.0]]
 
 
 def test_a_story_that_is_not_local_keeps_the_coarse_land(admin_data, tmp_path):
