@@ -437,3 +437,17 @@ def test_a_state_written_as_a_towns_qualifier_leaves_a_local_story_close(visit, 
     assert page.locator(".mg-meta").inner_text() == "3 lieux"
     one = write_site(Article(text, "fr", "crue.txt"), [alpha], tmp_path / "one")
     assert visit(one.index.as_uri(), one.out_dir).page.locator(".mg-meta").inner_text() == "1 lieu"
+
+
+@pytest.mark.parametrize(("page_name", "viewport"), [("index", None), ("embed", {"width": 350, "height": 262})])
+def test_a_lone_town_opens_with_a_big_city_beside_it(visit, admin_data, tmp_path, page_name, viewport):
+    from test_fine_land import TEXT, town
+
+    site = write_site(Article(TEXT, "fr", "crue.txt"), [town("Alpha", 41.0, 11.0)], tmp_path / "site")
+    page = visit(getattr(site, page_name).as_uri(), site.out_dir, **({"viewport": viewport} if viewport else {})).page
+    frame = page.locator(".leaflet-container").bounding_box()
+    marker = page.locator(".mg-marker", has_text="Alpha").bounding_box()
+    middle = (frame["x"] + frame["width"] / 2, frame["y"] + frame["height"] / 2)
+    assert abs(marker["x"] + marker["height"] / 2 - middle[0]) < 30 and abs(marker["y"] - middle[1]) < 30
+    names = page.locator(".mg-city-name").all_inner_texts()
+    assert "Rome" in names, f"a reader places the town by a city they know, 170 km off: {names}"
