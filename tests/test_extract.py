@@ -413,3 +413,29 @@ def test_a_datelines_state_before_a_stations_call_letters_is_the_state(geocoder)
     found = {m.text: m for m in _mentions(text, geocoder, "en")}
     assert found["HORRY COUNTY"].label == "DATELINE"
     assert found["SC"].label != "DATELINE" and found["SC"].name == "South Carolina"
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "province"),
+    [
+        ("MONCTON, N.B. — Rain closed two roads near Riverview on Tuesday.", "N.B.", "New Brunswick"),
+        ("PLEASANTON, Calif.-Rain closed two roads near Livermore on Tuesday.", "Calif.", "California"),
+        ("TOOWOOMBA, Qld — Rain closed two roads near Gatton on Tuesday.", "Qld", "Queensland"),
+    ],
+)
+def test_a_datelines_state_is_named_where_ner_misses_it(geocoder, text, state, province):
+    # NER reads neither of these abbreviations: the dateline's state is the article's own area all the same
+    found = {m.text: m for m in _mentions(text, geocoder, "en")}
+    assert found[state].name == province and found[state].label not in ("DATELINE", "GAZETTEER"), found
+
+
+def test_an_abbreviation_defined_after_an_organisation_is_not_a_place(geocoder):
+    # NER reads each later "BA" as an organisation, which alone names the town of Bath's initials
+    text = (
+        "Talks with British Airways (BA) stalled in May. BA said the route to Harare had too few business "
+        "travellers, and BA will review it next year."
+    )
+    assert [m.text for m in _mentions(text, geocoder, "en")] == ["Harare"]
+    # one defined after a place's name stands for that place
+    text = "The Democratic Republic of the Congo (DRC) held talks in Kinshasa. The DRC said more troops would come."
+    assert [m.name for m in _mentions(text, geocoder, "en")].count("Democratic Republic of the Congo") == 3

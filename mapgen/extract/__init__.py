@@ -160,13 +160,20 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
 def _with_abbreviations(mentions: list[Mention], doc, sentences: Sentences) -> list[Mention]:
     """The mentions, and every use of an abbreviation the article defines in
     brackets after a place's name ("New South Wales (NSW)"), in text order;
-    each use stands for that name."""
+    each use stands for that name. One it defines after another name is not a place."""
     text = sentences.text
     defined: dict[str, Mention] = {}
     for mention in mentions:
         match = _ABBREVIATION_AFTER.match(text, mention.end)
         if match and match.group(1) == initials(mention.text):
             defined.setdefault(match.group(1), mention)
+    # and those it defines after an organisation's or a person's name: "British Airways (BA)" is no Bath
+    not_places = {
+        match.group(1)
+        for ent in doc.ents
+        if (match := _ABBREVIATION_AFTER.match(text, ent.end_char)) and match.group(1) == initials(ent.text)
+    } - defined.keys()
+    mentions = [m for m in mentions if m.text not in not_places]
     found = [replace(m, stands_for=defined[m.text].text) if m.text in defined else m for m in mentions]
     taken = sorted((m.start, m.end) for m in found)
     for abbreviation, mention in defined.items():
@@ -195,13 +202,31 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]
             continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
         group = 1 if match.group(1) else 2
         spans.append(match.span(group))
-    return [
+    towns = [
         sentences.mention(start, end, DATELINE_LABEL)
         for start, end in spans
         if any(word.isalpha() and len(word) > 1 for word in text[start:end].split())
         and candidates(geocoder, text[start:end].title())
         and doc.char_span(start, end, alignment_mode="expand") is not None
     ]
+    states = [state for town in towns if (state := _dateline_state(town, sentences))]
+    return sorted([*towns, *states], key=lambda m: m.start)
+
+
+# A state's abbreviation after a dateline's town: "MONCTON, N.B. —", "PLEASANTON, Calif.-", "RALEIGH, NC (AP)",
+# "TOOWOOMBA, Qld —" (abbreviations.expand says which are states).
+_DATELINE_STATE = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z][A-Za-z]{1,3})(?=\s*[-–—(])")
+
+
+def _dateline_state(town: Mention, sentences: Sentences) -> Mention | None:
+    """The state written after a dateline's town, which NER reads as GPE, as the
+    ones it does not read are labelled: the article names that state, and its
+    towns are the story's, not namesakes elsewhere."""
+    match = _DATELINE_STATE.match(sentences.text, town.end)
+    full = expand(match.group(1), after_comma=True) if match else None
+    if match is None or full is None:
+        return None
+    return replace(sentences.mention(*match.span(1), "GPE"), stands_for=full)
 
 
 GAZETTEER_WORDS = 4  # the longest name looked for among the words NER left out
