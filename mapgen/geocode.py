@@ -8,6 +8,7 @@ fallback (mapgen.online, Nominatim through geopy) is another, wrapped around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Protocol
 
@@ -47,8 +48,17 @@ class PlaceIndex(Protocol):
 
 
 def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
-    """Every candidate place for a name (the stages' one way of asking)."""
-    return index.candidates(name, loose=loose, online=online)
+    """Every candidate place for a name (the stages' one way of asking). A county
+    written with its kind before it, as Irish and British news write it ("County
+    Clare", "Co. Cavan"), is that county where the index holds the name without it."""
+    found = index.candidates(name, loose=loose, online=online)
+    county = _COUNTY_BEFORE.match(name)
+    if found or county is None:
+        return found
+    return [c for c in index.candidates(county.group(1), loose=loose, online=online) if c.feature == "admin"]
+
+
+_COUNTY_BEFORE = re.compile(r"(?:County|Co\.?)\s+([A-Z].*)")
 
 
 def offline_index(

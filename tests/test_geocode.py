@@ -101,3 +101,11 @@ def test_admin_areas_take_their_iso_names_in_other_languages_and_orders(geocoder
         ("Bade-Wurtemberg", "DE"),
     ):  # ... and this one 'Baden-Wuerttemberg'
         assert (country, "admin") in {(c.country, c.feature) for c in candidates(geocoder, name)}, name
+
+
+def test_a_county_written_with_its_kind_before_it_is_that_county(geocoder):
+    # Irish and British news write "County Clare", "Co. Cavan"; the index holds "Clare" and "Cavan"
+    for written in ("County Clare", "Co. Cavan", "Co Kerry"):
+        assert [(c.feature, c.country) for c in candidates(geocoder, written)] == [("admin", "IE")], written
+    assert candidates(geocoder, "County Durham")[0].name == "County Durham", "a county so named keeps its own"
+    assert candidates(geocoder, "County Sheriff") == [], "only an area is a county"
