@@ -439,3 +439,16 @@ def test_an_abbreviation_defined_after_an_organisation_is_not_a_place(geocoder):
     # one defined after a place's name stands for that place
     text = "The Democratic Republic of the Congo (DRC) held talks in Kinshasa. The DRC said more troops would come."
     assert [m.name for m in _mentions(text, geocoder, "en")].count("Democratic Republic of the Congo") == 3
+
+
+def test_a_county_written_with_its_kind_before_it_is_a_place(geocoder):
+    # the English model reads "County Clare" as a facility, which is kept only where the gazetteer knows it
+    text = "A lorry overturned near Kilkee, County Clare, on Monday, and the road to Kilrush was closed."
+    found = [m.name for m in _mentions(text, geocoder, "en")]
+    assert "County Clare" in found, found
+
+
+def test_a_hyphenated_name_is_carried_on_over_its_small_words(geocoder):
+    # the English model stops at the first word of "Stratford-upon-Avon": the gazetteer knows the whole name
+    text = "Floodwater closed roads near Stratford-upon-Avon and Southend-on-Sea on Monday."
+    assert [m.text for m in _mentions(text, geocoder, "en")] == ["Stratford-upon-Avon", "Southend-on-Sea"]

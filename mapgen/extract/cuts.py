@@ -66,8 +66,8 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
 
 
 # The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands", "KwaZulu" + "-Natal",
-# "Rio Grande" + " do Sul"
-_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-)[A-Z][\w.'’-]*")
+# "Rio Grande" + " do Sul", "Grantown" + "-on-Spey"
+_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-(?:[a-zà-ÿ]+-){0,2})[A-Z][\w.'’-]*")
 LONGER_WORDS = 3  # a name is carried on by at most this many words
 
 
