@@ -88,11 +88,16 @@ class Text:
     dev_set: str  # the file it comes from
 
 
+EXTRACT_ASKS = ("geocode.py", "names.py", "abbreviations.py", "model.py")
+
+
 def read_set(path: Path, folds: int, geocoder) -> list[Text]:
     """The set's texts with extract's mentions, from the cache when they are there."""
-    # keyed on the set, on extract's code and on the index (whose names extract consults), so that
-    # a change to any of them reads the texts again
-    data = path.read_bytes() + b"".join(p.read_bytes() for p in sorted((ROOT / "mapgen" / "extract").glob("*.py")))
+    # keyed on the set, on extract's code and that of the modules it asks (geocode's candidates, names'
+    # keys, the abbreviations), and on the index (whose names extract consults), so that a change to any
+    # of them reads the texts again
+    code = [*sorted((ROOT / "mapgen" / "extract").glob("*.py")), *(ROOT / "mapgen" / name for name in EXTRACT_ASKS)]
+    data = path.read_bytes() + b"".join(p.read_bytes() for p in code)
     data += str(geocoder.offline_version()).encode()
     cached = NER_CACHE / f"{path.stem}-{hashlib.sha1(data).hexdigest()[:12]}.pickle"
     if cached.exists():
