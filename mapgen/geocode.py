@@ -52,10 +52,16 @@ def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: boo
     written with its kind before it, as Irish and British news write it ("County
     Clare", "Co. Cavan"), is that county where the index holds the name without it."""
     found = index.candidates(name, loose=loose, online=online)
-    county = _COUNTY_BEFORE.match(name)
+    county = county_less_its_kind(name)
     if found or county is None:
         return found
-    return [c for c in index.candidates(county.group(1), loose=loose, online=online) if c.feature == "admin"]
+    return [c for c in index.candidates(county, loose=loose, online=online) if c.feature == "admin"]
+
+
+def county_less_its_kind(name: str) -> str | None:
+    """The county's name in "County Clare" or "Co. Cavan"; None for a name not so written."""
+    county = _COUNTY_BEFORE.match(name)
+    return county.group(1) if county else None
 
 
 _COUNTY_BEFORE = re.compile(r"(?:County|Co\.?)\s+([A-Z].*)")

@@ -26,6 +26,20 @@ def name_key(name: str) -> str:
     return _SEPARATORS.sub(" ", stripped.casefold()).strip(" '")
 
 
+# The kind GeoNames writes with an area's own name, before it ("Provincia de Almería", "Departement du Gers",
+# "Province of Toledo") or after it ("Anhui Sheng", "Akita Prefecture"), which an article leaves out
+_AREA_KIND_IN_KEY = re.compile(
+    r"^(?:provincia|province|departamento|departement|partido|municipio|canton|region|comunidad|estado|state) "
+    r"(?:de l'|d'|(?:de la|del|des|de|di|du|of) )?"
+    r"| (?:province|prefecture|region|sheng|oblast|governorate|department)$"
+)
+
+
+def area_key(name: str) -> str:
+    """An admin area's name key without its kind: 'Provincia de Almería' and 'Almería' agree."""
+    return _AREA_KIND_IN_KEY.sub("", name_key(name))
+
+
 def skeleton(name: str) -> str:
     """A looser key for romanisations of one name that no gazetteer lists.
 

@@ -223,3 +223,55 @@ def test_another_name_of_a_big_city_loses_to_a_namesake_the_article_points_to(mo
     places = _places(text, "HORRY COUNTY", "Garden City")
     assert places["Garden City"].chosen == GARDEN_CITY_SC
     assert _places("Garden City is a nickname.", "Garden City")["Garden City"].chosen == SINGAPORE
+
+
+ALMERIA_CITY = Candidate(2521886, "Almería", "city", "ES", 36.838, -2.463, 200_753, "51")
+ALMERIA_PROVINCE = Candidate(2521883, "Provincia de Almería", "admin", "ES", 37.167, -2.333, 701_688, "51")
+
+
+def test_an_area_written_with_its_kind_before_it_is_that_area_not_its_town(monkeypatch):
+    # the province and its town lie 38 km apart: one answer, which the map shows as the town unless told
+    _know(monkeypatch, {"almeria": [ALMERIA_CITY, ALMERIA_PROVINCE]})
+    places = _places("Rain flooded roads across the province of Almería on Monday.", "Almería")
+    assert places["Almería"].chosen == ALMERIA_PROVINCE
+    # GeoNames writes the kind into the province's name: "Almería" is its own name all the same
+    assert places["Almería"].evidence.other_name == 0.0
+    assert _places("Rain flooded roads in Almería on Monday.", "Almería")["Almería"].chosen == ALMERIA_CITY
+
+
+MEXICO = Candidate(3996063, "Mexico", "country", "MX", 23.0, -102.0, 128_932_753)
+CANADA = Candidate(6251999, "Canada", "country", "CA", 60.0, -95.0, 37_058_856)
+CHINA = Candidate(1814991, "China", "country", "CN", 35.0, 105.0, 1_411_778_724)
+CHINA_NUEVO_LEON = Candidate(3530839, "China", "city", "MX", 25.700, -99.233, 8_997, "19")
+
+
+def test_a_country_named_in_the_same_list_is_no_area_around_its_neighbours(monkeypatch):
+    # "in_area_named_beside": a town lies in the country its sentence names, but not in a country
+    # that is only another item of the list the town's name is in
+    from mapgen.resolve import scored_names
+    from mapgen.resolve.scorer import default_weights
+
+    _know(monkeypatch, {"mexico": [MEXICO], "canada": [CANADA], "china": [CHINA, CHINA_NUEVO_LEON]})
+
+    def beside(text):
+        mentions = [Mention(n, text.index(n), text.index(n) + len(n), text, 0, "LOC") for n in ("Mexico", "China")]
+        for s in scored_names(Article(text, "en", "test"), mentions, FakeGazetteer(), default_weights()):
+            for _, evidence, _, c in s.scored:
+                if c == CHINA_NUEVO_LEON:
+                    return evidence.in_area_named_beside
+        raise AssertionError("no town of China")
+
+    assert beside("Steel from Mexico, Canada and China will pay the tariff.") == 0.0
+    assert beside("The small town of China lies in northern Mexico.") == 1.0
+
+
+CLARE = Candidate(2965767, "An Clár", "admin", "IE", 52.842, -9.0, 127_419, "M")
+
+
+def test_a_county_written_with_its_kind_is_named_by_its_own_name(monkeypatch):
+    # GeoNames names the county in Irish: "Clare" is one of its other names, but an article that writes
+    # "County Clare" names it as a county, as a reader does
+    _know(monkeypatch, {"clare": [CLARE]})
+    place = _places("Roads were closed across County Clare on Monday.", "County Clare")["County Clare"]
+    assert place.chosen == CLARE and place.evidence.other_name == 0.0
+    assert _places("Roads were closed across Clare on Monday.", "Clare")["Clare"].evidence.other_name == 1.0

@@ -226,7 +226,7 @@ def _context(
         demonym_countries=demonyms,
         frame_areas=frames,
         by_sentence=frozenset(
-            (name_key(p.name), m.sentence_start, p.chosen.country)
+            (name_key(p.name), p.chosen.country, m)
             for p in places
             if p.chosen.feature in ("country", "region", "admin") and p.chosen.country
             for m in p.mentions

@@ -17,7 +17,7 @@ from ..abbreviations import readings
 from ..extract import DATELINE_LABEL, GAZETTEER_LABEL, PLACE_LABELS
 from ..geo import distance_km
 from ..model import Candidate, Mention
-from ..names import initials, name_key
+from ..names import area_key, initials, name_key
 from .neighbours import Cells, neighbours
 
 REGION_POPULATION = 100_000_000  # regions carry no population; they count as this many
@@ -51,6 +51,7 @@ class Name:
     readings: tuple[str, ...] = ()  # what two or three capitals may stand for: "SA", South Africa, named beside
     # the candidates (by GeoNames id) that the article's language calls by this name: "Pérou" in French
     in_language: frozenset[int] = frozenset()
+    kind_before: bool = False  # the article writes an area's kind before it: "la provincia de Alicante", "County Clare"
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ class Context:
     demonym_countries: frozenset[str]
     frame_areas: frozenset[Candidate] = frozenset()  # states opening an organisation's name
     homes: frozenset[Candidate] = frozenset()  # the newsroom's home region, as given with --near
-    # (name key, sentence start, country) of each country or area the article names, by the sentence it is named in
-    by_sentence: frozenset[tuple[str, int, str]] = frozenset()
+    # (name key, country, mention) of each mention of a country or area the article names, for the sentence it is in
+    by_sentence: frozenset[tuple[str, str, Mention]] = frozenset()
     cells: Cells = field(default_factory=Cells)  # where every name has a namesake, settled or not
 
 
@@ -137,7 +138,11 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if c.capital:
         values["capital"] = 1.0
         reasons.append(f"capital of {c.country}")
-    if name_key(c.name) != name.key and not name.loose and c.geonameid not in name.in_language:
+    # where the article writes the area's kind ("la provincia de Alicante", "County Clare"), an area found by the
+    # name bears it as its own, whatever GeoNames writes ("Provincia de Alicante", "An Clár"); elsewhere a bare
+    # name stays one of a province's other names, below a country's (Luxembourg, not Belgium's province)
+    named_as_area = name.kind_before and c.feature == "admin"
+    if name_key(c.name) != name.key and not named_as_area and not name.loose and c.geonameid not in name.in_language:
         values["other_name"] = 1.0
         reasons.append(f"{name.mentions[0].text} is one of its other names")
         if any(name_key(x.name) == name.key for x in name.candidates):
@@ -214,11 +219,15 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     ):  # the state itself is only named inside an organisation's name: "Centre for ..." vouches for no Centre
         values["in_frame_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
-    beside = {(start, code) for key, start, code in context.by_sentence if key != name.key}
     if (
         c.feature != "country"
         and c.country not in own
-        and any((m.sentence_start, c.country) in beside for m in name.mentions)
+        and any(
+            code == c.country and _beside(m, area)
+            for key, code, area in context.by_sentence
+            if key != name.key
+            for m in name.mentions
+        )
     ):
         values["in_area_named_beside"] = 1.0
         reasons.append(f"in {c.country}, named in the same sentence")
@@ -242,9 +251,32 @@ def same_spot_town(area: Candidate, town: Candidate) -> bool:
     return (
         area.feature == "admin"
         and town.feature == "city"
-        and name_key(town.name) == name_key(area.name)
+        and town.country == area.country  # Luxembourg the city is no town of Belgium's province of that name
+        and name_key(town.name) == _own_key(area)
         and distance_km(area.lat, area.lon, town.lat, town.lon) <= NAMESAKES_ONE_ANSWER_KM
     )
+
+
+# What stands between two names of one list: "México, Canadá y China", "France, Germany and Georgia"
+_LIST_BETWEEN = re.compile(
+    r"(?:\s*(?:,|;|&|y|e|and|et|o|or|ou|und)\s*(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*)*)?)+\s*"
+)
+
+
+def _beside(mention: Mention, area: Mention) -> bool:
+    """Whether the area is named in the mention's sentence, other than as another item of
+    the list the mention is in: in "México, Canadá y China" China is no town of Mexico."""
+    if area.sentence_start != mention.sentence_start:
+        return False
+    first, second = sorted((mention, area), key=lambda m: m.start)
+    between = mention.sentence[first.end - mention.sentence_start : second.start - mention.sentence_start]
+    return _LIST_BETWEEN.fullmatch(between) is None
+
+
+def _own_key(c: Candidate) -> str:
+    """The key of the name the place bears as its own; an area's without the kind
+    GeoNames writes with it ("Departement du Gers" is the Gers' own name, no other one)."""
+    return area_key(c.name) if c.feature == "admin" else name_key(c.name)
 
 
 def _letters_not_initials(text: str, name: str) -> bool:

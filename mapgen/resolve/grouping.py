@@ -1,6 +1,6 @@
 """Each name of the article with the places it may stand for: its mentions grouped
 by name, the gazetteer's candidates for it (under an abbreviation, a state's
-postal code, or with an area's kind after it too), and the hints written beside
+postal code, or with an area's kind before or after it), and the hints written beside
 it ("Mossoul (Irak)", "Decatur, Ill.")."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..abbreviations import expand, readings
 from ..extract import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
-from ..geocode import PlaceIndex, candidates
+from ..geocode import PlaceIndex, candidates, county_less_its_kind
 from ..model import Article, Candidate, Mention
 from ..names import initials, name_key
 from .evidence import Name
@@ -69,6 +69,12 @@ def group_names(
             found = [c for c in found if c.feature == "admin"] or found  # "Wash.", "Calif.": the state, not a town
         if any(m.label == DATELINE_LABEL for m in group):
             found = [c for c in found if c.feature == "city"] or found  # a dateline names a town
+        kind_before = any(
+            _AREA_KIND_BEFORE.search(text, max(0, m.start - LOOK_BEHIND), m.start) or county_less_its_kind(m.name)
+            for m in group
+        )
+        if kind_before:
+            found = [c for c in found if c.feature != "city"] or found  # "la provincia de Almería": not its town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
@@ -84,10 +90,18 @@ def group_names(
                     after_article,
                     readings=spelled_out,
                     in_language=_called_so(key, found, article.language, geocoder),
+                    kind_before=kind_before,
                 )
             )
     return names
 
+
+# An area's kind before its name: "la provincia de Almería", "le département du Var", "the state of Victoria".
+_AREA_KIND_BEFORE = re.compile(
+    r"\b(?:provincia|departamento|département|région|region|province|state|estado|county|comarca)"
+    r"\s+(?:of|de la|del|des|du|de|d['’])\s*$",
+    re.IGNORECASE,
+)
 
 # The kind of a first-level area as English writes it after the area's name: "Oaxaca State", "Akita Prefecture".
 # (Counties are left out: the gazetteer knows them with their kind, and "Kent County" is no county of Kent.)
