@@ -58,11 +58,8 @@ _AFTER_A_TOWN = re.compile(r"\s*[,(]\s*")
 
 def _qualifies(mention: Mention, towns: list[Mention]) -> bool:
     """Whether the mention stands right after a town's, after a comma or a bracket."""
-    at = mention.start - mention.sentence_start
     return any(
-        t.sentence_start == mention.sentence_start
-        and t.end <= mention.start
-        and _AFTER_A_TOWN.fullmatch(mention.sentence[t.end - t.sentence_start : at])
+        t.end <= mention.start and (words := mention.words_since(t)) is not None and _AFTER_A_TOWN.fullmatch(words)
         for t in towns
     )
 

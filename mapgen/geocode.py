@@ -52,8 +52,7 @@ def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: boo
     written with its kind before it, as Irish and British news write it ("County
     Clare", "Co. Cavan"), is that county where the index holds the name without it."""
     found = index.candidates(name, loose=loose, online=online)
-    county = county_less_its_kind(name)
-    if found or county is None:
+    if found or (county := county_less_its_kind(name)) is None:
         return found
     return [c for c in index.candidates(county, loose=loose, online=online) if c.feature == "admin"]
 

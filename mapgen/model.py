@@ -41,6 +41,13 @@ class Mention:
         """The name to look up: the words as written, or what they abbreviate."""
         return self.stands_for or self.text
 
+    def words_since(self, earlier: Mention) -> str | None:
+        """The words of their sentence between an earlier mention and this one ("" where they
+        touch or overlap); None where the two stand in different sentences."""
+        if earlier.sentence_start != self.sentence_start:
+            return None
+        return self.sentence[earlier.end - self.sentence_start : self.start - self.sentence_start]
+
 
 # What spaCy's recognisers call a name that may be a place's: a location (LOC, and
 # English GPE), a name they leave open (French and Spanish MISC, English FAC), a

@@ -266,11 +266,9 @@ _LIST_BETWEEN = re.compile(
 def _beside(mention: Mention, area: Mention) -> bool:
     """Whether the area is named in the mention's sentence, other than as another item of
     the list the mention is in: in "México, Canadá y China" China is no town of Mexico."""
-    if area.sentence_start != mention.sentence_start:
-        return False
     first, second = sorted((mention, area), key=lambda m: m.start)
-    between = mention.sentence[first.end - mention.sentence_start : second.start - mention.sentence_start]
-    return _LIST_BETWEEN.fullmatch(between) is None
+    between = second.words_since(first)
+    return between is not None and _LIST_BETWEEN.fullmatch(between) is None
 
 
 def _own_key(c: Candidate) -> str:
