@@ -35,9 +35,9 @@ from pathlib import Path
 
 from mapgen import find_places, read_article
 from mapgen.evaluate import compare, load_gold, report
+from mapgen.evaluate.map_check import check_map
 from mapgen.geo import distance_km
 from mapgen.geocode import offline_index
-from mapgen.map_check import check_map
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlparse
 import folium
 
 import mapgen
-from mapgen.assets import leaflet_dir, leaflet_version
+from mapgen.site.assets import leaflet_dir, leaflet_version
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "article-fr-2017-03.txt"
@@ -94,7 +94,7 @@ def loaded_by_chromium(page: Path, device: dict) -> tuple[int, int]:
     """Requests and gzipped bytes of everything Chromium loads to show the page."""
     from playwright.sync_api import sync_playwright
 
-    from mapgen.site import CHROMIUM, CHROMIUM_ARGS
+    from mapgen.site.pages import CHROMIUM, CHROMIUM_ARGS
 
     urls: list[str] = []
     with sync_playwright() as p:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mapgen.model import Article, Candidate, Mention, Place
-from mapgen.site import CHROMIUM, CHROMIUM_ARGS
+from mapgen.site.pages import CHROMIUM, CHROMIUM_ARGS
 
 HOSTILE = "<script>alert('x')</script>"
 TEXT = (

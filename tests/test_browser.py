@@ -8,9 +8,9 @@ import pytest
 from conftest import HOSTILE, LYON, mention, storm_article, storm_places
 from pages import LAYOUT, serious_violations
 
-import mapgen.site
+import mapgen.site.pages
 from mapgen.model import Article, Candidate, Place
-from mapgen.site import write_site
+from mapgen.site.pages import write_site
 
 pytestmark = pytest.mark.browser
 
@@ -326,7 +326,9 @@ def test_png_and_its_open_graph_tags(tmp_path, browser, monkeypatch):
     assert "og:image" not in site.embed.read_text("utf-8")
     # the picture was taken above; here only the tags are checked, so the second takes none (a Chromium launched
     # in a thread of its own, seconds)
-    monkeypatch.setattr(mapgen.site, "screenshot", lambda page, picture: picture.write_bytes(site.png.read_bytes()))
+    monkeypatch.setattr(
+        mapgen.site.pages, "screenshot", lambda page, picture: picture.write_bytes(site.png.read_bytes())
+    )
     published = write_site(
         storm_article(), storm_places(), tmp_path / "published", png=True, base_url="https://maps.example.org/orages/"
     )

@@ -10,9 +10,9 @@ from test_resolve import NAMES, PARIS_FR, PARIS_TX, TEXAS, FakeGazetteer
 from mapgen import corrections
 from mapgen.corrections import StaleCorrection
 from mapgen.errors import CorrectionsError
-from mapgen.geojson import feature_collection
 from mapgen.model import Article, Mention
 from mapgen.resolve import resolve
+from mapgen.site.geojson import feature_collection
 
 TEXT = "Floods hit Dallas and Paris in northern Tejas. Paris was the worst hit. In Paris, schools closed."
 

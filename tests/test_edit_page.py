@@ -15,7 +15,7 @@ from test_browser import SLIPPED_IN
 
 import mapgen
 from mapgen.corrections import Corrections
-from mapgen.site import write_site
+from mapgen.site.pages import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 DUBLIN_OHIO = 5152333

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import mapgen
-from mapgen.admin1 import available
-from mapgen.assets import leaflet_dir
+from mapgen.site.admin1 import available
+from mapgen.site.assets import leaflet_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

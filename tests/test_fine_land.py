@@ -4,12 +4,12 @@ import json
 
 from conftest import mention, seed_article, seed_places
 
-from mapgen.basemap import vector_basemap
-from mapgen.fine_land import clip
 from mapgen.model import Article, Candidate, Place
-from mapgen.render import build_map, fit_zoom
-from mapgen.site import WORDS
-from mapgen.world import decode
+from mapgen.site.basemap import vector_basemap
+from mapgen.site.fine_land import clip
+from mapgen.site.pages import WORDS
+from mapgen.site.render import build_map, fit_zoom
+from mapgen.site.world import decode
 
 TEXT = "La crue touche Alpha. Beta est coupée. Gamma attend."
 

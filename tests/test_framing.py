@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from conftest import FRANCE, LYON, TEXT, mention
 
-from mapgen.framing import story_view, weighted_median
 from mapgen.model import Candidate, Place
+from mapgen.site.framing import story_view, weighted_median
 
 
 def place(name, lat, lon, mentions=1, feature="city"):

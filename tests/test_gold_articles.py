@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import mapgen
-from mapgen.map_check import check_map
+from mapgen.evaluate.map_check import check_map
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "seed.gold.json"

@@ -14,7 +14,7 @@ from pages import Visit
 
 from mapgen.corrections import Corrections
 from mapgen.model import Article, Candidate, Mention, Place
-from mapgen.site import write_site
+from mapgen.site.pages import write_site
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 import mapgen
 from mapgen.model import Article, Candidate, Mention, Place
-from mapgen.site import write_site
+from mapgen.site.pages import write_site
 
 text = "Des orages ont frappé Lyon lundi."
 lyon = Candidate(2996944, "Lyon", "city", "FR", 45.75, 4.85, 522228, "84")

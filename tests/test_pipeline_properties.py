@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from mapgen import find_places
 from mapgen.errors import MapgenError
 from mapgen.geocode import offline_index
-from mapgen.geojson import one_per_place
 from mapgen.ingest import parse_article
-from mapgen.site import write_site
+from mapgen.site.geojson import one_per_place
+from mapgen.site.pages import write_site
 
 PLACES = [
     "Paris",

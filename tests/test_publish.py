@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import mapgen.site as site
-from mapgen.publish import MANIFEST
-from mapgen.site import SiteError, write_site
+import mapgen.site.pages as site
+from mapgen.site.pages import SiteError, write_site
+from mapgen.site.publish import MANIFEST
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

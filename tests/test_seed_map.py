@@ -15,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_admin1 import admin
 
 from mapgen.model import Place
-from mapgen.site import write_site
+from mapgen.site.pages import write_site
 
 pytestmark = pytest.mark.browser
 
@@ -257,7 +257,7 @@ def test_big_cities_orient_the_reader_and_never_cover_the_story(visit, seed_site
 
 
 def test_big_cities_take_the_article_language_where_cldr_has_it():
-    from mapgen.cities import local_name, time_zone_cities
+    from mapgen.site.cities import local_name, time_zone_cities
 
     zones = time_zone_cities("fr")
     city = {"name": "Damascus", "timezone": "Asia/Damascus"}

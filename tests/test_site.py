@@ -9,9 +9,9 @@ import pytest
 from conftest import HOSTILE, TEXT, mention
 
 import mapgen.packages
-import mapgen.site as site
-from mapgen.geojson import dumps, feature_collection
-from mapgen.site import SiteError, write_site
+import mapgen.site.pages as site
+from mapgen.site.geojson import dumps, feature_collection
+from mapgen.site.pages import SiteError, write_site
 
 
 def read_all(folder):

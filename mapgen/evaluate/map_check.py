@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .geo import SAME_PLACE_KM, distance_km
-from .model import Place
-from .names import name_key
+from ..geo import SAME_PLACE_KM, distance_km
+from ..model import Place
+from ..names import name_key
 
 
 @dataclass(frozen=True)

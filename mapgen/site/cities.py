@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 from importlib.metadata import version
 
-from .cache import cache_dir, kept_json
-from .geo import distance_km
-from .model import Place
+from ..cache import cache_dir, kept_json
+from ..geo import distance_km
+from ..model import Place
 
 MIN_POPULATION = 150_000
 MAX_CITIES = 30  # candidates sent to the page; it shows far fewer

@@ -18,8 +18,8 @@ import itertools
 import json
 from dataclasses import dataclass
 
-from .geo import ring_area_and_centroid
-from .packages import package_dir
+from ..geo import ring_area_and_centroid
+from ..packages import package_dir
 
 SCALE = 100  # points are sent in hundredths of a degree
 

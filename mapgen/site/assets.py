@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .packages import package_dir
+from ..packages import package_dir
 from .resources import templates
 
 CDN = "https://unpkg.com/leaflet@{version}/dist/{name}"

@@ -15,9 +15,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .assets import content_security_policy, safe_script, tile_hosts
-from .corrections import Corrections, describe, entries, spot_of, spot_toml
-from .geo import distance_km
-from .model import Article, Candidate, Place
+from ..corrections import Corrections, describe, entries, spot_of, spot_toml
+from ..geo import distance_km
+from ..model import Article, Candidate, Place
 from .render import script_json
 from .resources import templates
 

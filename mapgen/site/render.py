@@ -22,7 +22,7 @@ from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
 from .framing import story_view
 from .jsontext import script_json
-from .model import Article, Place
+from ..model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
 CITY_ZOOM = 8
@@ -60,7 +60,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     The first view is set by mapgen.js, before any layer is added, so no tile
     of folium's default world view is ever asked for.
 
-    `basemap` is a spec from mapgen.basemap; `words` the page's language's
+    `basemap` is a spec from basemap.py; `words` the page's language's
     words for the map ("low" confidence, the "wheel" hint).
     """
     view = story_view(places)

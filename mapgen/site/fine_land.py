@@ -15,10 +15,10 @@ import math
 
 from .admin1 import CACHE_NAME, country_table, table_folder
 from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
-from .cache import cache_dir, kept_json
+from ..cache import cache_dir, kept_json
 from .framing import View
-from .geo import distance_km
-from .model import Place
+from ..geo import distance_km
+from ..model import Place
 from .world import decode, encode
 
 LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's

@@ -17,7 +17,7 @@ def templates() -> Traversable:
     """The folder of the site's templates, scripts and styles: the checkout's own
     first, so that a tree put first on sys.path runs with its own templates and
     not with those of another checkout installed in the environment."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
+    checkout = Path(__file__).resolve().parent.parent.parent / "templates"
     if (checkout / "mapgen.js").is_file():
         return checkout
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from .model import Article, Place
+from ..model import Article, Place
 
 
 def feature_collection(article: Article, places: list[Place]) -> dict:

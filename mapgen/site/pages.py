@@ -19,15 +19,15 @@ from markupsafe import Markup
 
 from .assets import Asset, content_security_policy, page_assets, tile_hosts
 from .basemap import OFFLINE_TILES, offline_basemap, online_basemap, vector_basemap
-from .corrections import Corrections
+from ..corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
-from .errors import SiteError
+from ..errors import SiteError
 from .geojson import dumps, feature_collection, one_per_place
-from .model import Article, Candidate, Place
+from ..model import Article, Candidate, Place
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
 from .resources import templates
-from .words import WORDS, credit_line
+from ..words import WORDS, credit_line
 
 ASPECT = "4 / 3"  # of the embedded map
 THEMES = ("light", "dark", "auto")
@@ -68,7 +68,7 @@ def write_site(
     line; `theme` light, dark, or auto (the reader's system), which the
     embed's ?theme= overrides. `force` writes into a folder that holds files
     mapgen did not write (see publish.py). `edit`, the corrections the places
-    were found with, asks for edit.html too (mapgen.edit), where `areas` names each
+    were found with, asks for edit.html too (site.edit), where `areas` names each
     candidate's admin area (geocode.area_of).
     """
     out_dir = Path(out_dir)
