@@ -36,8 +36,8 @@ from pathlib import Path
 from mapgen import find_places, read_article
 from mapgen.evaluate import compare, load_gold, report
 from mapgen.evaluate.map_check import check_map
+from mapgen.gazetteer import offline_index
 from mapgen.geo import distance_km
-from mapgen.geocode import offline_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -36,13 +36,14 @@ from scipy.optimize import minimize
 
 from mapgen.errors import NothingSure
 from mapgen.evaluate import AreaJudge, GoldText, Guess, evaluate, load_gold, nearest_namesake
-from mapgen.extract import DEMONYM_LABEL, FRAME_LABEL, PLACE_LABELS, find_mentions, load_pipeline, read
+from mapgen.extract import find_mentions, load_pipeline, read
 from mapgen.extract.pipeline import installed_model
-from mapgen.geocode import candidates, offline_index
+from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
-from mapgen.model import Article, Mention
+from mapgen.labels import DEMONYM_LABEL, FRAME_LABEL, PLACE_LABELS
+from mapgen.lookup import candidates
+from mapgen.model import EVIDENCE, Article, Mention
 from mapgen.resolve import place_of, resolve, scored_names, vetoed
-from mapgen.resolve.evidence import FEATURES
 from mapgen.resolve.scorer import WEIGHTS_FILE, Weights, calibration_vector, write_weights
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +89,7 @@ class Text:
     dev_set: str  # the file it comes from
 
 
-EXTRACT_ASKS = ("geocode.py", "names.py", "abbreviations.py", "model.py")
+EXTRACT_ASKS = ("geocode.py", "lookup.py", "labels.py", "names.py", "abbreviations.py", "model.py")
 
 
 def read_set(path: Path, folds: int, geocoder) -> list[Text]:
@@ -189,7 +190,7 @@ def fit(data: Choices, articles: int) -> Weights:
         gradient = x.T @ (p - q) + 2 * strength * (w - prior)
         return value, gradient
 
-    prior = numpy.array([PRIOR.get(f, 0.0) for f in FEATURES])
+    prior = numpy.array([PRIOR.get(f, 0.0) for f in EVIDENCE])
     strength = PENALTY * articles
     start = prior.copy()
     result = minimize(loss, start, jac=True, method="L-BFGS-B")
@@ -197,7 +198,7 @@ def fit(data: Choices, articles: int) -> Weights:
 
 
 def fit_rounds(texts: list[Text], geocoder, areas: AreaJudge) -> Weights:
-    weights = Weights(tuple(PRIOR.get(f, 0.0) for f in FEATURES), KEEP_ABOVE)  # never the shipped file: fit on all
+    weights = Weights(tuple(PRIOR.get(f, 0.0) for f in EVIDENCE), KEEP_ABOVE)  # never the shipped file: fit on all
     for _ in range(ROUNDS):
         weights = fit(choices(texts, geocoder, weights, areas), len(texts))
     return calibrate(texts, weights, geocoder, areas)
@@ -360,7 +361,7 @@ def main() -> None:
         print_misses_by_class(missed_by_class(texts, lambda t: by_fold[t.fold], geocoder, spacy_docs(path)), path.name)
     weights = fit_rounds(every, geocoder, areas)
     print("\nweights fit on every article:")
-    for feature, w in zip(FEATURES, weights.weights, strict=True):
+    for feature, w in zip(EVIDENCE, weights.weights, strict=True):
         print(f"  {feature:20} {w:8.3f}")
     if not args.dry_run:
         note = {

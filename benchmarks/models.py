@@ -20,7 +20,7 @@ from pathlib import Path
 import mapgen.extract as extract
 from mapgen import find_places, read_article
 from mapgen.evaluate import evaluate, load_gold, mapgen_system
-from mapgen.geocode import offline_index
+from mapgen.gazetteer import offline_index
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed"

@@ -27,7 +27,7 @@ TIMED = """
 import sys, time
 from mapgen import find_places
 from mapgen.evaluate import load_gold
-from mapgen.geocode import offline_index
+from mapgen.gazetteer import offline_index
 texts = load_gold(sys.argv[1])[: int(sys.argv[2]) or None]
 index = offline_index()
 find_places(texts[0].text, texts[0].language, index=index)

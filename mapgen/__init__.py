@@ -98,7 +98,7 @@ def find_places(
     """
     from .extract import find_mentions
     from .extract.kept import kept_mentions
-    from .geocode import offline_index
+    from .gazetteer import offline_index
     from .ingest import parse_article
     from .resolve import resolve
 
@@ -154,7 +154,8 @@ def build_site(
     single_file, png, base_url, source, theme, force). Returns the
     site.SiteResult, which holds the iframe snippet to paste.
     """
-    from .geocode import area_of, offline_index
+    from .gazetteer import offline_index
+    from .lookup import area_of
     from .names import name_key
     from .site import check_options, write_site
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 
 def cache_dir() -> Path:
@@ -83,3 +84,8 @@ def keep_json(path: Path, data: Any, *, older: str | None = None) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be written only costs the time again
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """The file as an SQLite URI, its path percent-encoded: '#', '?' and '%' are legal in folder names."""
+    return f"file:{quote(str(path.absolute()))}?mode={mode}"

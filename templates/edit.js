@@ -3,7 +3,7 @@
    corrections file shown beside the map, which the page offers to download.
    It all happens in the page, opened from disk with no server. Every text of
    the article reaches the page through textContent, never as HTML.
-   edit.html calls mapgenEdit.start with the data mapgen.edit writes. */
+   edit.html calls mapgenEdit.start with the data the editor's page is written with. */
 var mapgenEdit = (function () {
   "use strict";
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from mapgen.extract import QUOTE_CHARS, find_mentions, load_pipeline
 from mapgen.extract.pipeline import _chunks
-from mapgen.geocode import offline_index
+from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
 
 PARAGRAPH = "Heavy rain hit Lyon and Grenoble on Monday. Rescue teams from Marseille reached Nice before dawn."

@@ -124,7 +124,7 @@ def test_our_cities_are_geonames_cities_at_their_geonames_point(path, cities500)
 def test_a_town_without_an_id_is_one_the_gazetteer_lacks(path):
     """Local news names villages of a few hundred people that cities500 lacks; their gold has
     a point and no id, and that is only true where the gazetteer has no town of the name there."""
-    from mapgen.geocode import offline_index
+    from mapgen.gazetteer import offline_index
 
     geocoder = offline_index()
     for row in _rows(path):

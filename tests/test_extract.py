@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from mapgen.extract import NOT_MARKED, ExtractError, find_mentions, load_pipeline
-from mapgen.geocode import offline_index
+from mapgen.extract import ExtractError, find_mentions, load_pipeline
+from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
+from mapgen.labels import NOT_MARKED
 
 ROOT = Path(__file__).resolve().parents[1]
 

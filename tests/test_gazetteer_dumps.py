@@ -11,9 +11,9 @@ from conftest import serving
 
 from mapgen import DumpNotFound, GazetteerError, find_places
 from mapgen.cli import main
-from mapgen.gazetteer import Gazetteer, IndexFile, added, default_path, load
+from mapgen.gazetteer import Gazetteer, IndexFile, added, default_path, load, offline_index
 from mapgen.gazetteer.queries import MAX_CANDIDATES
-from mapgen.geocode import candidates, offline_index
+from mapgen.lookup import candidates
 
 FIXTURE = Path(__file__).parent / "data" / "geonames"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mapgen.gazetteer import index
-from mapgen.geocode import candidates, offline_index
+from mapgen.gazetteer import index, offline_index
+from mapgen.lookup import candidates
 from mapgen.model import Candidate
 from mapgen.names import name_key, skeleton
 

@@ -13,7 +13,8 @@ from conftest import serving
 
 from mapgen import find_places
 from mapgen.cli import main
-from mapgen.geocode import candidates, offline_index
+from mapgen.gazetteer import offline_index
+from mapgen.lookup import candidates
 from mapgen.online import ANSWERS_PER_NAME, MAX_ANSWER_BYTES, MAX_CACHED_CHARS, OnlineGeocoderError, nominatim
 
 # What a Nominatim server answers (format=json, addressdetails, extratags), for two names.

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from mapgen import find_places
 from mapgen.errors import MapgenError
-from mapgen.geocode import offline_index
+from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
 from mapgen.site.geojson import one_per_place
 from mapgen.site.pages import write_site

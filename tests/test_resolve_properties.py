@@ -4,7 +4,7 @@ no exception, confidences in [0, 1], every place's mentions inside the text."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapgen.extract import DATELINE_LABEL, DEMONYM_LABEL
+from mapgen.labels import DATELINE_LABEL, DEMONYM_LABEL
 from mapgen.model import FEATURES, Article, Candidate, Mention
 from mapgen.names import name_key, skeleton
 from mapgen.resolve import resolve

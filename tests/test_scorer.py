@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from mapgen.resolve.evidence import Evidence
+from mapgen.model import Evidence
 from mapgen.resolve.scorer import CALIBRATION_EVIDENCE, default_weights, read_weights, write_weights
 
 

@@ -90,7 +90,7 @@ def add_geocoder(parser: argparse.ArgumentParser) -> None:
 
 
 def open_geocoder(args=None):
-    from ..geocode import offline_index
+    from ..gazetteer import offline_index
 
     offline = offline_index(progress=index_progress, waiting=waiting_for_index)
     if args is None or getattr(args, "geocoder", "offline") == "offline":

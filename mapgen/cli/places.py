@@ -115,7 +115,7 @@ def _review(place, index: PlaceIndex) -> list[str]:
     """Why the place was chosen, its runners-up, and the lines of a corrections file that change it."""
     from ..corrections import describe, drop_line, pin_line
     from ..geo import distance_km
-    from ..geocode import area_of
+    from ..lookup import area_of
 
     chosen = place.chosen
 
@@ -134,7 +134,7 @@ def _review(place, index: PlaceIndex) -> list[str]:
 
 def _write_starting_file(path: Path, source: str, places, index: PlaceIndex) -> None:
     from ..corrections import starting_file
-    from ..geocode import area_of
+    from ..lookup import area_of
 
     path.write_text(starting_file(source, places, lambda c: area_of(index, c)), "utf-8")
     print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)

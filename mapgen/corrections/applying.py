@@ -120,9 +120,7 @@ def _dropped(mentions: list[Mention], drop: Drop, text: str) -> list[Mention]:
 def _candidate(spot: Spot, name: str, geocoder, line: Line) -> Candidate:
     if spot.geonameid is None:
         return Candidate(None, spot.label or name, "city", None, spot.lat, spot.lon)  # type: ignore[arg-type]
-    from ..geocode import by_geonameid  # geopy and the index only when a pin needs them
-
-    found = by_geonameid(geocoder, spot.geonameid)
+    found = geocoder.by_geonameid(spot.geonameid)
     if found is None:
         raise CorrectionsError(f"{line}: unknown GeoNames id {spot.geonameid} (not in the place-name index)")
     return replace(found, name=spot.label) if spot.label else found

@@ -85,7 +85,8 @@ def nearest_namesake(geocoder=None) -> Namesake:
     gold's country points follow one convention (Wikipedia's) and the
     gazetteer's another, hundreds of kilometres apart for Canada or China.
     """
-    from ..geocode import candidates, offline_index
+    from ..gazetteer import offline_index
+    from ..lookup import candidates
 
     geocoder = geocoder or offline_index()
 

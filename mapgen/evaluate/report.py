@@ -22,7 +22,7 @@ def compare(
 ) -> dict[str, Scores]:
     """mapgen and the geotext baseline on the same texts: those mapgen fails on
     are reported to `on_error` and left out for both."""
-    from ..geocode import offline_index
+    from ..gazetteer import offline_index
 
     texts = load_gold(path)[:limit]
     geocoder = offline_index()

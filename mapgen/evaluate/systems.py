@@ -51,7 +51,7 @@ def guesses(places: list[Place]) -> list[Guess]:
 def mapgen_system(geocoder=None) -> System:
     """mapgen's own extract and resolve, as `mapgen build` runs them."""
     from .. import find_places
-    from ..geocode import offline_index
+    from ..gazetteer import offline_index
 
     geocoder = geocoder or offline_index()
 
@@ -69,7 +69,8 @@ def geotext_system(geocoder=None) -> System:
 
     from geotext import GeoText
 
-    from ..geocode import candidates, offline_index
+    from ..gazetteer import offline_index
+    from ..lookup import candidates
     from ..model import Mention
 
     geocoder = geocoder or offline_index()

@@ -28,37 +28,30 @@ from typing import TypeGuard
 
 from ..abbreviations import expand
 from ..errors import ExtractError
-from ..geocode import PlaceIndex, candidates
-from ..model import NER_LABELS, Article, Mention, NerLabel
-from ..names import initials, name_key
-from .cuts import names_cut_right, own_name
-from .labels import (
+from ..geocode import PlaceIndex
+from ..labels import (
     DATELINE_LABEL,
     DEMONYM_LABEL,
     FRAME_LABEL,
     GAZETTEER_LABEL,
     GROUP_LABELS,
     IN_NAME_LABEL,
+    LOOK_BEHIND,
     NAME_LABELS,
-    NOT_MARKED,
     OPEN_LABELS,
     PERSON_LABELS,
     PLACE_LABELS,
 )
+from ..lookup import candidates
+from ..model import NER_LABELS, Article, Mention, NerLabel
+from ..names import initials, name_key
+from .cuts import names_cut_right, own_name
 from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read
 from .sentences import QUOTE_CHARS, Sentences
 
 __all__ = [
     "CHUNK_CHARS",
-    "DATELINE_LABEL",
-    "DEMONYM_LABEL",
-    "FRAME_LABEL",
-    "GAZETTEER_LABEL",
-    "IN_NAME_LABEL",
-    "LOOK_BEHIND",
     "MODELS",
-    "NOT_MARKED",
-    "PLACE_LABELS",
     "QUOTE_CHARS",
     "ExtractError",
     "find_mentions",
@@ -387,5 +380,4 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     return replace(mention, stands_for=full) if full else mention
 
 
-LOOK_BEHIND = 40  # characters: enough for a comma and its spaces, or an article and its spaces
 _AFTER_A_COMMA = re.compile(r"\w,\s*$")  # "Garden City, SC": a state's postal code, not Seychelles

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..geocode import PlaceIndex, candidates
+from ..geocode import PlaceIndex
+from ..labels import NOT_MARKED, PLACE_LABELS
+from ..lookup import candidates
 from ..model import Mention
 from ..names import name_key
-from .labels import NOT_MARKED, PLACE_LABELS
 from .sentences import Sentences
 
 # "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or

@@ -29,7 +29,7 @@ from .entry import Progress
 from .index import default_path, open_or_build
 from .queries import Gazetteer, IndexFile
 
-__all__ = ["Gazetteer", "IndexFile", "Progress", "default_path", "load"]
+__all__ = ["Gazetteer", "IndexFile", "Progress", "default_path", "load", "offline_index"]
 
 
 def load(
@@ -42,3 +42,8 @@ def load(
         repair = "delete it and add the countries again with: mapgen gazetteer add CC"
         files.append(IndexFile(added_path(cache), repair))
     return Gazetteer(*files)
+
+
+def offline_index(progress: Progress | None = None, waiting: Callable[[], None] | None = None) -> Gazetteer:
+    """The offline gazetteer of this machine's cache, its default index built first if there is none."""
+    return load(progress=progress, waiting=waiting)

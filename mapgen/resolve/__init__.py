@@ -20,9 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import NearPlaceError, NothingSure
-from ..extract import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..geo import distance_km
-from ..geocode import PlaceIndex, candidates
+from ..geocode import PlaceIndex
+from ..labels import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
+from ..lookup import candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import name_key
 from .evidence import NAMESAKES_ONE_ANSWER_KM, NO_CONTEXT, Context, Evidence, Name, evidence_for, same_spot_town

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ..abbreviations import readings
-from ..extract import DATELINE_LABEL, GAZETTEER_LABEL, PLACE_LABELS
 from ..geo import distance_km
-from ..model import Candidate, Mention
+from ..labels import DATELINE_LABEL, GAZETTEER_LABEL, PLACE_LABELS
+from ..model import Candidate, Evidence, Mention
 from ..names import area_key, initials, name_key
 from .neighbours import Cells, neighbours
 
@@ -70,52 +70,6 @@ class Context:
 
 
 NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One candidate's evidence; every field a number the scorer weighs."""
-
-    bias: float = 1.0  # against the answer "none of them": a word that happens to be a place name
-    log_population: float = 0.0
-    admin: float = 0.0
-    area: float = 0.0  # a country, continent or region
-    country_namesake: float = 0.0  # a town or area that shares its name with a country: Jamaica in Queens
-    capital: float = 0.0
-    other_name: float = 0.0  # the name is only one of the place's alternate names
-    other_name_beside_exact: float = 0.0  # ... while a namesake elsewhere bears it as its own: "Salisbury" (Harare)
-    # ... while the article points to a namesake (in an area it names, or hinted) and not here: "Garden City"
-    # (Singapore's other name) in a story of Horry County, South Carolina
-    other_name_against_article: float = 0.0
-    after_article: float = 0.0  # a town named after a definite article, as buildings are
-    loose: float = 0.0  # matched only through names.skeleton()
-    abbreviated: float = 0.0  # a state its two capitals may stand for: "WA", Western Australia
-    town_by_letters: float = 0.0  # two or three capitals read as a town they are not the initials of: "BA", Bath
-    unsure_label: float = 0.0  # NER did not call the name a location
-    from_gazetteer: float = 0.0  # NER left the name out of every entity: the gazetteer found it among capitals
-    unknown_population: float = 0.0  # a town or area whose population the gazetteer does not give
-    namesakes: float = 0.0  # log of how many places bear the name: "Springfield", against "Delft"
-    hinted: float = 0.0  # "Mossoul (Irak)", "Paris, Texas"
-    rival_hinted: float = 0.0  # not hinted, while a namesake is
-    in_named_area: float = 0.0  # in a state or province the article names
-    rival_in_named_area: float = 0.0  # not in one, while a namesake is: Wayne County, Michigan beside Ohio
-    outside_named_areas: float = 0.0  # a town of a country whose states the article names, in none of them
-    near_named_area: float = 0.0  # near the point of an area the article names (a county), fading
-    in_named_country: float = 0.0
-    in_area_named_beside: float = 0.0  # in a country or area named in the same sentence: "Valence, ... l'Espagne"
-    in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
-    in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
-    near_settled: float = 0.0  # near a place the article settled, fading with distance
-    neighbours: float = 0.0  # log of 1 + how many other names have a namesake within about 50 km
-    far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1
-    mentions: float = 0.0  # log of how often the article names it
-    near_home: float = 0.0  # in the newsroom's home state or beside its home town (--near)
-
-    def vector(self) -> list[float]:
-        return [getattr(self, f.name) for f in fields(self)]
-
-
-FEATURES = tuple(f.name for f in fields(Evidence))
 
 
 def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:

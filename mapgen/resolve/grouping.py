@@ -10,8 +10,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..abbreviations import expand, readings
-from ..extract import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
-from ..geocode import PlaceIndex, candidates, county_less_its_kind
+from ..geocode import PlaceIndex
+from ..labels import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
+from ..lookup import candidates, county_less_its_kind
 from ..model import Article, Candidate, Mention
 from ..names import initials, name_key
 from .evidence import Name

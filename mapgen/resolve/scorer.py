@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .evidence import FEATURES, Evidence
+from ..model import EVIDENCE, Evidence
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Weights:
     """How much each piece of evidence counts, in log-odds, and the least
     probability a place needs to be put on the map."""
 
-    weights: tuple[float, ...]  # in the order of evidence.FEATURES
+    weights: tuple[float, ...]  # in the order of model.EVIDENCE
     keep_above: float
     # Platt scaling that turns the model's chance of a marker into the share of such
     # markers that are right, fit on the dev sets: slope and intercept on the log-odds,
@@ -74,7 +74,7 @@ def read_weights(text: str) -> Weights:
     record = json.loads(text)
     by_name = record["weights"]
     calibration = tuple(float(v) for v in record.get("calibration", (1.0, 0.0)))
-    return Weights(tuple(float(by_name.get(f, 0.0)) for f in FEATURES), float(record["keep_above"]), calibration)
+    return Weights(tuple(float(by_name.get(f, 0.0)) for f in EVIDENCE), float(record["keep_above"]), calibration)
 
 
 def write_weights(weights: Weights, note: dict) -> str:
@@ -82,7 +82,7 @@ def write_weights(weights: Weights, note: dict) -> str:
     return (
         json.dumps(
             {
-                "weights": {f: round(w, 4) for f, w in zip(FEATURES, weights.weights, strict=True)},
+                "weights": {f: round(w, 4) for f, w in zip(EVIDENCE, weights.weights, strict=True)},
                 "keep_above": round(weights.keep_above, 3),
                 "calibration": [round(v, 4) for v in weights.calibration],
                 "fit": note,

@@ -16,8 +16,7 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from ..cache import cache_dir, kept_json
-from ..gazetteer.index import sqlite_uri
+from ..cache import cache_dir, kept_json, sqlite_uri
 from .jsontext import script_json
 from ..model import Place
 from ..packages import package_dir

@@ -106,7 +106,7 @@ var mapgen = (function () {
     });
   }
 
-  /* A ring as mapgen/world.py sends it: steps in hundredths of a degree, longitude first. */
+  /* A ring as the site stage encodes it: steps in hundredths of a degree, longitude first. */
   function decode(steps) {
     var ring = [], x = 0, y = 0;
     for (var k = 0; k < steps.length; k += 2) {

@@ -1,10 +1,10 @@
-"""The labels of mentions: spaCy's, as extract reads them, and extract's own."""
+"""The labels of mentions: spaCy's, as extract reads them, and extract's own; resolve reads them too."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from ..model import Label
+from .model import Label
 
 PLACE_LABELS: frozenset[Label] = frozenset({"LOC", "GPE"})
 OPEN_LABELS: frozenset[Label] = frozenset({"MISC", "FAC"})
@@ -22,3 +22,5 @@ IN_NAME_LABEL: Final = "IN_NAME"
 NOT_MARKED: frozenset[Label] = frozenset({DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL})
 # capitalised words NER left out of every entity that the gazetteer holds as a place's own name
 GAZETTEER_LABEL: Final = "GAZETTEER"
+# characters before a mention that extract and resolve read: enough for a comma and its spaces, or an article
+LOOK_BEHIND = 40
