@@ -100,17 +100,17 @@ def find_places(
     from .extract.kept import kept_mentions
     from .gazetteer import offline_index
     from .ingest import parse_article
-    from .resolve import resolve
+    from .resolve import one_per_place, resolve
 
     article = text if isinstance(text, Article) else parse_article(text, language=language)
     chosen = _corrections_of(article.source, corrections)
     index = index or geocoder or offline_index()
     mentions = (kept_mentions if reuse_reading else find_mentions)(article, index)
     if chosen is None:
-        return _in_language(resolve(article, mentions, index, near=near), article.language, index)
+        return one_per_place(_in_language(resolve(article, mentions, index, near=near), article.language, index))
     prepared = _corrections.prepare(article, mentions, chosen, index)
     places = prepared.finish(resolve(article, list(prepared.mentions), index, pinned=prepared.pinned, near=near))
-    return _in_language(places, article.language, index)
+    return one_per_place(_in_language(places, article.language, index))
 
 
 def _in_language(places: list[Place], language: str, index) -> list[Place]:

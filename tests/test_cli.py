@@ -238,3 +238,16 @@ def test_the_edit_page_writes_back_only_what_concerns_its_article(tmp_path):
     page = (tmp_path / "site" / "edit.html").read_text("utf-8")
     data = json.loads(page.split('<script type="application/json" id="mapgen-data">')[1].split("</script>")[0])
     assert data["corrections"]["pin"] == {"Dublin": "5152333"} and data["corrections"]["drop"] == {}
+
+
+def test_places_lists_a_place_written_two_ways_once(tmp_path):
+    """The table, --json and the map agree: "the United States" and "the U.S." are one row with two mentions."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The United States sent aid to Haiti on Monday. The U.S. Navy said a ship left Norfolk.", "utf-8"
+    )
+    table, geojson = run("places", str(article)), run("places", "--json", str(article))
+    rows = [line for line in table.stdout.splitlines() if line.startswith(("United States", "U.S."))]
+    assert len(rows) == 1 and rows[0].rstrip().endswith("2"), table.stdout
+    names = [f["properties"]["name"] for f in json.loads(geojson.stdout)["features"]]
+    assert len(names) == len(table.stdout.splitlines()) - 2 and names.count("United States") == 1

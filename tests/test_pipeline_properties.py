@@ -22,7 +22,6 @@ from mapgen import find_places
 from mapgen.errors import MapgenError
 from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
-from mapgen.site.geojson import one_per_place
 from mapgen.site.pages import write_site
 
 PLACES = [
@@ -116,8 +115,9 @@ def check_one(raw: str, language: str | None, geocoder, folder) -> None:
             assert article.text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
     site = write_site(article, places, folder, tiles="OpenStreetMap.Mapnik", assets="cdn")
     features = json.loads(site.geojson.read_text("utf-8"))["features"]
-    # one feature per real place: "Madridà" and "Madrid" resolved to one Madrid are one mark, with both mentions
-    assert len(features) == len(one_per_place(places))
+    # one place per real place: "Madridà" and "Madrid" resolved to one Madrid are one mark, with both mentions
+    ids = [p.chosen.geonameid for p in places if p.chosen.geonameid is not None]
+    assert len(ids) == len(set(ids)) and len(features) == len(places)
     assert sum(len(f["properties"]["mentions"]) for f in features) == sum(len(p.mentions) for p in places)
     for page in (site.index, site.embed):
         assert page.read_text("utf-8").count("</script>") == page.read_text("utf-8").count("<script")

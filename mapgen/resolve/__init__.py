@@ -289,3 +289,19 @@ def _chance(scored: ScoredName) -> float:
     return sum(
         p for p, *_, c in scored.scored if distance_km(best.lat, best.lon, c.lat, c.lon) <= NAMESAKES_ONE_ANSWER_KM
     )
+
+
+def one_per_place(places: list[Place]) -> list[Place]:
+    """Places that resolved to the same real place ("U.S." and "United States")
+    as one: named as the article first wrote it, with every mention."""
+    merged: dict[tuple, Place] = {}
+    for place in places:
+        c = place.chosen
+        key = (c.geonameid,) if c.geonameid is not None else (c.name, c.lat, c.lon)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = place
+            continue
+        mentions = tuple(sorted(first.mentions + place.mentions, key=lambda m: m.start))
+        merged[key] = replace(first, confidence=max(first.confidence, place.confidence), mentions=mentions)
+    return list(merged.values())

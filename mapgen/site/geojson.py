@@ -8,8 +8,6 @@ page converts before it highlights).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-
 from ..model import Article, Place
 
 
@@ -24,24 +22,9 @@ def feature_collection(article: Article, places: list[Place]) -> dict:
         "title": article.title,
         "date": article.date,
         "language": article.language,
-        "features": [_feature(p) for p in one_per_place(places)],
+        "features": [_feature(p) for p in places],
     }
 
-
-def one_per_place(places: list[Place]) -> list[Place]:
-    """Places that resolved to the same real place ("U.S." and "United States")
-    as one: named as the article first wrote it, with every mention."""
-    merged: dict[tuple, Place] = {}
-    for place in places:
-        c = place.chosen
-        key = (c.geonameid,) if c.geonameid is not None else (c.name, c.lat, c.lon)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = place
-            continue
-        mentions = tuple(sorted(first.mentions + place.mentions, key=lambda m: m.start))
-        merged[key] = replace(first, confidence=max(first.confidence, place.confidence), mentions=mentions)
-    return list(merged.values())
 
 
 def _feature(place: Place) -> dict:

@@ -22,7 +22,7 @@ from .basemap import OFFLINE_TILES, offline_basemap, online_basemap, vector_base
 from ..corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
 from ..errors import SiteError
-from .geojson import dumps, feature_collection, one_per_place
+from .geojson import dumps, feature_collection
 from ..model import Article, Candidate, Place
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
@@ -69,10 +69,9 @@ def write_site(
     embed's ?theme= overrides. `force` writes into a folder that holds files
     mapgen did not write (see publish.py). `edit`, the corrections the places
     were found with, asks for edit.html too (site.edit), where `areas` names each
-    candidate's admin area (geocode.area_of).
+    candidate's admin area (lookup.area_of).
     """
     out_dir = Path(out_dir)
-    places = one_per_place(places)
     online = check_options(out_dir, tiles=tiles, assets=assets, theme=theme, force=force)
     words = WORDS.get(article.language, WORDS["en"])
     # with no base URL, the snippet is for a page beside the site's folder
