@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import corrections as _corrections
 from .corrections import StaleCorrection
@@ -31,7 +32,11 @@ from .errors import (
     OnlineGeocoderError,
     SiteError,
 )
+from .geocode import PlaceIndex
 from .model import Article, Candidate, Mention, Place
+
+if TYPE_CHECKING:
+    from .site.pages import SiteResult
 
 try:
     __version__ = version("mapgen")
@@ -74,8 +79,8 @@ def find_places(
     text: str | Article,
     language: str | None = None,
     *,
-    index=None,
-    geocoder=None,
+    index: PlaceIndex | None = None,
+    geocoder: PlaceIndex | None = None,
     corrections: str | Path | _corrections.Corrections | None = None,
     near: tuple[str, ...] = (),
     reuse_reading: bool = False,
@@ -113,7 +118,7 @@ def find_places(
     return one_per_place(_in_language(places, article.language, index))
 
 
-def _in_language(places: list[Place], language: str, index) -> list[Place]:
+def _in_language(places: list[Place], language: str, index: PlaceIndex) -> list[Place]:
     """Each place under its name in the article's language where the index has one
     (an added GeoNames dump's 'Londres' for a French article), as the popup and --review show it."""
     from dataclasses import replace
@@ -126,7 +131,9 @@ def _in_language(places: list[Place], language: str, index) -> list[Place]:
     return localized
 
 
-def _corrections_of(source: str, corrections: str | Path | _corrections.Corrections | None):
+def _corrections_of(
+    source: str, corrections: str | Path | _corrections.Corrections | None
+) -> _corrections.Corrections | None:
     """The corrections for the article read from `source`: the file named, else the one beside it."""
     if isinstance(corrections, _corrections.Corrections):
         return corrections
@@ -139,13 +146,13 @@ def build_site(
     out_dir: str | Path,
     *,
     language: str | None = None,
-    index=None,
-    geocoder=None,
+    index: PlaceIndex | None = None,
+    geocoder: PlaceIndex | None = None,
     corrections: str | Path | _corrections.Corrections | None = None,
     edit: bool = False,
     near: tuple[str, ...] = (),
-    **options,
-):
+    **options: Any,
+) -> SiteResult:
     """Read the article (a path, or an Article), find its places and write the map site.
 
     `index` (or its earlier name `geocoder`), `corrections` and `near` are as for
