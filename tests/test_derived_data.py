@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from mapgen.site import shapes
 from mapgen.gazetteer import area_records, natural_features
+from mapgen.site import shapes
 from mapgen.site.world import decode
 
 REPO = Path(__file__).resolve().parents[1]
