@@ -74,6 +74,7 @@ PRIOR = {
     "in_demonym_country": math.log(10),
     "near_settled": 2.0,
     "near_home": math.log(100),  # as naming the area; no dev text has a --near, so the fit keeps it
+    "in_institution": -math.log(10),  # "Universidad de Cuenca": the place is meant less often than not
 }
 PENALTY = 0.005  # L2 towards PRIOR, per article
 KEEP_ABOVE = 0.5  # a place goes on the map when it is likelier right than not
@@ -89,7 +90,16 @@ class Text:
     dev_set: str  # the file it comes from
 
 
-EXTRACT_ASKS = ("geocode.py", "lookup.py", "labels.py", "names.py", "abbreviations.py", "model.py")
+EXTRACT_ASKS = (
+    "geocode.py",
+    "lookup.py",
+    "labels.py",
+    "names.py",
+    "abbreviations.py",
+    "model.py",
+    "surroundings.py",
+    "surrounding_words.py",
+)
 
 
 def read_set(path: Path, folds: int, geocoder) -> list[Text]:
@@ -240,7 +250,21 @@ def calibrate(texts: list[Text], weights: Weights, geocoder, areas: AreaJudge) -
     start = numpy.zeros(x.shape[1])
     start[0] = 1.0
     fitted = minimize(loss, start, jac=True, method="L-BFGS-B").x
-    return replace(weights, calibration=tuple(float(v) for v in fitted))
+    confidence = 1 / (1 + numpy.exp(-(x @ fitted)))
+    return replace(weights, calibration=tuple(float(v) for v in fitted), check_below=check_line(confidence, y, share))
+
+
+RIGHT_FLAGGED = 0.10  # the most right markers a desk is asked to check: a flag on more would say little
+
+
+def check_line(confidence, right, share) -> float:
+    """The highest confidence under which at most RIGHT_FLAGGED of the right markers fall
+    (each dev set weighing the same): everything under it is flagged for a desk to check."""
+    order = numpy.argsort(confidence)
+    weight = numpy.where(right[order] > 0, share[order], 0.0)
+    flagged = numpy.cumsum(weight) / max(weight.sum(), 1e-12)  # share of right markers at or under each
+    allowed = numpy.nonzero(flagged <= RIGHT_FLAGGED)[0]
+    return float(confidence[order][allowed[-1]]) if len(allowed) else 0.0
 
 
 def measure(sets: dict[str, list[Text]], weights_of, geocoder, areas: AreaJudge) -> dict:
@@ -325,6 +349,7 @@ def summary(name: str, s) -> str:
         f"right place {s.right_place['share']:.3f} same place {s.same_id['share']:.3f} "
         f"acc@161 {s.resolution['acc161']:.3f} | Brier {s.calibration['brier']:.3f} "
         f"worst tenth off by {s.calibration['worst_gap']:.3f} | "
+        f"flagged: wrong {s.flags['wrong_flagged']:.2f} of {s.flags['wrong']}, right {s.flags['right_flagged']:.2f} | "
         f"empty maps {s.empty_maps}"
     )
 
@@ -360,6 +385,7 @@ def main() -> None:
         texts = sets[path.name]
         print_misses_by_class(missed_by_class(texts, lambda t: by_fold[t.fold], geocoder, spacy_docs(path)), path.name)
     weights = fit_rounds(every, geocoder, areas)
+    print(f"\ncheck line (flag under): {weights.check_below:.3f}")
     print("\nweights fit on every article:")
     for feature, w in zip(EVIDENCE, weights.weights, strict=True):
         print(f"  {feature:20} {w:8.3f}")

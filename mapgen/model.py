@@ -139,6 +139,8 @@ class Evidence:
     far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1
     mentions: float = 0.0  # log of how often the article names it
     near_home: float = 0.0  # in the newsroom's home state or beside its home town (--near)
+    in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
+    named_person: float = 0.0  # NER called a mention of it a person
 
     def vector(self) -> list[float]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -165,6 +167,9 @@ class Place:
     origin: Origin = "resolved"
     renamed_from: str | None = None  # the name as written, when a corrections file relabels it
     role: Role | None = None  # "focus" or "context", as a corrections file marks it, for the map's framing
+    # Why a desk should check this marker before publishing ("inside an institution's name: is it the
+    # place?"); None for a marker the resolver is sure of, as its fit on the dev sets draws the line.
+    check: str | None = None
 
     @property
     def kind(self) -> Kind:
@@ -172,7 +177,5 @@ class Place:
 
     @property
     def low_confidence(self) -> bool:
-        return self.confidence < LOW_CONFIDENCE
-
-
-LOW_CONFIDENCE = 0.5
+        """A marker to check: the map draws it dashed, --review lists it first."""
+        return self.check is not None

@@ -90,7 +90,7 @@ def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
     lines = [f"{source}: {len(places)} place{'' if len(places) == 1 else 's'}"]
     rows = [("name", "resolved", "kind", "country", "lat", "lon", "conf", "mentions")]
     for p in places:
-        flag = " (low)" if p.low_confidence else ""
+        flag = " (check)" if p.low_confidence else ""
         rows.append(
             (
                 p.name,
@@ -106,8 +106,8 @@ def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
-    if review:
-        lines.extend(line for p in places for line in _review(p, index))
+    if review:  # the markers to check first, each with the line that says why
+        lines.extend(line for p in sorted(places, key=lambda p: not p.low_confidence) for line in _review(p, index))
     return "\n".join(lines)
 
 
@@ -123,6 +123,8 @@ def _review(place, index: PlaceIndex) -> list[str]:
         return area_of(index, c)
 
     lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
+    if place.check:
+        lines.append(f"  CHECK: {place.check}")
     lines.extend(f"  because: {reason}" for reason in place.reasons)
     for other in place.runners_up:
         away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)

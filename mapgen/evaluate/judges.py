@@ -41,6 +41,8 @@ class AreaJudge:
         )
 
     def right_place(self, gold: GoldPlace, guess: Guess) -> bool:
+        if guess.box is not None and _inside(gold.lat, gold.lon, guess.box):
+            return True  # a lake's or river's mark: the gold point lies on it, however far from its label
         if guess.feature == "country":
             return self.area_of(gold.lat, gold.lon)[0] == guess.country
         if self.is_area_mark(guess):
@@ -51,9 +53,14 @@ class AreaJudge:
         """The gold's GeoNames id, a place within 10 km of its point, or a country or area mark judged right."""
         if guess.geonameid is not None and guess.geonameid == gold.geonameid:
             return True
-        if self.is_area_mark(guess):
+        if self.is_area_mark(guess) or guess.box is not None:
             return self.right_place(gold, guess)
         return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= SAME_PLACE_KM
+
+
+def _inside(lat: float, lon: float, box: tuple[float, float, float, float]) -> bool:
+    south, west, north, east = box
+    return south <= lat <= north and (west <= lon <= east if west <= east else lon >= west or lon <= east)
 
 
 @cache

@@ -41,6 +41,8 @@ class Scores:
     right_place: dict = field(default_factory=dict)  # n, share: see AreaJudge
     same_id: dict = field(default_factory=dict)  # n, share over gold names with a GeoNames id
     calibration: dict = field(default_factory=dict)  # brier, deciles: [(n, mean confidence, share right)]
+    # wrong, right: how many marks; wrong_flagged, right_flagged: the share of them marked for a desk to check
+    flags: dict = field(default_factory=dict)
     empty_maps: int = 0  # texts given no place, whose gold names one the gazetteer holds
     misses: list = field(default_factory=list)  # the worst resolutions
     seconds: float = 0.0
@@ -75,6 +77,7 @@ def evaluate(
     areas = areas or AreaJudge()
     counts = {"exact": 0, "overlap": 0, "judged": 0, "same": 0, "right": 0, "with_id": 0, "same_id": 0, "empty": 0}
     predicted, errors, misses, least_errors, judged = 0, [], [], [], []
+    flags: list[tuple[bool, bool]] = []  # (flagged, right) of each mark
     by_kind: dict[str, dict] = {}
     start = time.perf_counter()
     measured: list[GoldText] = []  # the texts the system did not fail on
@@ -110,6 +113,7 @@ def evaluate(
                 right = areas.right_place(gold, guess)
                 counts["right"] += right
                 judged.append((guess.confidence, right))
+                flags.append((guess.flagged, right))
                 if not right:
                     misses.append((error, gold_text.id, gold, guess))
                 if gold.geonameid is not None:
@@ -120,6 +124,7 @@ def evaluate(
                     counts["same"] += same_place(guess, reference)
         # a marker on no place of the gold is wrong too, however sure
         judged.extend((guess.confidence, False) for a, guess in enumerate(answer) if a not in pairs.values())
+        flags.extend((guess.flagged, False) for a, guess in enumerate(answer) if a not in pairs.values())
         if progress:
             progress(i, len(texts))
     seconds = time.perf_counter() - start
@@ -142,6 +147,7 @@ def evaluate(
         right_place={"n": len(errors), "share": _ratio(counts["right"], len(errors))},
         same_id={"n": counts["with_id"], "share": _ratio(counts["same_id"], counts["with_id"])},
         calibration=calibration(judged),
+        flags=flagged(flags),
         empty_maps=counts["empty"],
         kinds={
             k: {"n": v["n"], "recall": _ratio(v["found"], v["n"]), **_resolution(v["errors"])}
@@ -161,6 +167,19 @@ def _without_optional(gold_text: GoldText, answer: list[Guess]) -> list[Guess]:
         if not any(a < guess.end and guess.start < b for a, b in gold_text.optional)
         or any(g.start < guess.end and guess.start < g.end for g in gold_text.places)
     ]
+
+
+def flagged(flags: list[tuple[bool, bool]]) -> dict:
+    """How well the check flag points a desk at the wrong marks: the share of the
+    wrong marks it flags (the more the better) and of the right ones (the fewer)."""
+    wrong = [f for f, right in flags if not right]
+    good = [f for f, right in flags if right]
+    return {
+        "wrong": len(wrong),
+        "wrong_flagged": _ratio(sum(wrong), len(wrong)),
+        "right": len(good),
+        "right_flagged": _ratio(sum(good), len(good)),
+    }
 
 
 def calibration(judged: list[tuple[float, bool]], groups: int = 10) -> dict:

@@ -113,6 +113,8 @@ def report(title: str, ours: Scores, peer: Scores) -> str:
             "            the gazetteer's points against the gold's)"
         )
     lines.append(f"{'empty maps (gold has a known place)':34} {ours.empty_maps:9d} {peer.empty_maps:9d}")
+    lines.append(f"{'wrong markers flagged':34} {ours.flags['wrong_flagged']:9.3f}   of {ours.flags['wrong']}")
+    lines.append(f"{'right markers flagged':34} {ours.flags['right_flagged']:9.3f}   of {ours.flags['right']}")
     lines.append(f"{'names resolved (recognised gold)':34} {ours.resolution['n']:9d} {peer.resolution['n']:9d}")
     lines += ["", f"{'kind':18} {'n':>5} {'recall':>8} {'acc@161':>8} {'median km':>10}   geotext: recall acc@161"]
     for kind, k in ours.kinds.items():

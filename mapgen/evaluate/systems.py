@@ -26,6 +26,8 @@ class Guess:
     lon: float
     geonameid: int | None = None
     confidence: float = 1.0
+    flagged: bool = False  # marked for a desk to check
+    box: tuple[float, float, float, float] | None = None  # a feature's (south, west, north, east), where known
 
 
 def guesses(places: list[Place]) -> list[Guess]:
@@ -41,12 +43,21 @@ def guesses(places: list[Place]) -> list[Guess]:
                 p.chosen.lon,
                 p.chosen.geonameid,
                 p.confidence,
+                p.low_confidence,
+                _box(p),
             )
             for p in places
             for m in p.mentions
         ),
         key=lambda g: (g.start, g.end),
     )
+
+
+def _box(place: Place) -> tuple[float, float, float, float] | None:
+    from ..gazetteer.natural_features import feature_of
+
+    feature = feature_of(place.chosen)
+    return feature.bbox if feature else None
 
 
 def mapgen_system(geocoder=None) -> System:

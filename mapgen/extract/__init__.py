@@ -26,6 +26,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import TypeGuard
 
+from .. import surroundings
 from ..abbreviations import expand
 from ..errors import ExtractError
 from ..geocode import PlaceIndex
@@ -115,7 +116,30 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
         mentions.append(mention)
     mentions = names_cut_right(mentions, doc, geocoder, sentences)
     mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
+    mentions = _no_roads_nor_storms(mentions, article.language, geocoder, sentences)
     return _with_abbreviations(sorted(mentions, key=lambda m: m.start), doc, sentences)
+
+
+def _no_roads_nor_storms(
+    mentions: list[Mention], language: str, geocoder: PlaceIndex, sentences: Sentences
+) -> list[Mention]:
+    """The mentions less the names of roads ("route de Lyon", "las calles Colima, Tabasco y
+    Zacatecas", "Ohio 83") and of storms ("la tempête Hélène"): no place, though a town or
+    a state bears the name. A dateline's town stays."""
+    text = sentences.text
+    listed = surroundings.streets(text, language)
+    kept = []
+    for m in mentions:
+        if m.label != DATELINE_LABEL:
+            if any(start <= m.start and m.end <= end for start, end in listed):
+                continue
+            if surroundings.is_storm(text, m.start, language):
+                continue
+            state = any(c.feature in ("admin", "country") for c in candidates(geocoder, m.name))
+            if surroundings.is_street(text, m.start, m.end, language, state_names=state):
+                continue
+        kept.append(m)
+    return kept
 
 
 def _is_ner_label(label: str) -> TypeGuard[NerLabel]:

@@ -67,8 +67,12 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
 
 
 # The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands", "KwaZulu" + "-Natal",
-# "Rio Grande" + " do Sul", "Grantown" + "-on-Spey"
-_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-(?:[a-zà-ÿ]+-){0,2})[A-Z][\w.'’-]*")
+# "Rio Grande" + " do Sul", "Grantown" + "-on-Spey", and the small words of a compound written without its
+# hyphens, or of two names joined as one: "Châlons" + " en Champagne", "Trinidad" + " and Tobago"
+_NEXT_WORD = re.compile(
+    r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di|sur|sous|en|lès|lez|le|la|les|aux|on|upon|and|et|y|e|am|an|im)[ ]+)?"
+    r"|-(?:[a-zà-ÿ]+-){0,2})[A-Z][\w.'’-]*"
+)
 LONGER_WORDS = 3  # a name is carried on by at most this many words
 
 

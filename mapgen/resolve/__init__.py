@@ -269,14 +269,16 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
     # An area and its town of the same name at the same spot are one answer; the map shows the town, a point
     # ("la ville de Valence"), with the chance of both.
     shown = next((item for item in scored.scored if same_spot_town(best, item[3]) and item[0] > 0), scored.scored[0])
+    confidence = round(weights.calibrated(_chance(scored), shown[1]), 3)  # always within 0..1
     return Place(
         name=scored.name.mentions[0].text,
         chosen=shown[3],
-        confidence=round(weights.calibrated(_chance(scored), shown[1]), 3),  # always within 0..1
+        confidence=confidence,
         mentions=scored.name.mentions,
         runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
         reasons=shown[2],
         evidence=shown[1],
+        check=why_check(confidence, shown[1], weights) if confidence < weights.check_below else None,
     )
 
 
@@ -305,3 +307,20 @@ def one_per_place(places: list[Place]) -> list[Place]:
         mentions = tuple(sorted(first.mentions + place.mentions, key=lambda m: m.start))
         merged[key] = replace(first, confidence=max(first.confidence, place.confidence), mentions=mentions)
     return list(merged.values())
+
+
+# What makes a marker doubtful on real news, in words a desk can act on, strongest first.
+_DOUBTS = (
+    ("in_institution", "named inside an institution's name: is the place itself meant?"),
+    ("named_person", "read as a person's name: is it a place?"),
+    ("unsure_label", "not read as a place by the recogniser: is it one?"),
+    ("from_gazetteer", "found only as capitalised words: is it a place?"),
+    ("far_from_settled", "far from the article's other places: is it this namesake?"),
+    ("loose", "spelled unlike any name of the place: is it this one?"),
+)
+
+
+def why_check(confidence: float, evidence: Evidence, weights: Weights) -> str:
+    """The line a desk reads for a marker under the check line: its first doubt, and how sure mapgen is."""
+    doubt = next((words for field, words in _DOUBTS if getattr(evidence, field) > 0.5), "is it the right place?")
+    return f"{doubt} (confidence {confidence:.2f}, under {weights.check_below:.2f})"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..abbreviations import readings
 from ..geo import distance_km
-from ..labels import DATELINE_LABEL, GAZETTEER_LABEL, PLACE_LABELS
+from ..labels import DATELINE_LABEL, GAZETTEER_LABEL, PERSON_LABELS, PLACE_LABELS
 from ..model import Candidate, Evidence, Mention
 from ..names import area_key, initials, name_key
 from .neighbours import Cells, neighbours
@@ -52,6 +52,7 @@ class Name:
     # the candidates (by GeoNames id) that the article's language calls by this name: "Pérou" in French
     in_language: frozenset[int] = frozenset()
     kind_before: bool = False  # the article writes an area's kind before it: "la provincia de Alicante", "County Clare"
+    in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
         "namesakes": math.log(_answers(name.candidates)),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
+        "in_institution": name.in_institution,
+        "named_person": float(any(m.label in PERSON_LABELS for m in name.mentions)),
     }
     if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
         values["country_namesake"] = 1.0

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .. import surroundings
 from ..abbreviations import expand, readings
 from ..geocode import PlaceIndex
 from ..labels import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
@@ -76,6 +77,8 @@ def group_names(
         )
         if kind_before:
             found = [c for c in found if c.feature != "city"] or found  # "la provincia de Almería": not its town
+        if any(surroundings.is_water(text, m.start, m.end, article.language) for m in group):
+            found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
@@ -92,6 +95,10 @@ def group_names(
                     readings=spelled_out,
                     in_language=_called_so(key, found, article.language, geocoder),
                     kind_before=kind_before,
+                    in_institution=sum(
+                        surroundings.in_institution(text, m.start, m.end, article.language) for m in group
+                    )
+                    / len(group),
                 )
             )
     return names

@@ -30,6 +30,9 @@ class Weights:
     # markers that are right, fit on the dev sets: slope and intercept on the log-odds,
     # then one weight for each of CALIBRATION_EVIDENCE (missing ones count 0)
     calibration: tuple[float, ...] = (1.0, 0.0)
+    # Markers under this confidence are to be checked: the line is fit on the dev sets, as the
+    # lowest that flags at most one right marker in ten (a flag on every marker would say nothing)
+    check_below: float = 0.5
 
     def score(self, evidence: Evidence) -> float:
         return sum(w * x for w, x in zip(self.weights, evidence.vector(), strict=True))
@@ -46,7 +49,16 @@ class Weights:
 # the dev sets leave out) and for those only the gazetteer proposed, for names with many
 # namesakes, and for places far from the article's others, and too low for villages
 # that others vouch for (tenths off by up to 0.17 on gwn-dev with the log-odds alone).
-CALIBRATION_EVIDENCE = ("unsure_label", "namesakes", "far_from_settled", "area", "from_gazetteer", "neighbours")
+CALIBRATION_EVIDENCE = (
+    "unsure_label",
+    "namesakes",
+    "far_from_settled",
+    "area",
+    "from_gazetteer",
+    "neighbours",
+    "in_institution",
+    "named_person",
+)
 
 
 def calibration_vector(evidence: Evidence) -> list[float]:
@@ -74,7 +86,12 @@ def read_weights(text: str) -> Weights:
     record = json.loads(text)
     by_name = record["weights"]
     calibration = tuple(float(v) for v in record.get("calibration", (1.0, 0.0)))
-    return Weights(tuple(float(by_name.get(f, 0.0)) for f in EVIDENCE), float(record["keep_above"]), calibration)
+    return Weights(
+        tuple(float(by_name.get(f, 0.0)) for f in EVIDENCE),
+        float(record["keep_above"]),
+        calibration,
+        float(record.get("check_below", 0.5)),
+    )
 
 
 def write_weights(weights: Weights, note: dict) -> str:
@@ -85,6 +102,7 @@ def write_weights(weights: Weights, note: dict) -> str:
                 "weights": {f: round(w, 4) for f, w in zip(EVIDENCE, weights.weights, strict=True)},
                 "keep_above": round(weights.keep_above, 3),
                 "calibration": [round(v, 4) for v in weights.calibration],
+                "check_below": round(weights.check_below, 3),
                 "fit": note,
             },
             indent=1,

@@ -40,6 +40,7 @@ def _feature(place: Place) -> dict:
             "geonameid": chosen.geonameid,
             "confidence": round(place.confidence, 3),
             "low_confidence": place.low_confidence,
+            "check": place.check,  # why a desk should check this marker; null when mapgen is sure
             "mentions": [
                 {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence} for m in place.mentions
             ],

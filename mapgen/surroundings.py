@@ -1,0 +1,122 @@
+"""What the words around a name say it names, when it is not the town it spells.
+
+A town's name is also the name of its road ("la route de Lyon", "Portland
+Road", "Ohio 83"), of rivers and lakes ("the Licking", "el río Lerma"), of a
+storm ("la tempête Hélène") and of institutions ("Universidad de Cuenca").
+Real local news writes such names far more often than the dev sets' wire
+copy did, and each was mapped as its town at 0.9 and over. The words that say
+so are each language's own (surrounding_words.py); this module reads them.
+
+A street or a storm is no place at all (extract drops the mention); a name
+with a water word beside it stands for the feature, never for its town
+(resolve keeps only candidates of that kind); a name inside an institution's
+name may still mean the place, so it is only evidence, weighed by the fit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .surrounding_words import Words, words_of
+
+# The list that goes on after a street word: "las calles Colima, Tabasco y Zacatecas".
+_NAME = r"[A-ZÀ-ÞА-Я][\w'’.-]*(?:\s+(?:de|del|la|las|los|du|des|of)?\s*[A-ZÀ-ÞА-Я][\w'’.-]*)*"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """A language's words as the patterns that look before and after a name."""
+
+    street_before: re.Pattern[str]  # "route de " ending right before the name
+    street_after: re.Pattern[str]  # " Road" starting right after it
+    street_list: re.Pattern[str]  # "las calles " then a list of names
+    route_number: re.Pattern[str]  # " 83" after a state's name
+    water_before: re.Pattern[str]
+    water_after: re.Pattern[str]
+    water_list: re.Pattern[str]  # "the Ohio, Muskingum and Licking rivers"
+    storm_before: re.Pattern[str]
+    institution_before: re.Pattern[str]
+    institution_after: re.Pattern[str]
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def patterns(language: str) -> Patterns:
+    """The patterns of the article's language, with English's too: wire copy in any
+    language quotes English road and river names ("la Interstate 10")."""
+    own, english = words_of(language), words_of("en")
+    both = Words.union(own, english)
+    linkers = _alternatives(both.linkers)
+    before = rf"(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
+    return Patterns(
+        street_before=re.compile(before.format(words=_alternatives(both.street_before)), re.IGNORECASE),
+        street_after=re.compile(rf"^\s+(?:{_alternatives(both.street_after)})\b"),
+        street_list=re.compile(
+            rf"\b(?:{_alternatives(both.street_plural)})(?:\s+(?:{linkers}))?\s+({_NAME}(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+)",
+            re.IGNORECASE,
+        ),
+        route_number=re.compile(
+            r"^\s+\d{1,3}[A-Z]?\b(?![.,:/]\d)(?!\s*(?:%|percent|per\s+cent|por\s+ciento|pour\s+cent))"
+        ),
+        water_before=re.compile(before.format(words=_alternatives(both.water_before)), re.IGNORECASE),
+        water_after=re.compile(rf"^\s+(?:{_alternatives(both.water_after)})\b", re.IGNORECASE),
+        water_list=re.compile(
+            rf"^(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+\s+(?:{_alternatives(both.water_plural)})\b"
+        ),
+        storm_before=re.compile(rf"\b(?:{_alternatives(both.storm_before)})\s+$", re.IGNORECASE),
+        institution_before=re.compile(
+            rf"\b(?:{_alternatives(both.institution_before)})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
+        ),
+        institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_alternatives(both.institution_after)})\b"),
+    )
+
+
+LOOK = 60  # characters read on either side of a name
+
+
+def _before(text: str, start: int) -> str:
+    return text[max(0, start - LOOK) : start]
+
+
+def _after(text: str, end: int) -> str:
+    return text[end : end + LOOK]
+
+
+def streets(text: str, language: str) -> list[tuple[int, int]]:
+    """The spans of the names in street lists: "las calles Colima, Tabasco y Zacatecas"."""
+    return [m.span(1) for m in patterns(language).street_list.finditer(text)]
+
+
+def is_street(text: str, start: int, end: int, language: str, state_names: bool) -> bool:
+    """A road, not the town it is named after: "route de Lyon", "Portland Road",
+    and, for a state's name (`state_names`), a route number after it ("Ohio 83")."""
+    p = patterns(language)
+    if p.street_before.search(_before(text, start)) or p.street_after.match(_after(text, end)):
+        return True
+    return state_names and p.route_number.match(_after(text, end)) is not None
+
+
+def is_storm(text: str, start: int, language: str) -> bool:
+    """A storm's name: "la tempête Hélène", "el huracán Florence"."""
+    return patterns(language).storm_before.search(_before(text, start)) is not None
+
+
+def is_water(text: str, start: int, end: int, language: str) -> bool:
+    """A river, lake or bay: a water word beside the name ("the River Severn",
+    "Lake Geneva", "el río Lerma", "la crue du Doubs") or after its list ("the
+    Ohio, Muskingum and Licking rivers")."""
+    p = patterns(language)
+    after = _after(text, end)
+    return bool(p.water_before.search(_before(text, start)) or p.water_after.match(after) or p.water_list.match(after))
+
+
+def in_institution(text: str, start: int, end: int, language: str) -> bool:
+    """Inside an institution's name: "Universidad de Cuenca", "centre hospitalier de
+    Villeneuve", "the Moscow-Pullman Daily News"."""
+    p = patterns(language)
+    return bool(p.institution_before.search(_before(text, start)) or p.institution_after.match(_after(text, end)))
