@@ -12,6 +12,7 @@ import sys
 
 from .. import __version__
 from ..errors import MapgenError
+from ..visible import visible
 from . import build, index, measure, places
 from .common import EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, os_error_text
 
@@ -42,10 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         print("mapgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except MapgenError as err:
-        print(f"mapgen: error: {err}", file=sys.stderr)
+        print(f"mapgen: error: {visible(str(err))}", file=sys.stderr)
         return err.exit_code
     except OSError as err:  # the user's own files: a folder not writable, a disk full
-        print(f"mapgen: error: {os_error_text(err)}", file=sys.stderr)
+        print(f"mapgen: error: {visible(os_error_text(err))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception:
         if args.debug:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..corrections import StaleCorrection
 from ..errors import MapgenError, NothingSure
+from ..visible import visible
 
 # Exit codes: 0 done; 1 a failure the user can act on (a MapgenError, or an OS
 # error on the user's own files); 2 a bad command line (argparse's own); 3 a bug
@@ -58,7 +59,7 @@ def warnings_told() -> Iterator[None]:
         yield
     for warning in caught:
         if issubclass(warning.category, TOLD):
-            print(f"mapgen: warning: {warning.message}", file=sys.stderr)
+            print(f"mapgen: warning: {visible(str(warning.message))}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
@@ -131,8 +132,8 @@ def article_failure(err: Exception, source: str, debug: bool) -> tuple[str, int]
         raise err
     else:
         message, code = "internal error (a bug in mapgen); run again with --debug to see where", EXIT_INTERNAL
-    return (message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
+    return visible(message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
 
 
 def warn(message: str) -> None:
-    print(f"mapgen: warning: {message}", file=sys.stderr)
+    print(f"mapgen: warning: {visible(message)}", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import MapgenError
 from ..geocode import PlaceIndex
 from ..model import Candidate
+from ..visible import visible
 from .common import (
     add_corrections,
     add_geocoder,
@@ -93,10 +94,10 @@ def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
         flag = " (low)" if p.low_confidence else ""
         rows.append(
             (
-                p.name,
-                p.chosen.name,
+                visible(p.name),
+                visible(p.chosen.name),
                 p.kind,
-                p.chosen.country or "-",
+                visible(p.chosen.country or "-"),
                 f"{p.chosen.lat:.4f}",
                 f"{p.chosen.lon:.4f}",
                 f"{p.confidence:.2f}{flag}",
@@ -122,8 +123,10 @@ def _review(place, index: PlaceIndex) -> list[str]:
     def area(c: Candidate) -> str | None:
         return area_of(index, c)
 
-    lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
-    lines.extend(f"  because: {reason}" for reason in place.reasons)
+    lines = [
+        f"\n{visible(place.name)} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"
+    ]
+    lines.extend(f"  because: {visible(reason)}" for reason in place.reasons)
     for other in place.runners_up:
         away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
         lines.append(f"  rather than: {describe(other, area(other))}, {away:,.0f} km away")
