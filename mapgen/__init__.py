@@ -63,11 +63,13 @@ __all__ = [
 ]
 
 
-def read_article(source: str | Path, *, language: str | None = None) -> Article:
-    """Read an article from a file (text or HTML, any common encoding), or '-' for stdin."""
+def read_article(source: str | Path, *, language: str | None = None, max_bytes: int | None = None) -> Article:
+    """Read an article from a file (text or HTML, any common encoding), or '-' for stdin;
+    one over `max_bytes` (default 10 MB) is refused."""
+    from .ingest import MAX_ARTICLE_BYTES
     from .ingest import read_article as _read
 
-    return _read(source, language=language)
+    return _read(source, language=language, max_bytes=max_bytes or MAX_ARTICLE_BYTES)
 
 
 def find_places(

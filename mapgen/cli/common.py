@@ -16,11 +16,26 @@ from ..visible import visible
 
 # Exit codes: 0 done; 1 a failure the user can act on (a MapgenError, or an OS
 # error on the user's own files); 2 a bad command line (argparse's own); 3 a bug
-# in mapgen; 130 interrupted.
+# in mapgen; 130 interrupted; 141 its output closed early (`| head`), as a shell reports SIGPIPE.
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+def add_article_cap(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-article-mb",
+        metavar="MB",
+        type=float,
+        default=10.0,
+        help="refuse an article bigger than this (default: 10 MB; a 20 MB text takes over ten minutes)",
+    )
+
+
+def article_cap(args) -> int:
+    return round(args.max_article_mb * 1_000_000)
 
 
 def add_language(parser: argparse.ArgumentParser) -> None:

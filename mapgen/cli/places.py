@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from ..geocode import PlaceIndex
 from ..model import Candidate
 from ..visible import visible
 from .common import (
+    add_article_cap,
     add_corrections,
     add_geocoder,
     add_language,
     add_near,
+    article_cap,
     article_failure,
     open_geocoder,
     say_corrections,
@@ -44,6 +47,7 @@ def add_command(commands) -> None:
     )
     add_corrections(places)
     add_language(places)
+    add_article_cap(places)
     add_geocoder(places)
     add_near(places)
     places.set_defaults(run=_places)
@@ -56,13 +60,13 @@ def _places(args) -> int:
 
     if args.corrections_out and len(args.articles) > 1:
         raise MapgenError("--corrections-out writes the file of one article; name only one")
-    if args.corrections_out and args.corrections_out.exists():
+    if args.corrections_out and os.path.lexists(args.corrections_out):
         raise MapgenError(f"{args.corrections_out} exists; mapgen does not overwrite a corrections file")
     geocoder = open_geocoder(args)
     worst = 0
     for source in args.articles:
         try:
-            article = read_article(source, language=args.language)
+            article = read_article(source, language=args.language, max_bytes=article_cap(args))
             say_corrections(args, source)
             with warnings_told():
                 places = find_places(article, geocoder=geocoder, corrections=args.corrections, near=tuple(args.near))
@@ -139,5 +143,11 @@ def _write_starting_file(path: Path, source: str, places, index: PlaceIndex) -> 
     from ..corrections import starting_file
     from ..geocode import area_of
 
-    path.write_text(starting_file(source, places, lambda c: area_of(index, c)), "utf-8")
+    text = starting_file(source, places, lambda c: area_of(index, c))
+    try:  # never over a file, nor through a link planted since the check
+        file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        raise MapgenError(f"{path} exists; mapgen does not overwrite a corrections file") from None
+    with open(file, "w", encoding="utf-8") as out:
+        out.write(text)
     print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)
