@@ -68,11 +68,13 @@ __all__ = [
 ]
 
 
-def read_article(source: str | Path, *, language: str | None = None) -> Article:
-    """Read an article from a file (text or HTML, any common encoding), or '-' for stdin."""
+def read_article(source: str | Path, *, language: str | None = None, max_bytes: int | None = None) -> Article:
+    """Read an article from a file (text or HTML, any common encoding), or '-' for stdin;
+    one over `max_bytes` (default 10 MB) is refused."""
+    from .ingest import MAX_ARTICLE_BYTES
     from .ingest import read_article as _read
 
-    return _read(source, language=language)
+    return _read(source, language=language, max_bytes=max_bytes or MAX_ARTICLE_BYTES)
 
 
 def find_places(
@@ -88,7 +90,7 @@ def find_places(
     """The places an article names, each resolved to one real place.
 
     `text` is the article's text or an Article from read_article(); `index` is
-    any geocode.PlaceIndex: the offline gazetteer by default (geocode.offline_index()),
+    any geocode.PlaceIndex: the offline gazetteer by default (gazetteer.offline_index()),
     or online.nominatim(offline_index()) to also ask Nominatim for the names it
     lacks. `geocoder` is the earlier name of `index`. `corrections` is a
     corrections file (see mapgen.corrections), or corrections already read

@@ -9,6 +9,7 @@ import shutil
 import sys
 import zipfile
 from array import array
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,23 +24,31 @@ _LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|body|article|p)[\s>]", 
 
 
 _CHAOS_MARGIN = 0.1  # how much less well an encoding may fit and still count as fitting
+# A news article is tens of kilobytes; a 20 MB text took over ten minutes. Read no further.
+MAX_ARTICLE_BYTES = 10_000_000
 
 
-def read_article(source: str | Path, *, language: str | None = None) -> Article:
-    """Read an article from a file path, or from standard input when source is '-'."""
+def read_article(source: str | Path, *, language: str | None = None, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read an article from a file path, or from standard input when source is '-';
+    one over `max_bytes` is an error, read no further than that."""
     name = str(source)
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         path = Path(source)
         try:
-            data = path.read_bytes()
+            with path.open("rb") as file:
+                data = file.read(max_bytes + 1)
         except FileNotFoundError:
             raise IngestError(f"{name}: no such file") from None
         except IsADirectoryError:
             raise IngestError(f"{name}: is a directory, not an article file") from None
         except OSError as err:
             raise IngestError(f"{name}: cannot read ({err.strerror})") from None
+    if len(data) > max_bytes:
+        raise IngestError(
+            f"{name}: over the {max_bytes / 1e6:g} MB mapgen reads as an article; --max-article-mb raises the cap"
+        )
     return parse_article(decode(data, name), source=name, language=language)
 
 
@@ -51,6 +60,9 @@ def decode(data: bytes, name: str = "input") -> str:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if unmarked := _utf16_without_bom(data):
+        with suppress(UnicodeDecodeError):
+            return data.decode(unmarked)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -63,6 +75,21 @@ def decode(data: bytes, name: str = "input") -> str:
         raise IngestError(f"{name}: not text (no character encoding fits it)")
     near_best = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
     return str(next((m for m in near_best if m.encoding == "cp1252"), best))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no BOM, told by its zero bytes: English in it is also valid UTF-8, one
+    NUL every other character, and gave no place at all."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > pairs * 0.3 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.3 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def parse_article(raw: str, *, source: str = "-", language: str | None = None) -> Article:

@@ -11,15 +11,18 @@ second by default, as the public server's usage policy asks.
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from geopy.adapters import RequestsAdapter
-from geopy.exc import GeocoderParseError, GeocoderServiceError, GeocoderTimedOut, GeopyError
+from geopy.exc import GeocoderParseError, GeocoderQueryError, GeocoderServiceError, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
@@ -89,10 +92,14 @@ class OnlineFallback:
             self._search, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
         )
         self._service = service
-        self._db = sqlite3.connect(cache or cache_dir() / "online-answers.sqlite", check_same_thread=False)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS answers (service TEXT, key TEXT, places TEXT, PRIMARY KEY (service, key))"
-        )
+        self._path = cache or cache_dir() / "online-answers.sqlite"
+        try:
+            self._db = sqlite3.connect(self._path, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS answers (service TEXT, key TEXT, places TEXT, PRIMARY KEY (service, key))"
+            )
+        except sqlite3.Error as err:
+            raise OnlineGeocoderError(f"cannot open the online answers' cache {self._path} ({err})") from None
 
     def candidates(self, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
         found = self.offline.candidates(name, loose=loose)
@@ -132,11 +139,14 @@ class OnlineFallback:
                 f"{self.service_name} did not answer for '{query}' ({err}); leave out --geocoder to stay offline"
             ) from None
         places = [c for c in map(self._candidate, locations[:ANSWERS_PER_NAME]) if c is not None]
-        self._db.execute(
-            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-            (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)),
-        )
-        self._db.commit()
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+                (self.service_name, key, json.dumps([asdict(c) for c in places], sort_keys=True)),
+            )
+            self._db.commit()
+        except sqlite3.Error as err:  # a full disk: the answer would be asked again at every build
+            raise OnlineGeocoderError(f"cannot keep the answer for '{query}' in {self._path} ({err})") from None
         return places
 
     def _candidate(self, location: Location) -> Candidate | None:
@@ -149,12 +159,46 @@ class OnlineFallback:
         )
 
 
+class LenientNominatim(Nominatim):
+    """geopy's Nominatim, whose answer is read result by result: one with a latitude of "abc"
+    or 95 is skipped, not the whole answer an error."""
+
+    def _parse_json(self, places, exactly_one):
+        if isinstance(places, dict) and "error" in places:
+            raise GeocoderQueryError(str(places["error"]))
+        results = places if isinstance(places, list) else []
+        return [Location(str(p.get("display_name") or ""), point, p) for p in results if (point := _point(p))]
+
+
+def _point(place) -> tuple[float, float] | None:
+    """A result's latitude and longitude, where both are numbers on the globe."""
+    if not isinstance(place, dict):
+        return None
+    lat, lon = _number(place.get("lat")), _number(place.get("lon"))
+    if lat is None or lon is None or abs(lat) > 90 or abs(lon) > 180:
+        return None
+    return lat, lon
+
+
+def _number(value) -> float | None:
+    """A finite number, as Nominatim writes one (a string or a number), else None."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 class CappedAdapter(RequestsAdapter):
-    """geopy's requests adapter, reading an answer of at most MAX_ANSWER_BYTES within its timeout."""
+    """geopy's requests adapter, reading an answer of at most MAX_ANSWER_BYTES within its timeout,
+    and following redirects only to http or https on the same host."""
 
     def __init__(self, **options):
         super().__init__(**options)
         self.session.stream = True  # the body is read here, a piece at a time, not whole by requests
+        self.session.hooks["response"].append(_same_host_redirect)
 
     def get_json(self, url, *, timeout, headers):
         with self._request(url, timeout=timeout, headers=headers) as answer:
@@ -180,8 +224,20 @@ def _capped_body(answer, deadline: float) -> bytes:
     return bytes(body)
 
 
+def _same_host_redirect(response, **_) -> None:
+    if response.is_redirect:
+        new, old = urlsplit(urljoin(response.url, response.headers["location"])), urlsplit(response.url)
+        if new.scheme not in ("http", "https") or new.hostname != old.hostname:
+            raise GeocoderServiceError(f"redirected to {new.scheme}://{new.netloc}, another server: refused")
+
+
+_POPULATION = re.compile(r"[0-9]{1,12}")
+_COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+
+
 def nominatim_candidate(location: Location) -> Candidate | None:
-    """A Nominatim result as a candidate place; None for what is no place (a shop, a river).
+    """A Nominatim result as a candidate place; None for what is no place (a shop, a river),
+    or for a result whose fields are not what Nominatim sends (an importance of "high").
 
     Nominatim gives a population for few places, but an importance for all: a
     0–1 score, on a log scale, of how much the place is referred to. It is
@@ -189,14 +245,21 @@ def nominatim_candidate(location: Location) -> Candidate | None:
     100 (importance 0) to 100 million (1).
     """
     raw = location.raw
-    feature = FEATURES.get(raw.get("addresstype") or raw.get("type"))
-    if feature is None:
+    kind = raw.get("addresstype") or raw.get("type")
+    feature = FEATURES.get(kind) if isinstance(kind, str) else None
+    address, tags = raw.get("address") or {}, raw.get("extratags") or {}
+    importance = _number(raw.get("importance") or 0)
+    if feature is None or not isinstance(address, dict) or not isinstance(tags, dict) or importance is None:
         return None
-    address = raw.get("address") or {}
-    stated = str((raw.get("extratags") or {}).get("population", "")).replace(",", "")
-    population = int(stated) if stated.isdigit() else round(10 ** (2 + 6 * float(raw.get("importance") or 0)))
-    country = (address.get("country_code") or "").upper() or None
-    name = raw.get("name") or location.address.split(",")[0]
+    stated = str(tags.get("population", "")).replace(",", "")
+    importance = min(max(importance, 0.0), 1.0)
+    population = int(stated) if _POPULATION.fullmatch(stated) else round(10 ** (2 + 6 * importance))
+    code = address.get("country_code")
+    country = code.upper() if isinstance(code, str) and _COUNTRY_CODE.fullmatch(code) else None
+    name = raw.get("name") if isinstance(raw.get("name"), str) else ""
+    name = (name or location.address.split(",")[0]).strip()
+    if not name:
+        return None
     return Candidate(
         None, name, feature, country, round(location.latitude, 5), round(location.longitude, 5), population
     )
@@ -206,12 +269,19 @@ def nominatim(offline: PlaceIndex, url: str = PUBLIC_NOMINATIM, **options) -> On
     """The offline gazetteer backed by a Nominatim server at `url` (the public one by default)."""
     scheme, _, domain = url.partition("://")
     if not domain or scheme not in ("http", "https"):
-        raise OnlineGeocoderError(f"the geocoder URL must start with http:// or https://, not '{url}'")
-    service = Nominatim(
+        raise OnlineGeocoderError(f"the geocoder URL must start with http:// or https://, not '{shown_url(url)}'")
+    service = LenientNominatim(
         domain=domain.rstrip("/"),
         scheme=scheme,
         timeout=10,
         adapter_factory=CappedAdapter,
         user_agent=f"mapgen/{version('mapgen')} (news article maps)",
     )
-    return OnlineFallback(offline, service, f"nominatim {url}", **options)
+    return OnlineFallback(offline, service, f"nominatim {shown_url(url)}", **options)
+
+
+def shown_url(url: str) -> str:
+    """The URL as mapgen writes it (in a page, a corrections file, an error): without its
+    user's name and password, which a private server's URL may hold."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl() if "@" in parts.netloc else url

@@ -30,10 +30,7 @@ var mapgenEdit = (function () {
   }
 
   function toml() {
-    var lines = [
-      "# Corrections for " + data.source.replace(/[\r\n]/g, " ") + ", written by mapgen's edit page.",
-      "# Save it beside the article as " + data.file + " (or name it with --corrections) and build again."
-    ];
+    var lines = data.header.slice();
     SECTIONS.forEach(function (section) {
       var names = Object.keys(sections[section]);
       if (!names.length) return;

@@ -12,6 +12,8 @@ import mapgen.site.pages as site
 from mapgen.site.pages import SiteError, write_site
 from mapgen.site.publish import MANIFEST
 
+SCRATCH_MARK = ".mapgen-scratch"
+
 
 def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -110,10 +112,64 @@ def test_leftovers_of_killed_runs_are_cleaned(tmp_path, article, places):
     for leftover in leftovers:
         (leftover / "assets").mkdir(parents=True)
         (leftover / "assets" / "leaflet.js").write_text("half")
+        (leftover / SCRATCH_MARK).write_text("")  # what proves mapgen made it
     write_site(article, places, target)
     assert [p for p in leftovers if p.exists()] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert not [p for p in target.iterdir() if p.name.startswith(".mapgen.")]
+
+
+def test_folders_named_like_leftovers_but_not_marked_by_mapgen_are_kept(tmp_path, article, places):
+    target = tmp_path / "site"
+    write_site(article, places, target)
+    theirs = [tmp_path / ".site.old-2026-12-07", tmp_path / ".site.partial-drafts", target / ".mapgen.old-mine"]
+    for folder in theirs:
+        folder.mkdir()
+        (folder / "draft.md").write_text("mine")
+    deeper = tmp_path / ".site.old-marked-elsewhere" / "sub"
+    deeper.mkdir(parents=True)
+    (deeper / SCRATCH_MARK).write_text("")  # a mark not at the top proves nothing
+    write_site(article, places[:1], target)
+    assert all((folder / "draft.md").read_text() == "mine" for folder in theirs)
+    assert (deeper / SCRATCH_MARK).exists()
+    assert features(target) == 1
+
+
+def test_a_symlinked_subfolder_is_never_written_through_nor_emptied(tmp_path, article, places):
+    site1, site2 = tmp_path / "site1", tmp_path / "site2"
+    write_site(article, places, site1)
+    write_site(article, places, site2)
+    shared = files_of(site1 / "assets")
+    for entry in (site2 / "assets").iterdir():
+        entry.unlink()
+    (site2 / "assets").rmdir()
+    (site2 / "assets").symlink_to("../site1/assets", target_is_directory=True)
+    for single_file in (True, False):
+        with pytest.raises(SiteError, match=r"site2/assets is a link to a folder outside the site"):
+            write_site(article, places[:1], site2, single_file=single_file)
+        assert files_of(site1 / "assets") == shared
+    assert (site2 / "assets").is_symlink() and features(site2) == len(places)
+
+
+def test_a_failed_move_midway_puts_the_old_site_back_whole(tmp_path, article, places, monkeypatch):
+    target = tmp_path / "site"
+    write_site(article, places, target)
+    before = files_of(target)
+    real_replace = os.replace
+    calls = []
+
+    def failing(source, destination, *args, **kwargs):  # from the last page on, as a disk gone read-only
+        calls.append(Path(destination).name)
+        if "places.geojson" in calls:
+            raise OSError(errno.EROFS, "Read-only file system", str(destination))
+        return real_replace(source, destination, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError):
+        write_site(article, places[:1], target)
+    monkeypatch.setattr(os, "replace", real_replace)
+    after = files_of(target)
+    assert {k: v for k, v in after.items() if k != MANIFEST} == {k: v for k, v in before.items() if k != MANIFEST}
 
 
 def test_files_of_the_last_build_go_but_others_in_the_same_folders_stay(tmp_path, article, places):

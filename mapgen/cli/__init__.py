@@ -8,12 +8,14 @@ failure is reported.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .. import __version__
 from ..errors import MapgenError
+from ..visible import visible
 from . import build, index, measure, places
-from .common import EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, os_error_text
+from .common import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, os_error_text
 
 __all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_USAGE", "main"]
 
@@ -41,11 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mapgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `mapgen places … | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        return EXIT_BROKEN_PIPE
     except MapgenError as err:
-        print(f"mapgen: error: {err}", file=sys.stderr)
+        print(f"mapgen: error: {visible(str(err))}", file=sys.stderr)
         return err.exit_code
     except OSError as err:  # the user's own files: a folder not writable, a disk full
-        print(f"mapgen: error: {os_error_text(err)}", file=sys.stderr)
+        print(f"mapgen: error: {visible(os_error_text(err))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception:
         if args.debug:

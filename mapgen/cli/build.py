@@ -6,10 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from .common import (
+    add_article_cap,
     add_corrections,
     add_geocoder,
     add_language,
     add_near,
+    article_cap,
     open_geocoder,
     say_corrections,
     warnings_told,
@@ -69,6 +71,7 @@ def add_command(commands) -> None:
         "and download the corrections file for the next build",
     )
     add_corrections(build)
+    add_article_cap(build)
     add_geocoder(build)
     add_near(build)
     build.set_defaults(run=_build)
@@ -77,7 +80,7 @@ def add_command(commands) -> None:
 def _build(args) -> int:
     from .. import build_site, read_article
 
-    article = read_article(args.article, language=args.language)
+    article = read_article(args.article, language=args.language, max_bytes=article_cap(args))
     if args.title:
         article = replace(article, title=args.title)
     geocoder = open_geocoder(args)  # builds the index, with progress, before the slower work starts

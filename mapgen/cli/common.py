@@ -12,14 +12,30 @@ from pathlib import Path
 
 from ..corrections import StaleCorrection
 from ..errors import MapgenError, NothingSure
+from ..visible import visible
 
 # Exit codes: 0 done; 1 a failure the user can act on (a MapgenError, or an OS
 # error on the user's own files); 2 a bad command line (argparse's own); 3 a bug
-# in mapgen; 130 interrupted.
+# in mapgen; 130 interrupted; 141 its output closed early (`| head`), as a shell reports SIGPIPE.
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+def add_article_cap(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-article-mb",
+        metavar="MB",
+        type=float,
+        default=10.0,
+        help="refuse an article bigger than this (default: 10 MB; a 20 MB text takes over ten minutes)",
+    )
+
+
+def article_cap(args) -> int:
+    return round(args.max_article_mb * 1_000_000)
 
 
 def add_language(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +74,7 @@ def warnings_told() -> Iterator[None]:
         yield
     for warning in caught:
         if issubclass(warning.category, TOLD):
-            print(f"mapgen: warning: {warning.message}", file=sys.stderr)
+            print(f"mapgen: warning: {visible(str(warning.message))}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
@@ -131,8 +147,8 @@ def article_failure(err: Exception, source: str, debug: bool) -> tuple[str, int]
         raise err
     else:
         message, code = "internal error (a bug in mapgen); run again with --debug to see where", EXIT_INTERNAL
-    return (message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
+    return visible(message if message.startswith(f"{source}: ") else f"{source}: {message}"), code
 
 
 def warn(message: str) -> None:
-    print(f"mapgen: warning: {message}", file=sys.stderr)
+    print(f"mapgen: warning: {visible(message)}", file=sys.stderr)

@@ -75,7 +75,8 @@ def _gazetteer_add(args) -> int:
     with _ProgressBars() as bars:
         countries = added.add(codes, url=args.url, progress=bars.show, warn=warn, skip_missing=args.all)
     for country in countries:
-        print(f"{country.code}: {country.places:,} places, {country.names:,} names added")
+        skipped = f", {country.skipped:,} row{'s' * (country.skipped != 1)} skipped" if country.skipped else ""
+        print(f"{country.code}: {country.places:,} places, {country.names:,} names added{skipped}")
     return 0
 
 

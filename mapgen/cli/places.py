@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from ..errors import MapgenError
 from ..geocode import PlaceIndex
 from ..model import Candidate
+from ..visible import visible
 from .common import (
+    add_article_cap,
     add_corrections,
     add_geocoder,
     add_language,
     add_near,
+    article_cap,
     article_failure,
     open_geocoder,
     say_corrections,
@@ -43,6 +47,7 @@ def add_command(commands) -> None:
     )
     add_corrections(places)
     add_language(places)
+    add_article_cap(places)
     add_geocoder(places)
     add_near(places)
     places.set_defaults(run=_places)
@@ -55,13 +60,13 @@ def _places(args) -> int:
 
     if args.corrections_out and len(args.articles) > 1:
         raise MapgenError("--corrections-out writes the file of one article; name only one")
-    if args.corrections_out and args.corrections_out.exists():
+    if args.corrections_out and os.path.lexists(args.corrections_out):
         raise MapgenError(f"{args.corrections_out} exists; mapgen does not overwrite a corrections file")
     geocoder = open_geocoder(args)
     worst = 0
     for source in args.articles:
         try:
-            article = read_article(source, language=args.language)
+            article = read_article(source, language=args.language, max_bytes=article_cap(args))
             say_corrections(args, source)
             with warnings_told():
                 places = find_places(article, geocoder=geocoder, corrections=args.corrections, near=tuple(args.near))
@@ -93,10 +98,10 @@ def _table(source: str, places, *, review: bool, index: PlaceIndex) -> str:
         flag = " (check)" if p.low_confidence else ""
         rows.append(
             (
-                p.name,
-                p.chosen.name,
+                visible(p.name),
+                visible(p.chosen.name),
                 p.kind,
-                p.chosen.country or "-",
+                visible(p.chosen.country or "-"),
                 f"{p.chosen.lat:.4f}",
                 f"{p.chosen.lon:.4f}",
                 f"{p.confidence:.2f}{flag}",
@@ -122,10 +127,12 @@ def _review(place, index: PlaceIndex) -> list[str]:
     def area(c: Candidate) -> str | None:
         return area_of(index, c)
 
-    lines = [f"\n{place.name} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"]
+    lines = [
+        f"\n{visible(place.name)} → {describe(chosen, area(chosen))}, confidence {place.confidence:.2f}, {place.origin}"
+    ]
     if place.check:
-        lines.append(f"  CHECK: {place.check}")
-    lines.extend(f"  because: {reason}" for reason in place.reasons)
+        lines.append(f"  CHECK: {visible(place.check)}")
+    lines.extend(f"  because: {visible(reason)}" for reason in place.reasons)
     for other in place.runners_up:
         away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
         lines.append(f"  rather than: {describe(other, area(other))}, {away:,.0f} km away")
@@ -138,5 +145,11 @@ def _write_starting_file(path: Path, source: str, places, index: PlaceIndex) -> 
     from ..corrections import starting_file
     from ..lookup import area_of
 
-    path.write_text(starting_file(source, places, lambda c: area_of(index, c)), "utf-8")
+    text = starting_file(source, places, lambda c: area_of(index, c))
+    try:  # never over a file, nor through a link planted since the check
+        file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        raise MapgenError(f"{path} exists; mapgen does not overwrite a corrections file") from None
+    with open(file, "w", encoding="utf-8") as out:
+        out.write(text)
     print(f"mapgen: corrections file to start from written to {path}", file=sys.stderr)

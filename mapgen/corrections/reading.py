@@ -30,7 +30,7 @@ def load(path: str | Path) -> CorrectionsFile:
     """Read and check a corrections file; a mistake is a CorrectionsError naming its line."""
     name = str(path)
     try:
-        text = Path(path).read_text("utf-8")
+        text = Path(path).read_text("utf-8-sig")  # a BOM, as Windows' Notepad writes one
     except OSError as err:
         raise CorrectionsError(f"{name}: cannot read the corrections file: {err.strerror}") from None
     except UnicodeDecodeError:

@@ -146,4 +146,4 @@ def beside(source: str | Path) -> Path | None:
     if str(source) == "-":
         return None
     path = Path(source).with_suffix(".mapgen.toml")
-    return path if path.is_file() else None
+    return path if path.is_file() or path.is_symlink() or path.is_dir() else None  # no file: read, one line

@@ -4,16 +4,21 @@ from, and the values the editor's page writes."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Candidate, Place
+from ..visible import visible
 from .records import Corrections, Spot
+
+# Left raw by JSON: DEL, which TOML wants escaped, and what a terminal showing the line would obey.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's, save DEL, which TOML wants escaped."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    """A TOML basic string: JSON's escapes are TOML's; DEL and the controls JSON leaves raw escaped too."""
+    return _RAW_IN_JSON.sub(lambda c: f"\\u{ord(c.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def spot_toml(spot: Spot, *more: str) -> str:
@@ -63,18 +68,18 @@ def describe(candidate: Candidate, area: str | None = None) -> str:
     where = ", ".join(part for part in (candidate.name, area or candidate.admin1, candidate.country) if part)
     people = f", population {candidate.population:,}" if candidate.population else ""
     source = f", from {candidate.source}" if candidate.source else ""
-    return f"{where} ({candidate.feature}{people}{source})"
+    return visible(f"{where} ({candidate.feature}{people}{source})")
 
 
 def starting_file(source: str, places: list[Place], area: Callable[[Candidate], str | None] | None = None) -> str:
     """A corrections file for the article with every choice written out and commented out:
-    uncomment a line to apply it. `area` names a candidate's admin area (geocode.area_of)."""
+    uncomment a line to apply it. `area` names a candidate's admin area (lookup.area_of)."""
     named = area or (lambda candidate: None)
     pins, drops = [], []
     for place in places:
         now = describe(place.chosen, named(place.chosen))
-        pins.append(f"## {place.name}: now {now}, confidence {place.confidence:.2f}")
+        pins.append(f"## {visible(place.name)}: now {now}, confidence {place.confidence:.2f}")
         pins.extend(f"# {pin_line(place.name, other, named(other))}" for other in place.runners_up)
         drops.append(f"# {drop_line(place.name)}")
-    header = f"# mapgen corrections for {Path(source).name}: remove the # before a line to apply it.\n"
+    header = f"# mapgen corrections for {visible(Path(source).name)}: remove the # before a line to apply it.\n"
     return header + "\n[pin]\n" + "\n".join(pins) + "\n\n[drop]\n" + "\n".join(drops) + "\n"

@@ -34,7 +34,7 @@ def load_gold(path: str | Path) -> list[GoldText]:
     """The annotated texts of a JSON-lines file; a bad line is a GoldDataError naming it."""
     path = Path(path)
     try:
-        lines = path.read_text("utf-8").splitlines()
+        lines = path.read_text("utf-8-sig").splitlines()
     except FileNotFoundError:
         raise GoldDataError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as err:

@@ -35,13 +35,28 @@ def kept_mentions(article: Article, index: PlaceIndex) -> list[Mention]:
     path = cache_dir() / FOLDER / f"{key.hexdigest()}-{_code_version()}.json"
     try:
         mentions = [Mention(**fields) for fields in json.loads(path.read_text("utf-8"))]
-        os.utime(path)  # read again: kept longer
-        return mentions
+        if all(_fits(m, article.text) for m in mentions):
+            os.utime(path)  # read again: kept longer
+            return mentions
     except (OSError, ValueError, TypeError):
         pass  # never read, or damaged: read again
     mentions = find_mentions(article, index)
     _keep(path, [vars(m) for m in mentions])
     return mentions
+
+
+def _fits(mention: Mention, text: str) -> bool:
+    """A kept mention as find_mentions makes one: a copy edited by hand is read anew, not trusted."""
+    offsets = (mention.start, mention.end, mention.sentence_start)
+    return (
+        all(type(n) is int for n in offsets)
+        and isinstance(mention.text, str)
+        and isinstance(mention.sentence, str)
+        and isinstance(mention.label, str)
+        and isinstance(mention.stands_for, str | None)
+        and 0 <= mention.sentence_start <= mention.start <= mention.end <= len(text)
+        and text[mention.start : mention.end] == mention.text
+    )
 
 
 def _code_version() -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from ..cache import cache_dir
 from ..errors import DumpNotFound, GazetteerError
@@ -45,10 +45,17 @@ class AddedCountry:
     names: int
     url: str
     added: str  # ISO 8601, UTC
+    skipped: int = 0  # rows of the dump that could be no place (a latitude of 95), left out; not kept
 
 
 def added_path(cache: Path | None = None) -> Path:
     return (cache or cache_dir()) / "geonames-added.sqlite"
+
+
+def adding_lock(cache: Path | None = None) -> Path:
+    """Held by an add or update from its first download to its last write: two at once would
+    write into the same partial downloads."""
+    return (cache or cache_dir()) / "geonames-adding.lock"
 
 
 def dump_url(url: str | None = None) -> str:
@@ -69,11 +76,40 @@ def add(
     skip_missing: bool = False,
 ) -> list[AddedCountry]:
     """Download each country's dump and write its places into the added countries'
-    index; with `skip_missing`, a country the server lacks is a warning (for --all)."""
+    index; with `skip_missing`, a country the server lacks is a warning (for --all).
+    A second add while one runs waits for it, and says so."""
     base, cache = dump_url(url), cache or cache_dir()
     wanted = [_country_code(code) for code in codes]
     downloads = cache / "geonames-downloads"
     downloads.mkdir(parents=True, exist_ok=True)
+    with _one_at_a_time(adding_lock(cache), warn):
+        return _add(wanted, base, cache, downloads, progress, warn, skip_missing)
+
+
+@contextmanager
+def _one_at_a_time(path: Path, warn: Warn | None) -> Iterator[None]:
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if warn:
+            warn("another mapgen gazetteer add or update is under way; waiting for it to end…")
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _add(
+    wanted: list[str],
+    base: str,
+    cache: Path,
+    downloads: Path,
+    progress: Progress | None,
+    warn: Warn | None,
+    skip_missing: bool,
+) -> list[AddedCountry]:
     codes_files: list[Path] | None = None  # fetched once a first dump is there: a bad code fails first
     added = []
     for code in wanted:
@@ -159,16 +195,18 @@ def _fetch(url: str, dest: Path, progress: Progress | None) -> None:
 
 
 def _download(url: str, dest: Path, progress: Progress | None) -> Path:
-    """A zip file, whole: its members' checksums checked."""
+    """A zip file, whole and readable: its members' checksums checked. One that is not
+    (damaged, spliced from two versions, deflate64, encrypted) is removed, for the next
+    run to download afresh."""
     _fetch(url, dest, progress)
     try:
         with zipfile.ZipFile(dest) as archive:
             damaged = archive.testzip()  # every member's CRC-32 against the archive's own
-    except zipfile.BadZipFile:
-        damaged = dest.name
+    except geonames_dump.UNREADABLE as err:
+        damaged = f"{dest.name}: {err}"
     if damaged:
         dest.unlink()
-        raise GazetteerError(f"{url} is not a whole zip file ({damaged} is damaged); nothing was added")
+        raise GazetteerError(f"{url} is not a whole zip file mapgen can read ({damaged}); nothing was added")
     return dest
 
 
@@ -183,7 +221,7 @@ def _write(
 ) -> AddedCountry:
     names = geonames_dump.read_alternate_names(alternates, code) if alternates else None
     areas: dict[tuple[str, str], str] = {}
-    rows = 0
+    rows = skipped = 0
 
     def rows_done(n: int) -> None:
         nonlocal rows
@@ -191,9 +229,13 @@ def _write(
         if progress:
             progress(f"{code} rows", rows, None, "rows")
 
+    def one_skipped() -> None:
+        nonlocal skipped
+        skipped += 1
+
     with _writing(added_path(cache)) as db:
         _delete(db, code)
-        places = insert(db, geonames_dump.entries(dump, code, names, rows_done, areas))
+        places = insert(db, geonames_dump.entries(dump, code, names, rows_done, areas, one_skipped))
         for path in codes_files:  # the dump's own ADM1 and ADM2 rows first: their names are the local ones
             areas = geonames_dump.admin_area_names(path, code) | areas
         db.executemany(
@@ -203,7 +245,7 @@ def _write(
         (name_count,) = db.execute(
             "SELECT count(*) FROM names JOIN places USING (pid) WHERE source = ?", (geonames_dump.source_name(code),)
         ).fetchone()
-        country = AddedCountry(code, places, name_count, url, datetime.now(UTC).isoformat(timespec="seconds"))
+        country = AddedCountry(code, places, name_count, url, datetime.now(UTC).isoformat(timespec="seconds"), skipped)
         db.execute("INSERT INTO countries VALUES (?, ?, ?, ?, ?)", (code, places, name_count, url, country.added))
     return country
 

@@ -20,6 +20,7 @@ from ..geo import distance_km
 from ..model import Article, Candidate, Place
 from .render import script_json
 from .resources import templates
+from ..visible import visible
 
 EDIT_PAGE = "edit.html"
 
@@ -41,12 +42,16 @@ def edit_page(
     (`loaded`, world.js of the vector basemap among them) with the editor's own inlined,
     under a Content-Security-Policy as strict as theirs; the basemap; and the places with
     their runners-up and the corrections they were found with. `areas` names a place's admin
-    area ('Leinster', not the code 'L'), as geocode.area_of does."""
+    area ('Leinster', not the code 'L'), as lookup.area_of does."""
     named = areas or (lambda candidate: None)
+    file = corrections_file_name(article.source)
     data = {
         "basemap": basemap,
-        "file": corrections_file_name(article.source),
-        "source": Path(article.source).name,
+        "file": file,
+        "header": [  # the names escaped: a newline in a file's name would start a live TOML line
+            f"# Corrections for {visible(Path(article.source).name)}, written by mapgen's edit page.",
+            f"# Save it beside the article as {visible(file)} (or name it with --corrections) and build again.",
+        ],
         "corrections": entries(corrections),
         "places": [_place(p, named) for p in places],
     }

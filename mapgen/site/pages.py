@@ -7,12 +7,14 @@ The site is built in a scratch folder and moved in only once complete
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
@@ -73,7 +75,7 @@ def write_site(
     candidate's admin area (lookup.area_of).
     """
     out_dir = Path(out_dir)
-    online = check_options(out_dir, tiles=tiles, assets=assets, theme=theme, force=force)
+    online = check_options(out_dir, tiles=tiles, assets=assets, theme=theme, force=force, base_url=base_url)
     words = WORDS.get(article.language, WORDS["en"])
     # with no base URL, the snippet is for a page beside the site's folder
     snippet = iframe_snippet(f"{base_url or out_dir.resolve().name + '/'}embed.html", _title(article, words))
@@ -129,18 +131,45 @@ def iframe_snippet(src: str, title: str) -> str:
     the map asks for by postMessage (a fixed aspect ratio where scripts are stripped)."""
     return (
         f'<div style="position:relative;width:100%;aspect-ratio:{ASPECT}">'
-        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" loading="lazy" '
+        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" loading="lazy" data-mapgen-embed="" '
         'style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>'
-        f"<script>{HEIGHT_LISTENER}</script>"
+        f"<script>{height_listener(_origin(src))}</script>"
     )
 
 
-# Sizes every mapgen iframe of the host page to the height its map asks for.
-HEIGHT_LISTENER = (
-    'window.addEventListener("message",function(e){var h=e.data&&e.data["mapgen-height"];'
-    'if(typeof h!=="number")return;document.querySelectorAll("iframe").forEach(function(f){'
-    'if(f.contentWindow===e.source){f.parentNode.style.aspectRatio="auto";f.parentNode.style.height=h+"px";}});});'
-)
+def height_listener(origin: str | None) -> str:
+    """Sizes a mapgen iframe of the host page to the height its map asks for: only an iframe the
+    snippet marked, from that iframe's window, from the embed's origin when known, and a height
+    of 150 to 2,000 px. Any frame of the page (an ad) can post a message."""
+    check = f"if(e.origin!=={json.dumps(origin)})return;" if origin else ""
+    return (
+        'window.addEventListener("message",function(e){var h=e.data&&e.data["mapgen-height"];'
+        f'if(typeof h!=="number"||!(h>=150&&h<=2000))return;{check}'
+        'document.querySelectorAll("iframe[data-mapgen-embed]").forEach(function(f){'
+        'if(f.contentWindow===e.source){f.parentNode.style.aspectRatio="auto";f.parentNode.style.height=h+"px";}});});'
+    )
+
+
+def _web_address(url: str) -> bool:
+    """A URL the snippet and og:image may name: http(s), a file, or a path; never javascript: or data:."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("", "http", "https", "file") and (parts.port or 0) >= 0
+    except ValueError:  # "http://[::1", a port of "abc"
+        return False
+
+
+def _origin(src: str) -> str | None:
+    """The origin a page at `src` posts its messages from: "null" from disk; None where the
+    snippet cannot know it (a path relative to the host page)."""
+    parts = urlsplit(src)
+    if parts.scheme == "file":
+        return "null"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    default = {"http": 80, "https": 443}[parts.scheme]
+    port = f":{parts.port}" if parts.port not in (None, default) else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
 
 
 # --- the target folder --------------------------------------------------------
@@ -153,9 +182,12 @@ def check_options(
     assets: str = "local",
     theme: str = "light",
     force: bool = False,
+    base_url: str = "",
     **_,
 ) -> dict | None:
     """Fail on a bad folder or option before any slow work; returns the online tile layer, if one is asked."""
+    if not _web_address(base_url):
+        raise SiteError(f"the base URL must be an http:// or https:// address (or a path), not '{base_url}'")
     if assets not in ("local", "cdn"):
         raise SiteError(f"assets must be 'local' or 'cdn', not '{assets}'")
     if theme not in THEMES:

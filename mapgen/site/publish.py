@@ -25,6 +25,8 @@ from ..errors import SiteError
 MANIFEST = ".mapgen-manifest.json"
 # Hidden folders inside the site, for the new files and for the old ones until the new are in.
 _PARTIAL, _OLD = ".mapgen.partial-", ".mapgen.old-"
+# Written first into each of those folders: only a folder holding it is mapgen's to remove.
+SCRATCH_MARK = ".mapgen-scratch"
 _FORCE_HINT = "choose an empty or new folder, or use --force to write beside them (they are kept{but})"
 # The files every build writes at the top of the site: a forced build replaces the user's own of these names.
 _PAGES = ("index.html", "embed.html", "places.geojson")
@@ -65,7 +67,7 @@ def staged(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _remove_leftovers(target)
-        work = Path(tempfile.mkdtemp(prefix=_PARTIAL, dir=target))
+        work = _scratch(_PARTIAL, target)
         try:
             yield work
             _move_in(work, target, force=force)
@@ -118,20 +120,28 @@ def _foreign_entries(target: Path) -> Iterator[str]:
             yield entry
 
 
+def _scratch(prefix: str, target: Path) -> Path:
+    """A new scratch folder in the site, marked as mapgen's so that a killed build's may be removed."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=target))
+    (folder / SCRATCH_MARK).touch()
+    return folder
+
+
 def _remove_leftovers(target: Path) -> None:
-    """Scratch folders of killed builds: inside the site, and beside it as earlier versions put them."""
+    """Scratch folders of killed builds, inside the site or beside it, that bear mapgen's mark:
+    a user's backup named `.site.old-2026-12-07` is theirs."""
     inside = [target / name for name in os.listdir(target) if name.startswith((_PARTIAL, _OLD))]
     beside: list[Path] = []
     with suppress(OSError):
         prefixes = (f".{target.name}.partial-", f".{target.name}.old-")
         beside = [target.parent / name for name in os.listdir(target.parent) if name.startswith(prefixes)]
     for leftover in inside + beside:
-        if leftover.is_dir() and not leftover.is_symlink():
+        if leftover.is_dir() and not leftover.is_symlink() and (leftover / SCRATCH_MARK).is_file():
             shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != SCRATCH_MARK}
 
 
 def _move_in(work: Path, target: Path, *, force: bool) -> None:
@@ -143,10 +153,12 @@ def _move_in(work: Path, target: Path, *, force: bool) -> None:
     """
     new, before = _files(work), _owned(target)
     old = before or set()
+    for relative in sorted(new | old):
+        _check_inside(target, relative)
     for relative in sorted(new):
         _check_free(target, relative, mine=relative in old or force)
     _write_manifest(target, work, old | new)
-    aside = Path(tempfile.mkdtemp(prefix=_OLD, dir=target))
+    aside = _scratch(_OLD, target)
     moved: list[str] = []
     try:
         for relative in sorted(new):
@@ -160,7 +172,7 @@ def _move_in(work: Path, target: Path, *, force: bool) -> None:
         for relative in reversed(moved):
             with suppress(OSError):
                 if (aside / relative).exists():
-                    os.replace(aside / relative, target / relative)
+                    _put_back(aside / relative, target / relative)
                 else:
                     _remove(target, relative)
         with suppress(OSError):
@@ -174,6 +186,26 @@ def _move_in(work: Path, target: Path, *, force: bool) -> None:
     for relative in sorted(old - new):
         _remove(target, relative)
     _write_manifest(target, work, new)
+
+
+def _check_inside(target: Path, relative: str) -> None:
+    """A file is written or removed only where its folders are the site's own: a subfolder that
+    is a link to another site's (`assets -> ../site1/assets`) would have that site emptied."""
+    for parent in reversed(PurePosixPath(relative).parents):
+        folder = target / parent
+        if str(parent) != "." and folder.is_symlink() and not _real(folder).is_relative_to(target):
+            raise SiteError(
+                f"{folder} is a link to a folder outside the site ({_real(folder)}), which mapgen does not "
+                "write into nor empty; replace the link with a copy of the folder"
+            )
+
+
+def _put_back(copy: Path, path: Path) -> None:
+    """Put a file's old copy back; where a rename fails again (a disk gone read-only), copy its bytes over."""
+    try:
+        os.replace(copy, path)
+    except OSError:
+        shutil.copyfile(copy, path)
 
 
 def _check_free(target: Path, relative: str, *, mine: bool) -> None:
