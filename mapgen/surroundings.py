@@ -56,9 +56,9 @@ def patterns(language: str) -> Patterns:
     return Patterns(
         street_before=re.compile(before.format(words=_alternatives(both.street_before)), re.IGNORECASE),
         street_after=re.compile(rf"^\s+(?:{_alternatives(both.street_after)})\b"),
-        street_list=re.compile(
-            rf"\b(?:{_alternatives(both.street_plural)})(?:\s+(?:{linkers}))?\s+({_NAME}(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+)",
-            re.IGNORECASE,
+        street_list=re.compile(  # the words in any case, the names capitalised
+            rf"\b(?i:{_alternatives(both.street_plural)})(?:\s+(?:{linkers}))?\s+"
+            rf"({_NAME}(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+)"
         ),
         route_number=re.compile(
             r"^\s+\d{1,3}[A-Z]?\b(?![.,:/]\d)(?!\s*(?:%|percent|per\s+cent|por\s+ciento|pour\s+cent))"
