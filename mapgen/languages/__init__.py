@@ -76,6 +76,10 @@ class Language:
     )  # too short to be read as a state away from a comma
     # prepositions of place: "in", "nach", "à", "en"; a name after one is more likely a place
     place_prepositions: tuple[str, ...] = ()
+    # articles, and prepositions that hold one ("im", "zum"): a town seldom follows one (the rule recogniser)
+    articles: tuple[str, ...] = ()
+    # small words inside names: "Frankfurt am Main", "Castiglione della Pescaia" (the rule recogniser)
+    inner_words: tuple[str, ...] = ()
     # issue 23's classes: a name after or before one of these is a street, a water body, an organisation
     street_words: tuple[str, ...] = ()
     water_words: tuple[str, ...] = ()
@@ -90,7 +94,7 @@ class Language:
 
 
 # The modules, in the order their words join a union (the order does not change what a union matches).
-_MODULES = ("en", "fr", "es", "de", "it", "pt")
+_MODULES = ("en", "fr", "es", "de", "it", "pt", "nl")
 CODES: tuple[str, ...] = _MODULES
 
 
