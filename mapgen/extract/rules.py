@@ -38,7 +38,7 @@ from ..names import name_key
 
 BASE_FORMS = "mapgen_base_forms"  # doc.user_data's key: (start, end) of a name found by its base form → that form
 MAX_WORDS = 6  # the longest name looked for, joining words included
-ACCEPT = 1  # points a name needs
+ACCEPT = 0  # points a name needs: a known name with nothing against it is kept
 
 PREPOSITION = 2
 ARTICLE = -3  # a town after an article: "das Essen", "im Hof"
@@ -135,9 +135,13 @@ def _longest_name(doc, i: int, joiners: set[str], geocoder: PlaceIndex, language
 
 
 def _places(name: str, geocoder: PlaceIndex) -> list[Candidate]:
+    """The places of a name; a short one ("In", "Im") only where it is their own name, not a code."""
     if len(name) < 2 or (name.isupper() and len(name) < 4):
         return []
-    return [c for c in candidates(geocoder, name.title() if name.isupper() else name)]
+    found = candidates(geocoder, name.title() if name.isupper() else name)
+    if len(name) <= 3:
+        found = [c for c in found if name_key(c.name) == name_key(name)]
+    return found
 
 
 def _base_forms(name: str, language: Language) -> list[str]:
@@ -153,7 +157,13 @@ def _points(doc, start: int, end: int, places: list[Candidate], name: str, langu
     points = 0
     before = doc[start - 1] if start > 0 else None
     before_word = before.text.lower() if before is not None else ""
-    wide = any(c.feature in ("country", "continent") for c in places)
+    key = name_key(name)
+    wide = any(
+        c.feature in ("country", "continent")
+        and (name_key(c.name) == key or name_key(geocoder.local_name(c.geonameid, language.code) or "") == key)
+        for c in places
+        if c.geonameid is not None
+    )
     if wide or any(c.feature in ("admin", "region") and name_key(c.name) == name_key(name) for c in places):
         points += WIDE_AREA
     if end - start > 1:
@@ -182,8 +192,8 @@ def _points(doc, start: int, end: int, places: list[Candidate], name: str, langu
         population = max((c.population for c in places if c.feature != "admin"), default=0)
         if zipf > math.log10(max(population, 1)) - COMMON_MARGIN:
             points += COMMON_WORD
-        if language.capitalises_nouns and zipf >= NOUN_ZIPF:
-            points += CAPITALISED_NOUN
+            if language.capitalises_nouns and zipf >= NOUN_ZIPF:
+                points += CAPITALISED_NOUN
     if doc[start].is_sent_start and before_word not in language.place_prepositions:
         points += SENTENCE_START
     after_token = doc[end] if end < len(doc) else None
