@@ -98,7 +98,7 @@ EXTRACT_ASKS = (
     "abbreviations.py",
     "model.py",
     "surroundings.py",
-    "surrounding_words.py",
+    "languages",
 )
 
 
@@ -107,7 +107,8 @@ def read_set(path: Path, folds: int, geocoder) -> list[Text]:
     # keyed on the set, on extract's code and that of the modules it asks (geocode's candidates, names'
     # keys, the abbreviations), and on the index (whose names extract consults), so that a change to any
     # of them reads the texts again
-    code = [*sorted((ROOT / "mapgen" / "extract").glob("*.py")), *(ROOT / "mapgen" / name for name in EXTRACT_ASKS)]
+    asked = [ROOT / "mapgen" / name for name in ("extract", *EXTRACT_ASKS)]
+    code = [file for path in asked for file in (sorted(path.glob("*.py")) if path.is_dir() else [path])]
     data = path.read_bytes() + b"".join(p.read_bytes() for p in code)
     data += str(geocoder.offline_version()).encode()
     cached = NER_CACHE / f"{path.stem}-{hashlib.sha1(data).hexdigest()[:12]}.pickle"

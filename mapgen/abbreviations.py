@@ -1,42 +1,18 @@
 """The abbreviations news agencies write for states and provinces: "Decatur, Ill.", "Ont.", "NSW".
 
 US states: AP style's abbreviations and the postal codes, as the `us`
-package ships them. Canadian provinces: the abbreviations of The Canadian
-Press Stylebook (which AP follows for Canada). Australian states: those of the
-Australian Government Style Manual, less the two-letter ones (SA, WA, NT),
-which are other words and codes too often to be read as states alone: those,
-and the US postal codes away from a comma, are only readings the resolver
-weighs beside the name's other places (`readings`).
+package ships them. The others are each language's news agencies' own
+(languages.Language.state_abbreviations: Canada's and Australia's in en.py);
+those too short to be read as states alone (SA, WA, NT), and the US postal
+codes away from a comma, are only readings the resolver weighs beside the
+name's other places (`readings`).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-CANADA = {
-    "Alta.": "Alberta",
-    "B.C.": "British Columbia",
-    "Man.": "Manitoba",
-    "N.B.": "New Brunswick",
-    "N.L.": "Newfoundland and Labrador",
-    "Nfld.": "Newfoundland and Labrador",
-    "N.S.": "Nova Scotia",
-    "N.W.T.": "Northwest Territories",
-    "Ont.": "Ontario",
-    "P.E.I.": "Prince Edward Island",
-    "Que.": "Quebec",
-    "Sask.": "Saskatchewan",
-}
-AUSTRALIA = {
-    "NSW": "New South Wales",
-    "Qld": "Queensland",
-    "Vic": "Victoria",
-    "Tas": "Tasmania",
-    "ACT": "Australian Capital Territory",
-}
-
-
-AUSTRALIA_TWO_LETTERS = {"SA": "South Australia", "WA": "Western Australia", "NT": "Northern Territory"}
+from . import languages
 
 
 @cache
@@ -45,7 +21,9 @@ def _written() -> dict[str, str]:
     import us
 
     table = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr and s.ap_abbr != s.name}
-    return {**table, **CANADA, **AUSTRALIA}
+    for code in languages.CODES:
+        table.update(languages.get(code).state_abbreviations)
+    return table
 
 
 @cache
@@ -74,5 +52,6 @@ def readings(text: str) -> tuple[str, ...]:
     Washington, for the article's other places to decide."""
     if len(text) != 2 or not text.isupper():
         return ()
-    found = (AUSTRALIA_TWO_LETTERS.get(text), _postal().get(text))
+    alone = [languages.get(code).state_abbreviations_alone.get(text) for code in languages.CODES]
+    found = (*alone, _postal().get(text))
     return tuple(full for full in found if full)

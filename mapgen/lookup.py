@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import languages
 from .geocode import PlaceIndex
 from .model import Candidate
 
@@ -25,11 +26,17 @@ def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: boo
 
 def county_less_its_kind(name: str) -> str | None:
     """The county's name in "County Clare" or "Co. Cavan"; None for a name not so written."""
-    county = _COUNTY_BEFORE.match(name)
-    return county.group(1) if county else None
+    for pattern in _KIND_BEFORE_NAME:
+        county = pattern.match(name)
+        if county:
+            return county.group(1)
+    return None
 
 
-_COUNTY_BEFORE = re.compile(r"(?:County|Co\.?)\s+([A-Z].*)")
+# each language's way of writing an area's kind before its name (languages.Language.kind_before_name)
+_KIND_BEFORE_NAME = tuple(
+    re.compile(pattern) for code in languages.CODES if (pattern := languages.get(code).kind_before_name)
+)
 
 
 def area_of(index: PlaceIndex, candidate: Candidate) -> str | None:

@@ -7,6 +7,8 @@ import operator
 import re
 import unicodedata
 
+from . import languages
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,]+")
 _DOTS = re.compile(r"\.")  # "U.S." is US, "St. Louis" is St Louis
@@ -28,10 +30,18 @@ def name_key(name: str) -> str:
 
 # The kind GeoNames writes with an area's own name, before it ("Provincia de Almería", "Departement du Gers",
 # "Province of Toledo") or after it ("Anhui Sheng", "Akita Prefecture"), which an article leaves out
+# (the joiners as name_key writes them: "d’" is "d'"; "sheng" is the kind in GeoNames' romanised Chinese names)
+_ROMANISED_KINDS_AFTER = ("sheng",)
+_KIND_JOINERS = tuple(
+    dict.fromkeys(
+        w.translate(_APOSTROPHES) + ("" if w.endswith(("'", "’")) else " ")
+        for w in (*languages.every("name_joiners"), *languages.every("area_kind_joiners"))
+    )
+)
 _AREA_KIND_IN_KEY = re.compile(
-    r"^(?:provincia|province|departamento|departement|partido|municipio|canton|region|comunidad|estado|state) "
-    r"(?:de l'|d'|(?:de la|del|des|de|di|du|of) )?"
-    r"| (?:province|prefecture|region|sheng|oblast|governorate|department)$"
+    rf"^(?:{languages.alternation(languages.every('area_kinds_in_key_before'))}) "
+    rf"(?:{languages.alternation(_KIND_JOINERS)})?"
+    rf"| (?:{languages.alternation((*languages.every('area_kinds_in_key_after'), *_ROMANISED_KINDS_AFTER))})$"
 )
 
 
@@ -58,7 +68,7 @@ def key_skeleton(key: str) -> str:
 
 
 # Words left out of an abbreviation's letters: "Democratic Republic of the Congo" is DRC.
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "du", "de", "des", "la", "le", "les", "et", "d", "l", "del", "y"})
+_FUNCTION_WORDS = frozenset(languages.every("function_words"))
 
 
 def initials(name: str) -> str:

@@ -5,7 +5,7 @@ Road", "Ohio 83"), of rivers and lakes ("the Licking", "el río Lerma"), of a
 storm ("la tempête Hélène") and of institutions ("Universidad de Cuenca").
 Real local news writes such names far more often than the dev sets' wire
 copy did, and each was mapped as its town at 0.9 and over. The words that say
-so are each language's own (surrounding_words.py); this module reads them.
+so are each language's own (mapgen.languages); this module reads them.
 
 A street or a storm is no place at all (extract drops the mention); a name
 with a water word beside it stands for the feature, never for its town
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .surrounding_words import Words, words_of
+from . import languages
 
 # The list that goes on after a street word: "las calles Colima, Tabasco y Zacatecas".
 _NAME = r"[A-ZÀ-ÞА-Я][\w'’.-]*(?:\s+(?:de|del|la|las|los|du|des|of)?\s*[A-ZÀ-ÞА-Я][\w'’.-]*)*"
@@ -41,38 +41,41 @@ class Patterns:
     institution_after: re.Pattern[str]
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _words(codes: tuple[str, ...], field: str) -> str:
+    """One field's words over the languages, as alternatives: longest first, spaces loose."""
+    words = sorted(
+        dict.fromkeys(w for code in codes for w in getattr(languages.get(code), field)), key=len, reverse=True
+    )
+    cased = [re.escape(w).replace(r"\ ", r"\s+") for w in words if not w.islower()]
+    loose = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w.islower()]
+    return "|".join([*cased, *(f"(?i:{w})" for w in loose)]) or "(?!)"
 
 
 @cache
 def patterns(language: str) -> Patterns:
-    """The patterns of the article's language, with English's too: wire copy in any
-    language quotes English road and river names ("la Interstate 10")."""
-    own, english = words_of(language), words_of("en")
-    both = Words.union(own, english)
-    linkers = _alternatives(both.linkers)
-    before = rf"(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
+    """The patterns of the article's language, with English's too: news in any language
+    quotes English road and river names ("la Interstate 10")."""
+    codes = tuple(dict.fromkeys((language, "en"))) if language in languages.CODES else ("en",)
+    linkers = _words(codes, "linkers")
+    joiners = _words(codes, "list_joiners")
+    before = rf"\b(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
     return Patterns(
-        street_before=re.compile(before.format(words=_alternatives(both.street_before)), re.IGNORECASE),
-        street_after=re.compile(rf"^\s+(?:{_alternatives(both.street_after)})\b"),
+        street_before=re.compile(before.format(words=_words(codes, "street_before"))),
+        street_after=re.compile(rf"^\s+(?:{_words(codes, 'street_after')})\b"),
         street_list=re.compile(  # the words in any case, the names capitalised
-            rf"\b(?i:{_alternatives(both.street_plural)})(?:\s+(?:{linkers}))?\s+"
-            rf"({_NAME}(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+)"
+            rf"\b(?:{_words(codes, 'street_plural')})(?:\s+(?:{linkers}))?\s+({_NAME}(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})+)"
         ),
         route_number=re.compile(
             r"^\s+\d{1,3}[A-Z]?\b(?![.,:/]\d)(?!\s*(?:%|percent|per\s+cent|por\s+ciento|pour\s+cent))"
         ),
-        water_before=re.compile(before.format(words=_alternatives(both.water_before)), re.IGNORECASE),
-        water_after=re.compile(rf"^\s+(?:{_alternatives(both.water_after)})\b", re.IGNORECASE),
-        water_list=re.compile(
-            rf"^(?:\s*(?:,|\b(?:{_alternatives(both.joiners)})\b)\s*{_NAME})+\s+(?:{_alternatives(both.water_plural)})\b"
-        ),
-        storm_before=re.compile(rf"\b(?:{_alternatives(both.storm_before)})\s+$", re.IGNORECASE),
+        water_before=re.compile(before.format(words=_words(codes, "water_before"))),
+        water_after=re.compile(rf"^\s+(?:{_words(codes, 'water_after')})\b"),
+        water_list=re.compile(rf"^(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})+\s+(?:{_words(codes, 'water_plural')})\b"),
+        storm_before=re.compile(rf"\b(?:{_words(codes, 'storm_before')})\s+$"),
         institution_before=re.compile(
-            rf"\b(?:{_alternatives(both.institution_before)})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
+            rf"\b(?:{_words(codes, 'institution_before')})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
         ),
-        institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_alternatives(both.institution_after)})\b"),
+        institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_words(codes, 'institution_after')})\b"),
     )
 
 

@@ -51,11 +51,14 @@ def test_short_texts_lean_to_the_languages_mapgen_reads(text, language):
     assert detect_language(text) == language
 
 
-def test_every_language_read_has_a_model():
+def test_every_language_read_has_a_module_and_a_recogniser():
+    from mapgen import languages
     from mapgen.extract import MODELS
     from mapgen.model import LANGUAGES
 
-    assert set(MODELS) == set(LANGUAGES)
+    assert set(LANGUAGES) <= set(languages.CODES)
+    for code in LANGUAGES:
+        assert code in MODELS or languages.get(code).recogniser == "rules"
 
 
 def test_html_page_is_stripped_to_its_article():

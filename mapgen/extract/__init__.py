@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import TypeGuard
 
-from .. import surroundings
+from .. import languages, surroundings
 from ..abbreviations import expand
 from ..errors import ExtractError
 from ..geocode import PlaceIndex
@@ -47,7 +48,8 @@ from ..lookup import candidates
 from ..model import NER_LABELS, Article, Mention, NerLabel
 from ..names import initials, name_key
 from .cuts import names_cut_right, own_name
-from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read
+from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read, recogniser
+from .rules import BASE_FORMS
 from .sentences import QUOTE_CHARS, Sentences
 
 __all__ = [
@@ -61,24 +63,36 @@ __all__ = [
 ]
 
 
-# "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -": a capitalised place opening the article.
-_DATELINE = re.compile(r"\A\s*([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*(?:,|\(|[-–—])")
-# Further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents", "Associated Press
-# WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals opening a line or a
-# sentence then a dash or a colon: a heading in capitals has neither.
-_LATER_DATELINE = re.compile(
-    r"(?<![\w'’])([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)(?:,\s*(?:[A-Z][a-z]{0,4}\.){1,3})?\s*\([A-Z][A-Za-z]{1,12}\)\s*[-–—]"
-    r"|(?:(?<=\n)|(?<=[.!?] ))([A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?)\s*[-–—:]\s"
-)
+@cache
+def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The dateline patterns for a script's capitals (languages.Language.capitals: "A-ZÀ-Ý" for Latin).
+
+    The first, a capitalised place opening the article: "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -".
+    The second, further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents",
+    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals
+    opening a line or a sentence then a dash or a colon: a heading in capitals has neither.
+    """
+    first = re.compile(rf"\A\s*([{capitals}][{capitals}'’. -]{{1,40}}?)\s*(?:,|\(|[-–—])")
+    # an agency's name in brackets: "(AP)", "(Reuters)"; in another script, in its letters too: "(ТАСС)"
+    agency = (
+        "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
+    )
+    later = re.compile(
+        rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
+        rf"\s*\({agency}\)\s*[-–—]"
+        rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+    )
+    return first, later
+
 
 _POSSESSIVE = re.compile(r"['’]s?$")  # the tagger is not loaded: "'s" is known by its letters
 
 # Determiners, elided prepositions and the kind of an area ("la provincia de Toledo", "le
 # département du Var") that NER sometimes leaves at a span's edge.
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:the|la|le|les|du|des|de la|de|el|los|las|del)\s+|[ld]['’]\s*"
-    r"|(?:provincia|departamento|département|région|province|comarca|municipio|state|état|estado|county|distrito)"
-    r"\s+(?:of|de la|del|des|du|de|d['’])\s*)+",
+    rf"^(?:{languages.words_before(languages.every('leading_words'))}"
+    rf"|(?:{languages.alternation(languages.every('leading_area_kinds'))})"
+    rf"\s+(?:{languages.alternation(languages.every('area_kind_joiners'))})\s*)+",
     re.IGNORECASE,
 )
 
@@ -88,8 +102,13 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
     reading of the text where the caller has it already (the benchmarks keep it)."""
     doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
+    by_rules = recogniser(article.language) == "rules"
+    if by_rules:
+        from .rules import recognise
+
+        doc = recognise(doc, geocoder, languages.get(article.language))
     sentences = Sentences(doc)
-    mentions = _datelines(doc, geocoder, sentences)
+    mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
     in_full_names = _words_of_full_names(doc)
     for ent in doc.ents:
@@ -113,9 +132,11 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
                 continue
         if _overlaps(dated, mention.start, mention.end):
             continue  # a dateline, already taken
-        mentions.append(mention)
+        base = doc.user_data.get(BASE_FORMS, {}).get((mention.start, mention.end))
+        mentions.append(replace(mention, stands_for=base) if base and not mention.stands_for else mention)
     mentions = names_cut_right(mentions, doc, geocoder, sentences)
-    mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
+    if not by_rules:  # the rules have weighed every capitalised word the index knows already
+        mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
     mentions = _no_roads_nor_storms(mentions, article.language, geocoder, sentences)
     return _with_abbreviations(sorted(mentions, key=lambda m: m.start), doc, sentences)
 
@@ -209,12 +230,13 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in taken[max(i - 1, 0) : i + 1])
 
 
-def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
+def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -> list[Mention]:
     """The places of the datelines, which NER often misses for being in capitals."""
     text = sentences.text
-    first = _DATELINE.match(text)
+    opening, later = _dateline_patterns(capitals)
+    first = opening.match(text)
     spans = [first.span(1)] if first else []
-    for match in _LATER_DATELINE.finditer(text, first.end() if first else 0):
+    for match in later.finditer(text, first.end() if first else 0):
         if first and not text[first.end() : match.start()].strip():
             continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
         group = 1 if match.group(1) else 2

