@@ -65,6 +65,7 @@ var mapgen = (function () {
     var body = el("span", "mg-icon");
     if (shift[0] || shift[1]) body.appendChild(leader(shift));
     body.appendChild(el("span", "mg-symbol"));
+    if (!place.area) body.appendChild(el("span", "mg-hit"));
     body.appendChild(el("span", "mg-label", place.name));
     return L.divIcon({
       html: body,
@@ -271,9 +272,11 @@ var mapgen = (function () {
     map.on("blur", function () { map.dragging.disable(); });
   }
 
-  /* Markers closer than SPREAD_PX on screen are set around their middle, so
-     none hides another; done again at every zoom. */
-  var SPREAD_PX = 18;
+  /* Markers at one spot on screen (a town and the ring of its county) are
+     set a little apart around it, each with a thin line back to the spot;
+     done again at every zoom. Nearby markers stay on their places: their
+     labels move, not them. */
+  var SPREAD_PX = 4;
 
   function spread(map, drawn) {
     var groups = [];
@@ -296,12 +299,6 @@ var mapgen = (function () {
     });
   }
 
-  /* Each shown label goes on the side of its marker where it covers no other
-     marker, no label placed before it and stays inside the map: right, left,
-     above or below; where every side is crowded, the side that covers least.
-     Done again at every zoom, after the markers are spread. */
-  var SIDES = ["right", "left", "top", "bottom"], AREA_SIDES = ["centre", "top", "bottom"];
-
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
     var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
@@ -312,41 +309,98 @@ var mapgen = (function () {
     return drawn.slice().sort(function (a, b) { return b.place.mentions - a.place.mentions || a.number - b.number; });
   }
 
-  function placeLabels(map, drawn) {
-    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
-    var taken = Array.from(map.getContainer().querySelectorAll(".mg-symbol, .mg-pointer, .leaflet-control")).map(
-      function (element) { return element.getBoundingClientRect(); });
-    function bestSide(entry, label) {
-      var best = null;
-      (entry.place.area ? AREA_SIDES : SIDES).forEach(function (side) {
-        label.setAttribute("data-side", side);
-        var box = label.getBoundingClientRect();
-        var outside = box.width * box.height - overlap(box, frame);
-        var cost = taken.reduce(function (sum, other) { return sum + overlap(box, other); }, outside);
-        if (!best || cost < best.cost) best = { side: side, cost: cost, box: box };
-      });
-      label.setAttribute("data-side", best.side);
-      return best;
-    }
+  /* The radius of each kind's symbol, for labels to keep clear of it. */
+  var SYMBOL_RADIUS = { place: 8, country: 9, region: 11 };
+  var HIT_MAX = 22, HIT_MIN = 6;
+
+  /* Where a marker is tapped: a circle on its place, as wide as a finger
+     where there is room, else half way to the nearest other marker, so a tap
+     on a marker's place opens that marker and no neighbour. */
+  function hitAreas(map, drawn) {
+    var points = drawn.map(function (entry) {
+      return entry.place.area ? null : map.latLngToContainerPoint(entry.marker.getLatLng()).add(entry.shift);
+    });
+    drawn.forEach(function (entry, k) {
+      var hit = entry.marker.getElement().querySelector(".mg-hit");
+      if (!hit) return;
+      var room = HIT_MAX * 2;
+      points.forEach(function (other, j) { if (other && j !== k && points[k]) room = Math.min(room, points[k].distanceTo(other)); });
+      var r = Math.max(HIT_MIN, Math.min(HIT_MAX, Math.floor(room / 2)));
+      hit.style.left = hit.style.top = (22 - r) + "px";
+      hit.style.width = hit.style.height = (2 * r) + "px";
+    });
+  }
+
+  /* Every place in view is named: its label beside its mark where that is
+     free, else moved off with a leader line (labels.js); a number only as
+     the last resort of a small frame, listed then in the key under the map.
+     Returns the boxes taken, in page coordinates, for the orientation names. */
+  function placeLabels(map, drawn, numbers) {
+    var view = map.getBounds(), size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
+    var obstacles = boxesIn(map, ".mg-pointer, .mg-pointers-folded, .leaflet-control, .mg-inset");
+    var shown = [], items = [];
     byMentions(drawn).forEach(function (entry) {
-      var label = entry.marker.getElement().querySelector(".mg-label"), element = entry.marker.getElement();
+      var element = entry.marker.getElement(), label = element.querySelector(".mg-label");
+      var old = element.querySelector(".mg-label-leader");
+      if (old) old.remove();
       label.textContent = entry.place.name;
       label.classList.remove("mg-visually-hidden");
       element.removeAttribute("aria-label");
       if (!view.contains(entry.marker.getLatLng())) return;  // out of sight: its pointer stands for it
-      var best = bestSide(entry, label);
-      if (best.cost > 0) {  // no side is free: the place's number in the list
-        element.setAttribute("aria-label", entry.place.name);
+      var at = map.latLngToContainerPoint(entry.marker.getLatLng()).add(entry.shift);
+      label.setAttribute("data-side", "free");
+      label.style.left = label.style.top = "0px";
+      var w = label.offsetWidth, h = label.offsetHeight;
+      label.textContent = String(entry.number);
+      var numberW = label.offsetWidth;
+      label.textContent = entry.place.name;
+      items.push({ x: at.x, y: at.y, r: entry.place.area ? 0 : SYMBOL_RADIUS[entry.place.kind] || 8, w: w, h: h,
+        numberW: numberW, centred: !!entry.place.area });
+      shown.push(entry);
+    });
+    var placed = mapgenLabels.place(items, obstacles, { width: size.x, height: size.y }), numbered = [];
+    placed.forEach(function (result, k) {
+      var entry = shown[k], item = items[k], element = entry.marker.getElement(), label = element.querySelector(".mg-label");
+      if (result.number) {
         label.textContent = String(entry.number);
-        best = bestSide(entry, label);
+        element.setAttribute("aria-label", entry.place.name);
+        numbered.push(entry);
       }
-      if (best.cost > 0) {  // not even the number fits: the mark alone, its name kept for screen readers
-        label.classList.add("mg-visually-hidden");
-        return;
+      label.style.left = Math.round(result.box.left - item.x + 22) + "px";
+      label.style.top = Math.round(result.box.top - item.y + 22) + "px";
+      if (result.leader) {
+        var x1 = result.leader[0] - item.x, y1 = result.leader[1] - item.y;
+        var dx = result.leader[2] - result.leader[0], dy = result.leader[3] - result.leader[1];
+        var line = el("span", "mg-label-leader");
+        line.setAttribute("aria-hidden", "true");
+        line.style.left = (22 + x1) + "px";
+        line.style.top = (22 + y1) + "px";
+        line.style.width = Math.hypot(dx, dy) + "px";
+        line.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
+        element.querySelector(".mg-icon").insertBefore(line, label);
       }
-      taken.push(best.box);
+    });
+    numberKey(numbers, numbered);
+    var taken = Array.from(map.getContainer().querySelectorAll(".mg-symbol, .mg-pointer, .mg-pointers-folded, .leaflet-control, .mg-inset")).map(
+      function (element) { return element.getBoundingClientRect(); });
+    shown.forEach(function (entry) {
+      var box = entry.marker.getElement().querySelector(".mg-label").getBoundingClientRect();
+      if (overlap(box, frame) > 0) taken.push(box);
     });
     return taken;
+  }
+
+  /* The key of the places a small frame numbers: visible, under the map, in the embed too. */
+  function numberKey(list, numbered) {
+    if (!list) return;
+    while (list.firstChild) list.removeChild(list.firstChild);
+    numbered.sort(function (a, b) { return a.number - b.number; }).forEach(function (entry) {
+      var item = el("li");
+      item.appendChild(el("span", "mg-number", String(entry.number)));
+      item.appendChild(document.createTextNode(" " + entry.place.name));
+      list.appendChild(item);
+    });
+    list.hidden = !numbered.length;
   }
 
   /* Places outside the view are pointed at from the edge of the map: a button
@@ -457,11 +511,15 @@ var mapgen = (function () {
     var names = map.createPane("mg-names");
     var edge = el("div", "mg-pointers");
     map.getContainer().appendChild(edge);
+    var numbers = el("ol", "mg-numbers"), holder = map.getContainer().closest(".mg-map");
+    numbers.hidden = true;
+    if (holder) holder.parentNode.insertBefore(numbers, holder.nextSibling);
     function arrange() {
       spread(map, drawn);
+      hitAreas(map, drawn);
       pointers(map, drawn, edge);
       while (names.firstChild) names.removeChild(names.firstChild);
-      var taken = placeLabels(map, drawn);
+      var taken = placeLabels(map, drawn, numbers);
       cityNames(map, data.cities || [], names, taken);
       countryNames(map, countries, names, taken);
     }
