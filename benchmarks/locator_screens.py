@@ -38,9 +38,7 @@ def main(out: Path, articles: list[Path]) -> None:
         snippet = (site / "embed.html").name
         host = out / f"{name}-host.html"
         host.write_text(
-            HOST.format(
-                snippet=f'<iframe src="{name}/{snippet}" style="width:350px;height:420px;border:0"></iframe>'
-            ),
+            HOST.format(snippet=f'<iframe src="{name}/{snippet}" style="width:350px;height:420px;border:0"></iframe>'),
             "utf-8",
         )
         sites[name] = (site, host)

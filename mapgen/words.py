@@ -26,6 +26,9 @@ WORDS = {
         "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
         "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
         "close": "Close",
+        "back": "Back to the story",
+        "more": "More places",
+        "svg": "Map as SVG",
     },
     "fr": {
         "source": "Source : {source}",
@@ -50,6 +53,9 @@ WORDS = {
         "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
         "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
         "close": "Fermer",
+        "back": "Retour à l'article",
+        "more": "Autres lieux",
+        "svg": "Carte en SVG",
     },
     "es": {
         "source": "Fuente: {source}",
@@ -74,14 +80,20 @@ WORDS = {
         "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
         "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
         "close": "Cerrar",
+        "back": "Volver a la noticia",
+        "more": "Otros lugares",
+        "svg": "Mapa en SVG",
     },
 }
 
 
 def credit_line(words: dict, language: str, *, source: str | None, date: str | None, data_credit: str) -> str:
     """'Source : Le Monde, mars 2017 · Carte : mapgen · Données : Natural Earth, GeoNames'."""
-    said = ", ".join(part for part in (source, month_of(date, language)) if part)
-    parts = [words["source"].format(source=said)] if said else []
+    month = month_of(date, language)
+    if source:  # "Source :" only before a source: a date alone is the article's, not a source
+        parts = [words["source"].format(source=", ".join(part for part in (source, month) if part))]
+    else:
+        parts = [month] if month else []
     return " · ".join([*parts, words["map_credit"], words["data_credit"].format(credit=data_credit)])
 
 

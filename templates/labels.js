@@ -31,6 +31,7 @@
   var LEADER_STEPS = [26, 40, 58, 80, 106, 136, 170];  // leader lengths tried, shortest first
   var ANGLES = 16;
   var SMALL_FRAME = { width: 480, height: 400 };
+  var SMALL_REACH = 58;  // in a small frame a name goes no farther off than this; past it, its number
 
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -61,7 +62,7 @@
   }
 
   /* Where a label of w×h may go around an item: beside first, then off on a leader. */
-  function candidates(item, w, h) {
+  function candidates(item, w, h, reach) {
     var x = item.x, y = item.y, r = item.r + GAP, list = [];
     if (item.centred) {
       list.push(box(x - w / 2, y - h / 2, w, h), box(x - w / 2, y - r - h, w, h), box(x - w / 2, y + r, w, h));
@@ -75,6 +76,7 @@
     }
     var beside = list.length;
     LEADER_STEPS.forEach(function (d) {
+      if (d > reach) return;
       for (var k = 0; k < ANGLES; k++) {
         var turn = (k % 2 ? 1 : -1) * Math.ceil(k / 2), a = (turn * 2 * Math.PI) / ANGLES;  // right first, then either way
         var c = Math.cos(a), s = Math.sin(a), ax = x + c * (item.r + d), ay = y + s * (item.r + d);
@@ -114,9 +116,9 @@
 
     function better(a, b) { return a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft); }
 
-    function best(item, k, w) {
+    function best(item, k, w, reach) {
       var found = null;
-      candidates(item, w, item.h).some(function (candidate) {
+      candidates(item, w, item.h, reach).some(function (candidate) {
         var c = cost(candidate, k);
         if (!found || better(c, found.cost)) found = { box: candidate.box, leader: candidate.leader, cost: c };
         return c.hard === 0 && c.soft === 0;
@@ -125,9 +127,9 @@
     }
 
     return items.map(function (item, k) {
-      var chosen = best(item, k, item.w), number = false;
+      var chosen = best(item, k, item.w, small && item.numberW ? SMALL_REACH : Infinity), number = false;
       if (chosen.cost.hard > 0 && small && item.numberW) {
-        var numbered = best(item, k, item.numberW);
+        var numbered = best(item, k, item.numberW, Infinity);
         if (better(numbered.cost, chosen.cost)) { chosen = numbered; number = true; }
       }
       taken.push(chosen.box);

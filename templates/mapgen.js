@@ -69,7 +69,7 @@ var mapgen = (function () {
     body.appendChild(el("span", "mg-label", place.name));
     return L.divIcon({
       html: body,
-      className: "mg-marker mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
+      className: "mg-marker mg-hits mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
       iconSize: [44, 44],
       iconAnchor: [22 - shift[0], 22 - shift[1]]
     });
@@ -218,9 +218,10 @@ var mapgen = (function () {
      and a muted name, on the side of the dot that covers nothing of the story. */
   var CITY_ROOM = 120000;  // square pixels of map per city shown, at most six
 
-  function cityNames(map, cities, pane, taken) {
+  function cityNames(map, cities, pane, taken, local) {
     var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect(), shown = 0;
-    var limit = Math.max(1, Math.min(6, Math.round(frame.width * frame.height / CITY_ROOM)));
+    var room = local ? CITY_ROOM / 2 : CITY_ROOM, most = local ? 10 : 6;
+    var limit = Math.max(1, Math.min(most, Math.round(frame.width * frame.height / room)));
     cities.forEach(function (city) {
       if (shown >= limit || !view.contains(city.at)) return;
       var mark = el("span", "mg-city" + (city.capital ? " mg-capital" : ""));
@@ -354,20 +355,25 @@ var mapgen = (function () {
       label.textContent = String(entry.number);
       var numberW = label.offsetWidth;
       label.textContent = entry.place.name;
-      items.push({ x: at.x, y: at.y, r: entry.place.area ? 0 : SYMBOL_RADIUS[entry.place.kind] || 8, w: w, h: h,
-        numberW: numberW, centred: !!entry.place.area });
+      // a pixel of room around each label: the page rounds where the script does not
+      items.push({ x: at.x, y: at.y, r: entry.place.area ? 0 : SYMBOL_RADIUS[entry.place.kind] || 8, w: w + 2, h: h + 2,
+        numberW: numberW + 2, centred: !!entry.place.area });
       shown.push(entry);
     });
     var placed = mapgenLabels.place(items, obstacles, { width: size.x, height: size.y }), numbered = [];
     placed.forEach(function (result, k) {
       var entry = shown[k], item = items[k], element = entry.marker.getElement(), label = element.querySelector(".mg-label");
-      if (result.number) {
+      if (result.number || !result.fits) {
         label.textContent = String(entry.number);
         element.setAttribute("aria-label", entry.place.name);
         numbered.push(entry);
       }
-      label.style.left = Math.round(result.box.left - item.x + 22) + "px";
-      label.style.top = Math.round(result.box.top - item.y + 22) + "px";
+      if (!result.fits) {  // not even its number fits: the mark alone, named in the key and to screen readers
+        label.classList.add("mg-visually-hidden");
+        return;
+      }
+      label.style.left = Math.round(result.box.left + 1 - item.x + 22) + "px";
+      label.style.top = Math.round(result.box.top + 1 - item.y + 22) + "px";
       if (result.leader) {
         var x1 = result.leader[0] - item.x, y1 = result.leader[1] - item.y;
         var dx = result.leader[2] - result.leader[0], dy = result.leader[3] - result.leader[1];
@@ -408,13 +414,47 @@ var mapgen = (function () {
      and opens it. The buttons keep clear of the map's controls and of each other. */
   var EDGE = 6;
 
-  function pointers(map, drawn, layer) {
+  var FOLD_WIDTH = 480;  // narrower than this, the pointers fold into one control
+
+  function outside(map, drawn) {
+    var view = map.getBounds();
+    return drawn.filter(function (entry) {
+      return !entry.place.around && !view.contains(L.latLng(entry.place.lat, entry.place.lon));
+    });
+  }
+
+  /* On a phone the places out of view are one compact control at the map's
+     foot: a button that opens their list, each entry a jump to the place. */
+  function foldedPointers(map, far, layer, words, jumped) {
+    var box = el("div", "mg-pointers-folded"), list = el("ul", "mg-pointers-list");
+    var toggle = el("button", "mg-pointers-toggle", "\u2197 " + words.more + " (" + far.length + ")");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", "false");
+    list.hidden = true;
+    toggle.addEventListener("click", function () {
+      list.hidden = !list.hidden;
+      toggle.setAttribute("aria-expanded", String(!list.hidden));
+    });
+    far.forEach(function (entry) {
+      var item = el("li"), go = el("button", "mg-pointer-jump", entry.place.name);
+      go.type = "button";
+      go.addEventListener("click", function () { jumped(); mapgenPopups.reveal(map, entry.marker); });
+      item.appendChild(go);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    box.appendChild(toggle);
+    L.DomEvent.disableClickPropagation(box);
+    layer.appendChild(box);
+  }
+
+  function pointers(map, drawn, layer, words, jumped) {
     while (layer.firstChild) layer.removeChild(layer.firstChild);
-    var size = map.getSize(), centre = size.divideBy(2), view = map.getBounds();
+    var size = map.getSize(), centre = size.divideBy(2), far = outside(map, drawn);
+    if (far.length && size.x < FOLD_WIDTH) { foldedPointers(map, far, layer, words, jumped); return; }
     var taken = boxesIn(map, ".leaflet-control, .mg-marker .mg-symbol");
-    drawn.forEach(function (entry) {
+    far.forEach(function (entry) {
       var at = L.latLng(entry.place.lat, entry.place.lon);
-      if (view.contains(at)) return;
       var p = map.latLngToContainerPoint(at), dx = p.x - centre.x, dy = p.y - centre.y;
       var button = el("button", "mg-pointer mg-" + entry.place.kind);
       button.type = "button";
@@ -424,7 +464,7 @@ var mapgen = (function () {
       button.appendChild(arrow);
       button.appendChild(el("span", "mg-pointer-name", entry.place.name));
       L.DomEvent.disableClickPropagation(button);
-      button.addEventListener("click", function () { mapgenPopups.reveal(map, entry.marker); });
+      button.addEventListener("click", function () { jumped(); mapgenPopups.reveal(map, entry.marker); });
       layer.appendChild(button);
       var w = button.offsetWidth, h = button.offsetHeight;
       var tx = dx ? ((dx > 0 ? size.x - EDGE - w / 2 : EDGE + w / 2) - centre.x) / dx : Infinity;
@@ -482,6 +522,94 @@ var mapgen = (function () {
     map.on("moveend", arrange);
   }
 
+  /* A local story's locator inset: its country (the part the story is in),
+     its neighbours, and a box where the main map is, kept in step with it. */
+  var SVG = "http://www.w3.org/2000/svg", INSET_W = 120, INSET_H = 96;
+
+  function drawInset(map, data, world, drawn) {
+    if (!data.local || !world.length) return;
+    var view = map.getBounds(), centre = view.getCenter(), counts = {};
+    drawn.forEach(function (entry) {
+      if (entry.place.code && view.contains(entry.marker.getLatLng())) counts[entry.place.code] = (counts[entry.place.code] || 0) + entry.place.mentions;
+    });
+    var code = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })[0];
+    var country = world.find(function (c) { return c.code === code; });
+    if (!country) return;
+    var parts = country.rings.map(function (polygon) { return L.latLngBounds(polygon[0] ? decode(polygon[0]) : []); });
+    var part = parts.find(function (b) { return b.isValid() && b.contains(centre); }) ||
+      parts.reduce(function (a, b) { return !a || (b.isValid() && area(b) > area(a)) ? b : a; }, null);
+    if (!part) return;
+    var around = part.pad(0.12), kx = Math.cos(around.getCenter().lat * Math.PI / 180);
+    var wDeg = (around.getEast() - around.getWest()) * kx, hDeg = around.getNorth() - around.getSouth();
+    var scale = Math.min(INSET_W / wDeg, INSET_H / hDeg), w = Math.round(wDeg * scale), h = Math.round(hDeg * scale);
+    function xy(ll) { return [((ll[1] - around.getWest()) * kx * scale).toFixed(1), ((around.getNorth() - ll[0]) * scale).toFixed(1)]; }
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", w);
+    svg.setAttribute("height", h);
+    svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    svg.setAttribute("aria-hidden", "true");
+    world.forEach(function (other) {
+      other.rings.forEach(function (polygon) {
+        var rings = polygon.map(decode);
+        if (!rings[0] || !L.latLngBounds(rings[0]).intersects(around)) return;
+        var path = document.createElementNS(SVG, "path");
+        path.setAttribute("d", rings.map(function (ring) { return "M" + ring.map(function (ll) { return xy(ll).join(" "); }).join("L") + "Z"; }).join(""));
+        path.setAttribute("class", other.code === code ? "mg-inset-country" : "mg-inset-land");
+        svg.appendChild(path);
+      });
+    });
+    var box = document.createElementNS(SVG, "rect");
+    box.setAttribute("class", "mg-inset-box");
+    svg.appendChild(box);
+    function follow() {
+      var b = map.getBounds(), sw = xy([b.getSouth(), b.getWest()]), ne = xy([b.getNorth(), b.getEast()]);
+      var bw = Math.max(6, ne[0] - sw[0]), bh = Math.max(6, sw[1] - ne[1]);
+      box.setAttribute("x", ((+sw[0] + +ne[0]) / 2 - bw / 2).toFixed(1));
+      box.setAttribute("y", ((+sw[1] + +ne[1]) / 2 - bh / 2).toFixed(1));
+      box.setAttribute("width", bw.toFixed(1));
+      box.setAttribute("height", bh.toFixed(1));
+    }
+    follow();
+    map.on("moveend", follow);
+    var Inset = L.Control.extend({ onAdd: function () { var div = el("div", "mg-inset"); div.appendChild(svg); return div; } });
+    new Inset({ position: "bottomright" }).addTo(map);
+  }
+
+  function area(b) { return (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()); }
+
+  /* After a pointer's jump, one control brings the story back. */
+  function backControl(map, data) {
+    var button = el("button", "mg-back", "\u21a9 " + data.words.back);
+    button.type = "button";
+    var Back = L.Control.extend({ onAdd: function () { var div = el("div", "mg-back-box"); div.appendChild(button); L.DomEvent.disableClickPropagation(div); return div; } });
+    var control = new Back({ position: "topright" }).addTo(map), box = control.getContainer();
+    box.hidden = true;
+    button.addEventListener("click", function () {
+      box.hidden = true;
+      map.closePopup();
+      frameStory(map, data.view);
+    });
+    return function () { box.hidden = false; };
+  }
+
+  /* The keyboard reaches the places in view, in reading order (rows, then
+     left to right); those out of view are reached by their pointers. */
+  var ROW_PX = 40;
+
+  function readingOrder(map, drawn, reorder) {
+    var view = map.getBounds(), pane = map.getPane("markerPane");
+    var inView = drawn.filter(function (entry) { return view.contains(entry.marker.getLatLng()); });
+    drawn.forEach(function (entry) { entry.marker.getElement().tabIndex = inView.indexOf(entry) >= 0 ? 0 : -1; });
+    // only on the story's own view: moving a marker would drop its focus, and the order under a reader's hand
+    if (!reorder || map.getContainer().contains(document.activeElement)) return;
+    inView.map(function (entry) {
+      return { entry: entry, at: map.latLngToContainerPoint(entry.marker.getLatLng()) };
+    }).sort(function (a, b) {
+      return Math.floor(a.at.y / ROW_PX) - Math.floor(b.at.y / ROW_PX) || a.at.x - b.at.x;
+    }).forEach(function (item) { pane.appendChild(item.entry.marker.getElement()); });
+    drawn.forEach(function (entry) { if (inView.indexOf(entry) < 0) pane.appendChild(entry.marker.getElement()); });
+  }
+
   var maps = [];
 
   function draw(map, data) {
@@ -509,6 +637,8 @@ var mapgen = (function () {
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
+    var jumped = backControl(map, data);
+    drawInset(map, data, world, drawn);
     var edge = el("div", "mg-pointers");
     map.getContainer().appendChild(edge);
     var numbers = el("ol", "mg-numbers"), holder = map.getContainer().closest(".mg-map");
@@ -517,12 +647,15 @@ var mapgen = (function () {
     function arrange() {
       spread(map, drawn);
       hitAreas(map, drawn);
-      pointers(map, drawn, edge);
+      pointers(map, drawn, edge, data.words, jumped);
       while (names.firstChild) names.removeChild(names.firstChild);
       var taken = placeLabels(map, drawn, numbers);
-      cityNames(map, data.cities || [], names, taken);
+      cityNames(map, data.cities || [], names, taken, data.local);
       countryNames(map, countries, names, taken);
+      readingOrder(map, drawn, storyView);
+      storyView = false;
     }
+    var storyView = true;
     arrange();
     map.on("moveend", arrange);
     map.on("popupopen popupclose", function (event) {  // an open popup is never under a pointer
@@ -537,7 +670,7 @@ var mapgen = (function () {
     });
     map.on("resize", function () {
       mapgenPopups.fit(map, markers);
-      if (!moved) frameStory(map, data.view);
+      if (!moved) { storyView = true; frameStory(map, data.view); }
       reportHeight();
     });
     reportHeight();
