@@ -169,6 +169,18 @@ var mapgen = (function () {
     map.on("zoomend", hideWhenFar);
   }
 
+  /* Lakes and rivers (Natural Earth, mapgen/site/water.py), over the land, under every border and mark. */
+  function drawWater(map, water) {
+    if (!water) return;
+    var renderer = L.svg({ padding: 0.5 });
+    (water.lakes || []).forEach(function (polygon) {
+      L.polygon(polygon.map(decode), { renderer: renderer, className: "mg-water", interactive: false, weight: 0.6, fillOpacity: 1 }).addTo(map);
+    });
+    (water.rivers || []).forEach(function (line) {
+      L.polyline(decode(line), { renderer: renderer, className: "mg-river", interactive: false, weight: 1.2 }).addTo(map);
+    });
+  }
+
   /* The borders between the admin-1 areas of the countries the story happens in: thin, under everything it names. */
   function drawLines(map, lines) {
     var renderer = L.svg({ padding: 0.5 });
@@ -633,6 +645,7 @@ var mapgen = (function () {
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
     drawFineLand(map, data.basemap.fine, areas);
+    drawWater(map, data.water);
     drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);

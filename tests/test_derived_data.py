@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from mapgen.world import decode
 
 from mapgen import shapes
 from mapgen.gazetteer import area_records, natural_features
-from mapgen.world import decode
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPTS = REPO / "scripts"

@@ -23,6 +23,7 @@ from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
 from .framing import story_view
 from .jsontext import script_json
+from .water import water_near
 from ..geo import distance_km
 from ..model import Article, Place
 
@@ -104,6 +105,10 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
                 entry["around"] = True  # an area the view is inside: no pointer points at it
         if is_local(view.bounds):
             data["local"] = True
+        if basemap.get("world"):
+            water = water_near(view.bounds, is_local(view.bounds))
+            if water:
+                data["water"] = water
     if basemap.get("world") and view:  # the vector basemap: admin-1 lines of the story's countries, big cities
         data["adminLines"] = lines_for(
             [p.chosen.country for k, p in enumerate(places) if k not in view.far and p.chosen.country]
