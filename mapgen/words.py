@@ -17,8 +17,11 @@ def credit_line(
     words: Mapping[str, str], language: str, *, source: str | None, date: str | None, data_credit: str
 ) -> str:
     """'Source : Le Monde, mars 2017 · Carte : mapgen · Données : Natural Earth, GeoNames'."""
-    said = ", ".join(part for part in (source, month_of(date, language)) if part)
-    parts = [words["source"].format(source=said)] if said else []
+    month = month_of(date, language)
+    if source:  # "Source :" only before a source: a date alone is the article's, not a source
+        parts = [words["source"].format(source=", ".join(part for part in (source, month) if part))]
+    else:
+        parts = [month] if month else []
     return " · ".join([*parts, words["map_credit"], words["data_credit"].format(credit=data_credit)])
 
 

@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Fügen Sie diesen Code in Ihre Seite ein, mit src als Adresse, unter der Sie embed.html veröffentlichen.",
         "wheel": "Klicken Sie auf die Karte oder halten Sie Strg gedrückt, um mit dem Mausrad zu zoomen",
         "close": "Schließen",
+        "back": "Zurück zum Artikel",
+        "more": "Weitere Orte",
+        "svg": "Karte als SVG",
     }
 )
 

@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Paste this into your page, with src set to where you publish embed.html.",
         "wheel": "Click the map, or hold Ctrl, to zoom with the wheel",
         "close": "Close",
+        "back": "Back to the story",
+        "more": "More places",
+        "svg": "Map as SVG",
     }
 )
 

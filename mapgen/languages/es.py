@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Pegue este código en su página, con src apuntando a donde publique embed.html.",
         "wheel": "Haga clic en el mapa, o mantenga Ctrl, para acercar con la rueda",
         "close": "Cerrar",
+        "back": "Volver a la noticia",
+        "more": "Otros lugares",
+        "svg": "Mapa en SVG",
     }
 )
 

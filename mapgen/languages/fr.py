@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Collez ce code dans votre page, avec src pointant vers l'adresse où vous publiez embed.html.",
         "wheel": "Cliquez sur la carte, ou maintenez Ctrl, pour zoomer avec la molette",
         "close": "Fermer",
+        "back": "Retour à l'article",
+        "more": "Autres lieux",
+        "svg": "Carte en SVG",
     }
 )
 

@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Incolla questo codice nella tua pagina, con src impostato all'indirizzo dove pubblichi embed.html.",
         "wheel": "Fai clic sulla mappa, o tieni premuto Ctrl, per ingrandire con la rotellina",
         "close": "Chiudi",
+        "back": "Torna all'articolo",
+        "more": "Altri luoghi",
+        "svg": "Mappa in SVG",
     }
 )
 

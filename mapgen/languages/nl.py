@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Plak deze code in uw pagina, met src naar het adres waar u embed.html publiceert.",
         "wheel": "Klik op de kaart, of houd Ctrl ingedrukt, om met het scrollwiel te zoomen",
         "close": "Sluiten",
+        "back": "Terug naar het artikel",
+        "more": "Meer plaatsen",
+        "svg": "Kaart als SVG",
     }
 )
 

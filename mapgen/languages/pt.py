@@ -30,6 +30,9 @@ PAGE_WORDS = MappingProxyType(
         "embed_help": "Cole este código na sua página, com src apontando para onde publicar embed.html.",
         "wheel": "Clique no mapa, ou mantenha Ctrl, para ampliar com a roda do rato",
         "close": "Fechar",
+        "back": "Voltar à notícia",
+        "more": "Outros lugares",
+        "svg": "Mapa em SVG",
     }
 )
 

@@ -9,6 +9,7 @@ What is drawn, by file:
     fine_land.py  sharp land for a local story, from the admin-1 shapes
     admin1.py     the shapes of states, provinces and départements an article names
     cities.py     big cities around the story, for orientation
+    water.py      the lakes and rivers around the story, at the story's scale
     shapes.py     water, countries, first-level areas and US counties by zoom band (package data)
 
 and how it becomes a site:

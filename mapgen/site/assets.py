@@ -49,6 +49,7 @@ def sources() -> dict:
         "mapgen.css": ours / "mapgen.css",
         "leaflet.js": leaflet / "leaflet.js",
         "popups.js": ours / "popups.js",
+        "labels.js": ours / "labels.js",
         "mapgen.js": ours / "mapgen.js",
     }
 
@@ -62,7 +63,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             "styles": [],
             "scripts": [],
             "inline_styles": [Markup(text["leaflet.css"]), Markup(text["mapgen.css"])],
-            "inline_scripts": [Markup(safe_script(text[name])) for name in ("leaflet.js", "popups.js", "mapgen.js")],
+            "inline_scripts": [Markup(safe_script(text[name])) for name in ("leaflet.js", "popups.js", "labels.js", "mapgen.js")],
         }
     (site / "assets").mkdir(exist_ok=True)
     links = {}
@@ -74,7 +75,7 @@ def page_assets(site: Path, mode: str, single_file: bool) -> dict:
             links[name] = Asset(f"assets/{name}")
     return {
         "styles": [links["leaflet.css"], links["mapgen.css"]],
-        "scripts": [links["leaflet.js"], links["popups.js"], links["mapgen.js"]],
+        "scripts": [links["leaflet.js"], links["popups.js"], links["labels.js"], links["mapgen.js"]],
         "inline_styles": [],
         "inline_scripts": [],
     }

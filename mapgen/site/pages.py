@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +28,7 @@ from .geojson import dumps, feature_collection
 from ..model import Article, Candidate, Place
 from ..packages import package_dir
 from .publish import check_target, staged
-from .render import build_map, country_name, quotes, resolved_name
+from .render import build_map, country_name, quotes, resolved_name, shown_name
 from .resources import templates
 from ..words import WORDS, credit_line
 
@@ -82,7 +82,8 @@ def write_site(
     with staged(out_dir, force=force) as work:
         basemap = online or _offline_basemap(tiles, article, places, work, single_file)
         loaded = _found(page_assets, work, assets, single_file)
-        page = _page_context(article, places, basemap, words, snippet, loaded)
+        shown = [replace(p, name=shown_name(p, article.text)) for p in places]
+        page = _page_context(article, shown, basemap, words, snippet, loaded)
         page["credit"] = credit_line(
             words, article.language, source=source, date=article.date, data_credit=f"{basemap['credit']}, GeoNames"
         )
@@ -249,6 +250,7 @@ def _legend(places: list[Place], shaped: frozenset[int] = frozenset()) -> list[s
 _DATELINE = re.compile(
     r"\A[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{1,40}?(?:,[^()\n–—]{1,30}?)?\s*(?:\([A-Z][^()\n]{0,19}\)\s*[.:–—-]+|[–—-])\s+"
 )
+HEADLINE_LENGTH = 140  # a first line this short, not closed like a sentence, is the headline whole
 TITLE_LENGTH = 90  # a headline's length, past which the first line is cut at a word
 
 
@@ -259,10 +261,18 @@ def _title(article: Article, words: dict) -> str:
         return article.title
     line = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
     line = _DATELINE.sub("", line, count=1) or line  # a headline names no agency
+    if _reads_as_headline(line, article.text):
+        return line
     sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
     if len(sentence) > TITLE_LENGTH:
         sentence = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return sentence or words["list_heading"]
+
+
+def _reads_as_headline(line: str, text: str) -> bool:
+    """A first line that is a headline: short, not closed like a sentence, with the story after it."""
+    rest = text.strip()[len(line) :].strip() if text.strip().startswith(line) else text
+    return len(line) <= HEADLINE_LENGTH and not re.search(r"[.!?:;,…»\"]\s*$", line) and len(rest) > len(line)
 
 
 def _description(places: list[Place], words: dict) -> str:

@@ -9,6 +9,7 @@ page uses none of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import count
 
@@ -22,6 +23,8 @@ from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
 from .framing import story_view
 from .jsontext import script_json
+from .water import water_near
+from ..geo import distance_km
 from ..model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
@@ -92,9 +95,20 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
-        "words": {"low": words["low"], "wheel": words["wheel"], "close": words["close"]},
+        "words": {key: words[key] for key in ("low", "wheel", "close", "back", "more")},
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
+    if view:
+        near = [p.chosen for k, p in enumerate(places) if k not in view.far]
+        for entry, place in zip(data["places"], places, strict=True):  # type: ignore[call-overload]
+            if _holds_story(place, near):
+                entry["around"] = True  # an area the view is inside: no pointer points at it
+        if is_local(view.bounds):
+            data["local"] = True
+        if basemap.get("world"):
+            water = water_near(view.bounds, is_local(view.bounds))
+            if water:
+                data["water"] = water
     if basemap.get("world") and view:  # the vector basemap: admin-1 lines of the story's countries, big cities
         data["adminLines"] = lines_for(
             [p.chosen.country for k, p in enumerate(places) if k not in view.far and p.chosen.country]
@@ -107,6 +121,24 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
     )
+
+
+LOCAL_KM = 300.0  # a story whose view spans less than this is local: framed tight, with a locator inset
+
+
+def is_local(bounds: list[list[float]]) -> bool:
+    (south, west), (north, east) = bounds
+    return distance_km(south, west, north, east) < LOCAL_KM
+
+
+def _holds_story(place: Place, near: list) -> bool:
+    """Whether a country or region of the article is where the story's places in view are."""
+    c = place.chosen
+    if place.kind == "country":
+        return any(n.country == c.country for n in near if n is not c)
+    if place.kind == "region" and c.admin1 and not c.admin2:
+        return any(n.country == c.country and n.admin1 == c.admin1 for n in near if n is not c)
+    return False
 
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
@@ -162,6 +194,45 @@ def quotes(place: Place) -> list[dict]:
         quote = by_sentence.setdefault(m.sentence_start, {"text": m.sentence, "marks": []})
         quote["marks"].append([m.start - m.sentence_start, m.end - m.sentence_start])
     return [by_sentence[start] for start in sorted(by_sentence)]
+
+
+_SMALL_WORDS = frozenset("de del des du la las le les los sur sous en et y of the upon on and am an der im".split())
+
+
+def shown_name(place: Place, text: str) -> str:
+    """The place's name as the map shows it: the article's spelling, but in
+    title case where the article shouts it in a dateline ("MILLERSBURG" →
+    "Millersburg"), and never an abbreviation alone ("Ont." → "Ontario") nor the
+    tail of a longer name the article writes ("Lynn" for "King's Lynn")."""
+    name, chosen = place.name, place.chosen.name
+    if name.endswith(".") or (name.isupper() and len(name.replace(".", "")) <= 3 and place.kind == "region"):
+        return chosen  # an abbreviation: the gazetteer's name says what it stands for
+    if chosen != name and chosen.endswith(" " + name) and chosen in text:
+        return chosen
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        if chosen.casefold() == name.casefold():
+            return chosen
+        found = re.search(re.escape(name), text, re.IGNORECASE)
+        written = [m.group() for m in re.finditer(re.escape(name), text, re.IGNORECASE) if not m.group().isupper()]
+        if found and written:
+            return written[0]
+        return _title_case(name)
+    return name
+
+
+def _title_case(name: str) -> str:
+    """'CORDES-SUR-CIEL' → 'Cordes-sur-Ciel', "L'AQUILA" → "L'Aquila"."""
+    parts = re.split(r"([\s\-'’]+)", name.lower())
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2 or not part:
+            out.append(part)
+        elif k > 0 and part in _SMALL_WORDS:
+            out.append(part)
+        else:
+            out.append(part[0].upper() + part[1:])
+    return "".join(out)
 
 
 def resolved_name(place: Place, language: str) -> str:

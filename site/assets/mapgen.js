@@ -65,10 +65,11 @@ var mapgen = (function () {
     var body = el("span", "mg-icon");
     if (shift[0] || shift[1]) body.appendChild(leader(shift));
     body.appendChild(el("span", "mg-symbol"));
+    if (!place.area) body.appendChild(el("span", "mg-hit"));
     body.appendChild(el("span", "mg-label", place.name));
     return L.divIcon({
       html: body,
-      className: "mg-marker mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
+      className: "mg-marker mg-hits mg-" + place.kind + (place.area ? " mg-area-label" : "") + (place.low ? " mg-low" : ""),
       iconSize: [44, 44],
       iconAnchor: [22 - shift[0], 22 - shift[1]]
     });
@@ -168,6 +169,18 @@ var mapgen = (function () {
     map.on("zoomend", hideWhenFar);
   }
 
+  /* Lakes and rivers (Natural Earth, mapgen/site/water.py), over the land, under every border and mark. */
+  function drawWater(map, water) {
+    if (!water) return;
+    var renderer = L.svg({ padding: 0.5 });
+    (water.lakes || []).forEach(function (polygon) {
+      L.polygon(polygon.map(decode), { renderer: renderer, className: "mg-water", interactive: false, weight: 0.6, fillOpacity: 1 }).addTo(map);
+    });
+    (water.rivers || []).forEach(function (line) {
+      L.polyline(decode(line), { renderer: renderer, className: "mg-river", interactive: false, weight: 1.2 }).addTo(map);
+    });
+  }
+
   /* The borders between the admin-1 areas of the countries the story happens in: thin, under everything it names. */
   function drawLines(map, lines) {
     var renderer = L.svg({ padding: 0.5 });
@@ -217,9 +230,10 @@ var mapgen = (function () {
      and a muted name, on the side of the dot that covers nothing of the story. */
   var CITY_ROOM = 120000;  // square pixels of map per city shown, at most six
 
-  function cityNames(map, cities, pane, taken) {
+  function cityNames(map, cities, pane, taken, local) {
     var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect(), shown = 0;
-    var limit = Math.max(1, Math.min(6, Math.round(frame.width * frame.height / CITY_ROOM)));
+    var room = local ? CITY_ROOM / 2 : CITY_ROOM, most = local ? 10 : 6;
+    var limit = Math.max(1, Math.min(most, Math.round(frame.width * frame.height / room)));
     cities.forEach(function (city) {
       if (shown >= limit || !view.contains(city.at)) return;
       var mark = el("span", "mg-city" + (city.capital ? " mg-capital" : ""));
@@ -271,9 +285,11 @@ var mapgen = (function () {
     map.on("blur", function () { map.dragging.disable(); });
   }
 
-  /* Markers closer than SPREAD_PX on screen are set around their middle, so
-     none hides another; done again at every zoom. */
-  var SPREAD_PX = 18;
+  /* Markers at one spot on screen (a town and the ring of its county) are
+     set a little apart around it, each with a thin line back to the spot;
+     done again at every zoom. Nearby markers stay on their places: their
+     labels move, not them. */
+  var SPREAD_PX = 4;
 
   function spread(map, drawn) {
     var groups = [];
@@ -296,12 +312,6 @@ var mapgen = (function () {
     });
   }
 
-  /* Each shown label goes on the side of its marker where it covers no other
-     marker, no label placed before it and stays inside the map: right, left,
-     above or below; where every side is crowded, the side that covers least.
-     Done again at every zoom, after the markers are spread. */
-  var SIDES = ["right", "left", "top", "bottom"], AREA_SIDES = ["centre", "top", "bottom"];
-
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
     var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
@@ -312,41 +322,103 @@ var mapgen = (function () {
     return drawn.slice().sort(function (a, b) { return b.place.mentions - a.place.mentions || a.number - b.number; });
   }
 
-  function placeLabels(map, drawn) {
-    var view = map.getBounds(), frame = map.getContainer().getBoundingClientRect();
-    var taken = Array.from(map.getContainer().querySelectorAll(".mg-symbol, .mg-pointer, .leaflet-control")).map(
-      function (element) { return element.getBoundingClientRect(); });
-    function bestSide(entry, label) {
-      var best = null;
-      (entry.place.area ? AREA_SIDES : SIDES).forEach(function (side) {
-        label.setAttribute("data-side", side);
-        var box = label.getBoundingClientRect();
-        var outside = box.width * box.height - overlap(box, frame);
-        var cost = taken.reduce(function (sum, other) { return sum + overlap(box, other); }, outside);
-        if (!best || cost < best.cost) best = { side: side, cost: cost, box: box };
-      });
-      label.setAttribute("data-side", best.side);
-      return best;
-    }
+  /* The radius of each kind's symbol, for labels to keep clear of it. */
+  var SYMBOL_RADIUS = { place: 8, country: 9, region: 11 };
+  var HIT_MAX = 22, HIT_MIN = 6;
+
+  /* Where a marker is tapped: a circle on its place, as wide as a finger
+     where there is room, else half way to the nearest other marker, so a tap
+     on a marker's place opens that marker and no neighbour. */
+  function hitAreas(map, drawn) {
+    var points = drawn.map(function (entry) {
+      return entry.place.area ? null : map.latLngToContainerPoint(entry.marker.getLatLng()).add(entry.shift);
+    });
+    drawn.forEach(function (entry, k) {
+      var hit = entry.marker.getElement().querySelector(".mg-hit");
+      if (!hit) return;
+      var room = HIT_MAX * 2;
+      points.forEach(function (other, j) { if (other && j !== k && points[k]) room = Math.min(room, points[k].distanceTo(other)); });
+      var r = Math.max(HIT_MIN, Math.min(HIT_MAX, Math.floor(room / 2)));
+      hit.style.left = hit.style.top = (22 - r) + "px";
+      hit.style.width = hit.style.height = (2 * r) + "px";
+    });
+  }
+
+  /* Every place in view is named: its label beside its mark where that is
+     free, else moved off with a leader line (labels.js); a number only as
+     the last resort of a small frame, listed then in the key under the map.
+     Returns the boxes taken, in page coordinates, for the orientation names. */
+  function placeLabels(map, drawn, numbers) {
+    var view = map.getBounds(), size = map.getSize(), frame = map.getContainer().getBoundingClientRect();
+    var obstacles = boxesIn(map, ".mg-pointer, .mg-pointers-folded, .leaflet-control, .mg-inset");
+    var shown = [], items = [];
     byMentions(drawn).forEach(function (entry) {
-      var label = entry.marker.getElement().querySelector(".mg-label"), element = entry.marker.getElement();
+      var element = entry.marker.getElement(), label = element.querySelector(".mg-label");
+      var old = element.querySelector(".mg-label-leader");
+      if (old) old.remove();
       label.textContent = entry.place.name;
       label.classList.remove("mg-visually-hidden");
       element.removeAttribute("aria-label");
       if (!view.contains(entry.marker.getLatLng())) return;  // out of sight: its pointer stands for it
-      var best = bestSide(entry, label);
-      if (best.cost > 0) {  // no side is free: the place's number in the list
-        element.setAttribute("aria-label", entry.place.name);
+      var at = map.latLngToContainerPoint(entry.marker.getLatLng()).add(entry.shift);
+      label.setAttribute("data-side", "free");
+      label.style.left = label.style.top = "0px";
+      var w = label.offsetWidth, h = label.offsetHeight;
+      label.textContent = String(entry.number);
+      var numberW = label.offsetWidth;
+      label.textContent = entry.place.name;
+      // a pixel of room around each label: the page rounds where the script does not
+      items.push({ x: at.x, y: at.y, r: entry.place.area ? 0 : SYMBOL_RADIUS[entry.place.kind] || 8, w: w + 2, h: h + 2,
+        numberW: numberW + 2, centred: !!entry.place.area });
+      shown.push(entry);
+    });
+    var placed = mapgenLabels.place(items, obstacles, { width: size.x, height: size.y }), numbered = [];
+    placed.forEach(function (result, k) {
+      var entry = shown[k], item = items[k], element = entry.marker.getElement(), label = element.querySelector(".mg-label");
+      if (result.number || !result.fits) {
         label.textContent = String(entry.number);
-        best = bestSide(entry, label);
+        element.setAttribute("aria-label", entry.place.name);
+        numbered.push(entry);
       }
-      if (best.cost > 0) {  // not even the number fits: the mark alone, its name kept for screen readers
+      if (!result.fits) {  // not even its number fits: the mark alone, named in the key and to screen readers
         label.classList.add("mg-visually-hidden");
         return;
       }
-      taken.push(best.box);
+      label.style.left = Math.round(result.box.left + 1 - item.x + 22) + "px";
+      label.style.top = Math.round(result.box.top + 1 - item.y + 22) + "px";
+      if (result.leader) {
+        var x1 = result.leader[0] - item.x, y1 = result.leader[1] - item.y;
+        var dx = result.leader[2] - result.leader[0], dy = result.leader[3] - result.leader[1];
+        var line = el("span", "mg-label-leader");
+        line.setAttribute("aria-hidden", "true");
+        line.style.left = (22 + x1) + "px";
+        line.style.top = (22 + y1) + "px";
+        line.style.width = Math.hypot(dx, dy) + "px";
+        line.style.transform = "rotate(" + Math.atan2(dy, dx) + "rad)";
+        element.querySelector(".mg-icon").insertBefore(line, label);
+      }
+    });
+    numberKey(numbers, numbered);
+    var taken = Array.from(map.getContainer().querySelectorAll(".mg-symbol, .mg-pointer, .mg-pointers-folded, .leaflet-control, .mg-inset")).map(
+      function (element) { return element.getBoundingClientRect(); });
+    shown.forEach(function (entry) {
+      var box = entry.marker.getElement().querySelector(".mg-label").getBoundingClientRect();
+      if (overlap(box, frame) > 0) taken.push(box);
     });
     return taken;
+  }
+
+  /* The key of the places a small frame numbers: visible, under the map, in the embed too. */
+  function numberKey(list, numbered) {
+    if (!list) return;
+    while (list.firstChild) list.removeChild(list.firstChild);
+    numbered.sort(function (a, b) { return a.number - b.number; }).forEach(function (entry) {
+      var item = el("li");
+      item.appendChild(el("span", "mg-number", String(entry.number)));
+      item.appendChild(document.createTextNode(" " + entry.place.name));
+      list.appendChild(item);
+    });
+    list.hidden = !numbered.length;
   }
 
   /* Places outside the view are pointed at from the edge of the map: a button
@@ -354,13 +426,47 @@ var mapgen = (function () {
      and opens it. The buttons keep clear of the map's controls and of each other. */
   var EDGE = 6;
 
-  function pointers(map, drawn, layer) {
+  var FOLD_WIDTH = 480;  // narrower than this, the pointers fold into one control
+
+  function outside(map, drawn) {
+    var view = map.getBounds();
+    return drawn.filter(function (entry) {
+      return !entry.place.around && !view.contains(L.latLng(entry.place.lat, entry.place.lon));
+    });
+  }
+
+  /* On a phone the places out of view are one compact control at the map's
+     foot: a button that opens their list, each entry a jump to the place. */
+  function foldedPointers(map, far, layer, words, jumped) {
+    var box = el("div", "mg-pointers-folded"), list = el("ul", "mg-pointers-list");
+    var toggle = el("button", "mg-pointers-toggle", "\u2197 " + words.more + " (" + far.length + ")");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", "false");
+    list.hidden = true;
+    toggle.addEventListener("click", function () {
+      list.hidden = !list.hidden;
+      toggle.setAttribute("aria-expanded", String(!list.hidden));
+    });
+    far.forEach(function (entry) {
+      var item = el("li"), go = el("button", "mg-pointer-jump", entry.place.name);
+      go.type = "button";
+      go.addEventListener("click", function () { jumped(); mapgenPopups.reveal(map, entry.marker); });
+      item.appendChild(go);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    box.appendChild(toggle);
+    L.DomEvent.disableClickPropagation(box);
+    layer.appendChild(box);
+  }
+
+  function pointers(map, drawn, layer, words, jumped) {
     while (layer.firstChild) layer.removeChild(layer.firstChild);
-    var size = map.getSize(), centre = size.divideBy(2), view = map.getBounds();
+    var size = map.getSize(), centre = size.divideBy(2), far = outside(map, drawn);
+    if (far.length && size.x < FOLD_WIDTH) { foldedPointers(map, far, layer, words, jumped); return; }
     var taken = boxesIn(map, ".leaflet-control, .mg-marker .mg-symbol");
-    drawn.forEach(function (entry) {
+    far.forEach(function (entry) {
       var at = L.latLng(entry.place.lat, entry.place.lon);
-      if (view.contains(at)) return;
       var p = map.latLngToContainerPoint(at), dx = p.x - centre.x, dy = p.y - centre.y;
       var button = el("button", "mg-pointer mg-" + entry.place.kind);
       button.type = "button";
@@ -370,7 +476,7 @@ var mapgen = (function () {
       button.appendChild(arrow);
       button.appendChild(el("span", "mg-pointer-name", entry.place.name));
       L.DomEvent.disableClickPropagation(button);
-      button.addEventListener("click", function () { mapgenPopups.reveal(map, entry.marker); });
+      button.addEventListener("click", function () { jumped(); mapgenPopups.reveal(map, entry.marker); });
       layer.appendChild(button);
       var w = button.offsetWidth, h = button.offsetHeight;
       var tx = dx ? ((dx > 0 ? size.x - EDGE - w / 2 : EDGE + w / 2) - centre.x) / dx : Infinity;
@@ -428,6 +534,94 @@ var mapgen = (function () {
     map.on("moveend", arrange);
   }
 
+  /* A local story's locator inset: its country (the part the story is in),
+     its neighbours, and a box where the main map is, kept in step with it. */
+  var SVG = "http://www.w3.org/2000/svg", INSET_W = 120, INSET_H = 96;
+
+  function drawInset(map, data, world, drawn) {
+    if (!data.local || !world.length) return;
+    var view = map.getBounds(), centre = view.getCenter(), counts = {};
+    drawn.forEach(function (entry) {
+      if (entry.place.code && view.contains(entry.marker.getLatLng())) counts[entry.place.code] = (counts[entry.place.code] || 0) + entry.place.mentions;
+    });
+    var code = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })[0];
+    var country = world.find(function (c) { return c.code === code; });
+    if (!country) return;
+    var parts = country.rings.map(function (polygon) { return L.latLngBounds(polygon[0] ? decode(polygon[0]) : []); });
+    var part = parts.find(function (b) { return b.isValid() && b.contains(centre); }) ||
+      parts.reduce(function (a, b) { return !a || (b.isValid() && area(b) > area(a)) ? b : a; }, null);
+    if (!part) return;
+    var around = part.pad(0.12), kx = Math.cos(around.getCenter().lat * Math.PI / 180);
+    var wDeg = (around.getEast() - around.getWest()) * kx, hDeg = around.getNorth() - around.getSouth();
+    var scale = Math.min(INSET_W / wDeg, INSET_H / hDeg), w = Math.round(wDeg * scale), h = Math.round(hDeg * scale);
+    function xy(ll) { return [((ll[1] - around.getWest()) * kx * scale).toFixed(1), ((around.getNorth() - ll[0]) * scale).toFixed(1)]; }
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", w);
+    svg.setAttribute("height", h);
+    svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    svg.setAttribute("aria-hidden", "true");
+    world.forEach(function (other) {
+      other.rings.forEach(function (polygon) {
+        var rings = polygon.map(decode);
+        if (!rings[0] || !L.latLngBounds(rings[0]).intersects(around)) return;
+        var path = document.createElementNS(SVG, "path");
+        path.setAttribute("d", rings.map(function (ring) { return "M" + ring.map(function (ll) { return xy(ll).join(" "); }).join("L") + "Z"; }).join(""));
+        path.setAttribute("class", other.code === code ? "mg-inset-country" : "mg-inset-land");
+        svg.appendChild(path);
+      });
+    });
+    var box = document.createElementNS(SVG, "rect");
+    box.setAttribute("class", "mg-inset-box");
+    svg.appendChild(box);
+    function follow() {
+      var b = map.getBounds(), sw = xy([b.getSouth(), b.getWest()]), ne = xy([b.getNorth(), b.getEast()]);
+      var bw = Math.max(6, ne[0] - sw[0]), bh = Math.max(6, sw[1] - ne[1]);
+      box.setAttribute("x", ((+sw[0] + +ne[0]) / 2 - bw / 2).toFixed(1));
+      box.setAttribute("y", ((+sw[1] + +ne[1]) / 2 - bh / 2).toFixed(1));
+      box.setAttribute("width", bw.toFixed(1));
+      box.setAttribute("height", bh.toFixed(1));
+    }
+    follow();
+    map.on("moveend", follow);
+    var Inset = L.Control.extend({ onAdd: function () { var div = el("div", "mg-inset"); div.appendChild(svg); return div; } });
+    new Inset({ position: "bottomright" }).addTo(map);
+  }
+
+  function area(b) { return (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest()); }
+
+  /* After a pointer's jump, one control brings the story back. */
+  function backControl(map, data) {
+    var button = el("button", "mg-back", "\u21a9 " + data.words.back);
+    button.type = "button";
+    var Back = L.Control.extend({ onAdd: function () { var div = el("div", "mg-back-box"); div.appendChild(button); L.DomEvent.disableClickPropagation(div); return div; } });
+    var control = new Back({ position: "topright" }).addTo(map), box = control.getContainer();
+    box.hidden = true;
+    button.addEventListener("click", function () {
+      box.hidden = true;
+      map.closePopup();
+      frameStory(map, data.view);
+    });
+    return function () { box.hidden = false; };
+  }
+
+  /* The keyboard reaches the places in view, in reading order (rows, then
+     left to right); those out of view are reached by their pointers. */
+  var ROW_PX = 40;
+
+  function readingOrder(map, drawn, reorder) {
+    var view = map.getBounds(), pane = map.getPane("markerPane");
+    var inView = drawn.filter(function (entry) { return view.contains(entry.marker.getLatLng()); });
+    drawn.forEach(function (entry) { entry.marker.getElement().tabIndex = inView.indexOf(entry) >= 0 ? 0 : -1; });
+    // only on the story's own view: moving a marker would drop its focus, and the order under a reader's hand
+    if (!reorder || map.getContainer().contains(document.activeElement)) return;
+    inView.map(function (entry) {
+      return { entry: entry, at: map.latLngToContainerPoint(entry.marker.getLatLng()) };
+    }).sort(function (a, b) {
+      return Math.floor(a.at.y / ROW_PX) - Math.floor(b.at.y / ROW_PX) || a.at.x - b.at.x;
+    }).forEach(function (item) { pane.appendChild(item.entry.marker.getElement()); });
+    drawn.forEach(function (entry) { if (inView.indexOf(entry) < 0) pane.appendChild(entry.marker.getElement()); });
+  }
+
   var maps = [];
 
   function draw(map, data) {
@@ -451,20 +645,30 @@ var mapgen = (function () {
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
     drawFineLand(map, data.basemap.fine, areas);
+    drawWater(map, data.water);
     drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
+    var jumped = backControl(map, data);
+    drawInset(map, data, world, drawn);
     var edge = el("div", "mg-pointers");
     map.getContainer().appendChild(edge);
+    var numbers = el("ol", "mg-numbers"), holder = map.getContainer().closest(".mg-map");
+    numbers.hidden = true;
+    if (holder) holder.parentNode.insertBefore(numbers, holder.nextSibling);
     function arrange() {
       spread(map, drawn);
-      pointers(map, drawn, edge);
+      hitAreas(map, drawn);
+      pointers(map, drawn, edge, data.words, jumped);
       while (names.firstChild) names.removeChild(names.firstChild);
-      var taken = placeLabels(map, drawn);
-      cityNames(map, data.cities || [], names, taken);
+      var taken = placeLabels(map, drawn, numbers);
+      cityNames(map, data.cities || [], names, taken, data.local);
       countryNames(map, countries, names, taken);
+      readingOrder(map, drawn, storyView);
+      storyView = false;
     }
+    var storyView = true;
     arrange();
     map.on("moveend", arrange);
     map.on("popupopen popupclose", function (event) {  // an open popup is never under a pointer
@@ -479,7 +683,7 @@ var mapgen = (function () {
     });
     map.on("resize", function () {
       mapgenPopups.fit(map, markers);
-      if (!moved) frameStory(map, data.view);
+      if (!moved) { storyView = true; frameStory(map, data.view); }
       reportHeight();
     });
     reportHeight();
