@@ -21,6 +21,7 @@ KINDS = {
     "continent": "continent/region",
     "region": "continent/region",
     "feature": "feature",  # a river, a mountain, a lake: our own sets' kind
+    "site": "feature",  # the same, as the index holds it (Natural Earth, GeoNames dumps)
 }
 
 
