@@ -59,6 +59,7 @@ __all__ = [
     "NothingSure",
     "OnlineGeocoderError",
     "Place",
+    "PlaceIndex",
     "SiteError",
     "StaleCorrection",
     "__version__",

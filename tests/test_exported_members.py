@@ -33,3 +33,19 @@ def test_version_comes_from_the_package_metadata():
     from importlib.metadata import version
 
     assert mapgen.__version__ == version("mapgen")
+
+
+def test_all_is_exactly_the_public_names_and_the_readme_documents_each():
+    """As httpx's test does: nothing public slips in unlisted, nothing listed goes unexplained."""
+    from pathlib import Path
+
+    public = {
+        name
+        for name, member in vars(mapgen).items()
+        if not name.startswith("_")
+        and not inspect.ismodule(member)
+        and getattr(member, "__module__", "").startswith("mapgen")
+    }
+    assert public | {"__version__"} == set(mapgen.__all__)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert [name for name in mapgen.__all__ if name != "__version__" and f"`{name}`" not in readme] == []
