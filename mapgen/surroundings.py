@@ -123,3 +123,20 @@ def in_institution(text: str, start: int, end: int, language: str) -> bool:
     Villeneuve", "the Moscow-Pullman Daily News"."""
     p = patterns(language)
     return bool(p.institution_before.search(_before(text, start)) or p.institution_after.match(_after(text, end)))
+
+
+# What follows a river's bare name in a sentence: a verb, a preposition or punctuation, not a noun it
+# qualifies ("the Ohio was expected to crest", "into the Ohio between", but not "the Ohio State Highway Patrol")
+_AFTER_A_RIVER = re.compile(
+    r"^(?:\s*[,.;:)]|\s+(?:was|is|were|are|has|had|rose|crested|crests|flows|flowed|empties|reached|will|would"
+    r"|between|at|near|in|into|from|to|and|or|below|above|upstream|downstream|north|south|east|west)\b)"
+)
+
+
+def river_by_article(text: str, start: int, end: int, language: str) -> bool:
+    """An area's bare name after the article a river takes where an area takes none:
+    "the Ohio was expected to crest" is the river, not the state."""
+    article = languages.get(language).river_article if language in languages.CODES else None
+    if article is None or not re.search(rf"\b{article}\s+$", _before(text, start), re.IGNORECASE):
+        return False
+    return _AFTER_A_RIVER.match(_after(text, end)) is not None

@@ -93,6 +93,8 @@ class Language:
     storm_before: tuple[str, ...] = ()  # "hurricane", "tempête"
     institution_before: tuple[str, ...] = ()  # "Universidad", "Hospital"
     institution_after: tuple[str, ...] = ()  # "Daily News", "Police"
+    # the article before a river's bare name where a state's takes none: "the Ohio was expected to crest"
+    river_article: str | None = None
     # the words of the pages
     page_words: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     # word endings an inflected name takes ("Berlins", "Roms"): cut to look the name up by its base form

@@ -145,6 +145,7 @@ LANGUAGE = Language(
         "Hospital",
         "Airport",
     ),
+    river_article="the",
     name_carriers=("on", "upon", "and"),
     page_words=PAGE_WORDS,
 )

@@ -57,6 +57,7 @@ LANGUAGE = Language(
     leading_area_kinds=("provincia", "departamento", "comarca", "municipio", "estado", "distrito"),
     place_prepositions=("en", "de", "desde", "hacia", "a", "cerca de"),
     linkers=("de", "del", "de la", "de los", "de las", "a", "al"),
+    # roads, and quarters named after a town ("la colonia Roma"): neither is the town
     street_before=(
         "calle",
         "avenida",
@@ -72,6 +73,9 @@ LANGUAGE = Language(
         "ruta",
         "carrera",
         "glorieta",
+        "colonia",
+        "barrio",
+        "fraccionamiento",
     ),
     street_plural=("calles", "avenidas", "carreteras"),
     water_before=(

@@ -54,6 +54,7 @@ LANGUAGE = Language(
     leading_area_kinds=("département", "région", "province", "état"),
     place_prepositions=("à", "en", "au", "aux", "de", "dans", "près de", "vers"),
     linkers=("de", "du", "des", "de la", "de l'", "de l’", "d'", "d’"),
+    # roads, and quarters named after a town ("la colonia Roma"): neither is the town
     street_before=(
         "rue",
         "route",
@@ -70,6 +71,7 @@ LANGUAGE = Language(
         "voie",
         "autoroute",
         "faubourg",
+        "quartier",
     ),
     street_plural=("rues", "routes", "avenues", "boulevards"),
     water_before=(

@@ -79,7 +79,8 @@ LANGUAGE = Language(
     ),
     inner_words=("di", "del", "della", "dei", "de", "sul", "sulla", "al", "in", "d'", "san", "sant'"),
     linkers=("di", "del", "della", "dei", "degli", "d'", "d’"),
-    street_before=("via", "viale", "piazza", "corso", "strada", "autostrada", "vicolo", "largo"),
+    # roads, and quarters named after a town ("la colonia Roma"): neither is the town
+    street_before=("via", "viale", "piazza", "corso", "strada", "autostrada", "vicolo", "largo", "quartiere", "rione"),
     street_plural=("vie",),
     water_before=("fiume", "lago", "torrente", "golfo", "canale", "laguna"),
     storm_before=("uragano", "tempesta", "ciclone"),

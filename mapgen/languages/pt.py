@@ -46,7 +46,8 @@ LANGUAGE = Language(
     articles=("o", "os", "um", "uma", "ao", "à", "pelo", "pela", "este", "esta"),
     inner_words=("do", "da", "dos", "das", "de"),
     linkers=("de", "do", "da", "dos", "das"),
-    street_before=("rua", "avenida", "estrada", "rodovia", "travessa", "alameda"),
+    # roads, and quarters named after a town ("la colonia Roma"): neither is the town
+    street_before=("rua", "avenida", "estrada", "rodovia", "travessa", "alameda", "bairro"),
     street_plural=("ruas", "avenidas"),
     water_before=("rio", "lago", "lagoa", "ribeira", "barragem", "represa", "córrego", "baía"),
     storm_before=("furacão", "tempestade", "ciclone"),

@@ -80,6 +80,8 @@ def group_names(
             found = [c for c in found if c.feature != "city"] or found  # "la provincia de Almería": not its town
         if any(surroundings.is_water(text, m.start, m.end, article.language) for m in group):
             found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
+        elif any(surroundings.river_by_article(text, m.start, m.end, article.language) for m in group):
+            found = [c for c in found if c.feature == "site"] or found  # "the Ohio was expected to crest"
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
