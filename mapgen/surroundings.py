@@ -70,7 +70,7 @@ def patterns(language: str) -> Patterns:
         ),
         water_before=re.compile(before.format(words=_words(codes, "water_before"))),
         water_after=re.compile(rf"^\s+(?:{_words(codes, 'water_after')})\b"),
-        water_list=re.compile(rf"^(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})+\s+(?:{_words(codes, 'water_plural')})\b"),
+        water_list=re.compile(rf"^(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})*\s+(?:{_words(codes, 'water_plural')})\b"),
         storm_before=re.compile(rf"\b(?:{_words(codes, 'storm_before')})\s+$"),
         institution_before=re.compile(
             rf"\b(?:{_words(codes, 'institution_before')})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
@@ -101,7 +101,14 @@ def is_street(text: str, start: int, end: int, language: str, state_names: bool)
     p = patterns(language)
     if p.street_before.search(_before(text, start)) or p.street_after.match(_after(text, end)):
         return True
-    return state_names and p.route_number.match(_after(text, end)) is not None
+    if not state_names or p.route_number.match(_after(text, end)) is None:
+        return False
+    return not (_SCORE_BEFORE.search(_before(text, start)) or _SCORE_AFTER.match(_after(text, end)))
+
+
+# A game's score, not a route: "Ohio 3, Michigan 2", "Michigan 2: the game"
+_SCORE_BEFORE = re.compile(r"\d\s*[,;–-]\s*$")
+_SCORE_AFTER = re.compile(r"^\s+\d{1,3}\s*(?::|[,;–-]\s*[A-Z][\w.'’ ]{0,30}?\s\d)")
 
 
 def is_storm(text: str, start: int, language: str) -> bool:

@@ -1,0 +1,110 @@
+"""Names that are no town for the words around them: roads, storms, water, institutions (issue 23's classes)."""
+
+import pytest
+
+import mapgen
+from mapgen import surroundings
+
+
+def _span(text: str, name: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language", "state"),
+    [
+        ("Les riverains de la route de Reims ont été évacués.", "Reims", "fr", False),
+        ("L'avenue de Marseille, à Martigues, a été fermée.", "Marseille", "fr", False),
+        ("La carretera a Toluca quedó cerrada.", "Toluca", "es", False),
+        ("Traffic was sent along Portland Road on Monday.", "Portland", "en", False),
+        ("Crews closed Ohio 83 north of town.", "Ohio", "en", True),
+        ("Die Hamburger Straße war gesperrt.", "Hamburger", "de", False),
+        ("Chiusa per lavori la via Roma.", "Roma", "it", False),
+    ],
+)
+def test_a_road_named_after_a_town_is_a_road(text, name, language, state):
+    assert surroundings.is_street(text, *_span(text, name), language, state_names=state)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Floods hit Reims on Monday.", "Reims", "fr"),
+        ("Ohio has 88 counties.", "Ohio", "en"),  # a number that is no route: 88 counties
+        ("Ohio 3, Michigan 2: the game went on.", "Michigan", "en"),
+        ("Portland police said the road was closed.", "Portland", "en"),
+    ],
+)
+def test_a_town_is_no_road(text, name, language):
+    assert not surroundings.is_street(text, *_span(text, name), language, state_names=name != "Ohio")
+
+
+def test_every_name_of_a_street_list_is_a_street_and_only_they():
+    text = "En la colonia Roma, vecinos de las calles Colima, Tabasco y Zacatecas salieron. Llovió en Puebla."
+    spans = surroundings.streets(text, "es")
+    listed = [text[a:b] for a, b in spans]
+    assert listed == ["Colima, Tabasco y Zacatecas"]
+    assert not any(a <= text.index("Puebla") < b for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Flooding along the Ohio, Muskingum and Licking rivers closed roads.", "Ohio", "en"),
+        ("Flooding along the Ohio, Muskingum and Licking rivers closed roads.", "Licking", "en"),
+        ("The River Severn burst its banks at Worcester.", "Severn", "en"),
+        ("La crue du Doubs a inondé Besançon.", "Doubs", "fr"),
+        ("El río Lerma se desbordó.", "Lerma", "es"),
+    ],
+)
+def test_a_name_beside_a_water_word_is_water(text, name, language):
+    assert surroundings.is_water(text, *_span(text, name), language)
+
+
+def test_a_town_on_a_river_is_no_water():
+    text = "The River Severn burst its banks at Worcester."
+    assert not surroundings.is_water(text, *_span(text, "Worcester"), "en")
+
+
+def test_storms_and_institutions():
+    assert surroundings.is_storm("La tempête Hélène a frappé Brest.", 11, "fr")
+    assert not surroundings.is_storm("La tempête a frappé Brest.", 19, "fr")
+    text = "La Universidad de Cuenca suspendió las clases en Cuenca."
+    assert surroundings.in_institution(text, *_span(text, "Cuenca"), "es")
+    assert not surroundings.in_institution(text, *_span(text, "Cuenca", 1), "es")
+    news = "the Moscow-Pullman Daily News reported"
+    assert surroundings.in_institution(news, *_span(news, "Moscow"), "en")
+
+
+def test_roads_storms_and_water_put_no_town_on_the_map():
+    """Through the whole pipeline: the town the road, storm or river is named after is no marker."""
+    cases = [
+        ("Les riverains de la route de Reims, à Épernay, ont été évacués.", "fr", "Reims"),
+        ("Las lluvias del huracán Florence dejaron inundaciones en Wilmington.", "es", "Florence"),
+        ("Officials in Coshocton said the Muskingum and Licking rivers would crest Tuesday.", "en", "Licking"),
+    ]
+    for text, language, gone in cases:
+        names = {p.name for p in mapgen.find_places(text, language)}
+        assert gone not in names and names, (text, names)
+
+
+def test_a_flagged_marker_says_why_in_the_geojson_and_review_lists_it_first(tmp_path):
+    from mapgen.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "La Universidad de Cuenca suspendió las clases. Hubo inundaciones en Azogues, Gualaceo y Paute.", "utf-8"
+    )
+    places = mapgen.find_places(article.read_text("utf-8"), "es")
+    flagged = [p for p in places if p.low_confidence]
+    for p in flagged:
+        assert p.check and "confidence" in p.check
+    site = mapgen.build_site(article, tmp_path / "site")
+    import json
+
+    features = json.loads(site.geojson.read_text("utf-8"))["features"]
+    assert [f["properties"]["check"] for f in features] == [p.check for p in places]
+    assert main(["places", "--review", str(article)]) == 0
