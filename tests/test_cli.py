@@ -199,9 +199,9 @@ def test_version_and_python_dash_m():
 
 
 def test_the_readmes_fix_is_what_mapgen_prints_and_does(tmp_path):
-    # "Fixing a wrong place": the --review lines it quotes, the two-line fix of
+    # docs/corrections.md's walk-through: the --review lines it quotes, the two-line fix of
     # examples/article-tornado.mapgen.toml, the confidences it gives, and a pin that moves another place
-    readme = (ROOT / "README.md").read_text("utf-8").split("## Fixing a wrong place")[1].split("\n## ")[0]
+    readme = (ROOT / "docs" / "corrections.md").read_text("utf-8").split("## Fixing a wrong place")[1].split("\n## ")[0]
     quoted = readme.split("```text\n")[1].split("```")[0].splitlines()
     article = tmp_path / "tornado.txt"
     article.write_text((ROOT / "examples" / "article-tornado.txt").read_text("utf-8"), "utf-8")

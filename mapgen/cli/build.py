@@ -5,35 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .common import (
-    add_article_cap,
-    add_corrections,
-    add_geocoder,
-    add_language,
-    add_near,
-    article_cap,
-    open_geocoder,
-    say_corrections,
-    warnings_told,
-)
+from . import common
+
+_HELP = "write the map site of an article"
+_DESCRIPTION = "Find the places an article names and write a static map site: index.html, embed.html (for an iframe), places.geojson and map.svg."
 
 
 def add_command(commands) -> None:
-    build = commands.add_parser(
-        "build",
-        help="write the map site of an article",
-        description="Find the places an article names and write a static map site: "
-        "index.html, embed.html (for an iframe) and places.geojson.",
-    )
+    build = commands.add_parser("build", help=_HELP, description=_DESCRIPTION)
     build.add_argument("article", help="the article: a text or HTML file, or - for standard input")
     build.add_argument("-o", "--output", default="site", type=Path, help="the site's folder (default: site)")
-    add_language(build)
-    build.add_argument("--title", help="the page's title (default: the web page's own, else one naming the file)")
+    build.add_argument(
+        "--title",
+        help="the map's title (default: the article's headline: a saved page's title, or a first line that reads as one)",
+    )
     build.add_argument(
         "--tiles",
         metavar="NAME",
-        help="an online basemap from xyzservices, e.g. OpenStreetMap.Mapnik or CartoDB.Positron "
-        "(default: offline OpenStreetMap tiles copied into the site)",
+        help="tiles under the map: an online layer by its xyzservices name (OpenStreetMap.Mapnik, CartoDB.Positron), "
+        "or 'offline' for OpenStreetMap tiles copied into the site (pip install 'mapgen[tiles]'); "
+        "default: no tiles, the vector basemap drawn in the page",
     )
     build.add_argument(
         "--assets",
@@ -70,22 +61,19 @@ def add_command(commands) -> None:
         help="also write edit.html (linked from no page): choose a runner-up, drop a place or drag a marker, "
         "and download the corrections file for the next build",
     )
-    add_corrections(build)
-    add_article_cap(build)
-    add_geocoder(build)
-    add_near(build)
+    common.add_finding_options(build)
     build.set_defaults(run=_build)
 
 
 def _build(args) -> int:
     from .. import build_site, read_article
 
-    article = read_article(args.article, language=args.language, max_bytes=article_cap(args))
+    article = read_article(args.article, language=args.language, max_bytes=common.article_cap(args))
     if args.title:
         article = replace(article, title=args.title)
-    geocoder = open_geocoder(args)  # builds the index, with progress, before the slower work starts
-    say_corrections(args, article.source)
-    with warnings_told():
+    geocoder = common.open_geocoder(args)  # builds the index, with progress, before the slower work starts
+    common.say_corrections(args, article.source)
+    with common.warnings_told():
         result = build_site(
             article,
             args.output,

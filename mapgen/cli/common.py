@@ -24,6 +24,15 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
 
+def add_finding_options(parser: argparse.ArgumentParser) -> None:
+    """The options of reading articles and finding their places, which build and places share."""
+    add_language(parser)
+    add_article_cap(parser)
+    add_corrections(parser)
+    add_geocoder(parser)
+    add_near(parser)
+
+
 def add_article_cap(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-article-mb",

@@ -9,6 +9,9 @@ import sys
 from ..errors import MapgenError
 from .common import EXIT_USAGE, index_progress, waiting_for_index, warn
 
+_HELP = "add GeoNames' full data for some countries: every hamlet, quarter, island, river"
+_DESCRIPTION = "Add GeoNames' per-country dumps to the offline index, list, remove or update them. The default index stays as it is; an added country is used at once by build, places and eval."
+
 
 def add_commands(commands) -> None:
     index = commands.add_parser("index", help="build the offline place-name index now (done on first use anyway)")
@@ -33,12 +36,7 @@ def _index(args) -> int:
 
 
 def _add_gazetteer_commands(commands) -> None:
-    gazetteer = commands.add_parser(
-        "gazetteer",
-        help="add GeoNames' full data for some countries: every hamlet, quarter, island, river",
-        description="Add GeoNames' per-country dumps to the offline index, list, remove or update them. "
-        "The default index stays as it is; an added country is used at once by build, places and eval.",
-    )
+    gazetteer = commands.add_parser("gazetteer", help=_HELP, description=_DESCRIPTION)
     actions = gazetteer.add_subparsers(title="actions", metavar="ACTION")
     add = actions.add_parser("add", help="download and add countries' dumps (FR, US, …)")
     add.add_argument("countries", nargs="*", metavar="CC", help="ISO 3166 alpha-2 country codes")

@@ -7,16 +7,15 @@ from pathlib import Path
 
 from .common import article_failure, open_geocoder
 
+_HELP = "measure recognition and resolution on annotated texts"
+_DESCRIPTION = "Run mapgen on every text of a JSON-lines gold file and print the measures beside the geotext baseline's (pip install 'mapgen[eval]'). The gold format: docs/evaluation.md."
+
 
 def add_command(commands) -> None:
-    evaluate = commands.add_parser(
-        "eval",
-        help="measure recognition and resolution on annotated texts",
-        description="Run the same extract and resolve code on every text of a "
-        "JSON-lines gold file and print the measures, beside the "
-        "geotext baseline's.",
+    evaluate = commands.add_parser("eval", help=_HELP, description=_DESCRIPTION)
+    evaluate.add_argument(
+        "gold", type=Path, help="a .jsonl file of annotated texts (docs/evaluation.md gives its format)"
     )
-    evaluate.add_argument("gold", type=Path, help="a .jsonl file (see the README for its format)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--limit", type=int, help="only the first N texts")
     evaluate.set_defaults(run=_evaluate)

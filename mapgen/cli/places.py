@@ -10,26 +10,14 @@ from ..errors import MapgenError
 from ..geocode import PlaceIndex
 from ..model import Candidate
 from ..visible import visible
-from .common import (
-    add_article_cap,
-    add_corrections,
-    add_geocoder,
-    add_language,
-    add_near,
-    article_cap,
-    article_failure,
-    open_geocoder,
-    say_corrections,
-    warnings_told,
-)
+from . import common
+
+_HELP = "list the places an article names"
+_DESCRIPTION = "Print the places each article names, as a table or as GeoJSON; --review says why each was chosen, the ones to check first."
 
 
 def add_command(commands) -> None:
-    places = commands.add_parser(
-        "places",
-        help="list the places an article names",
-        description="Print the places each article names, as a table or as GeoJSON.",
-    )
+    places = commands.add_parser("places", help=_HELP, description=_DESCRIPTION)
     places.add_argument("articles", nargs="+", metavar="ARTICLE", help="text or HTML files, or - for standard input")
     places.add_argument(
         "--json",
@@ -45,11 +33,7 @@ def add_command(commands) -> None:
         type=Path,
         help="write a corrections file to start from, every choice and runner-up in it commented out",
     )
-    add_corrections(places)
-    add_language(places)
-    add_article_cap(places)
-    add_geocoder(places)
-    add_near(places)
+    common.add_finding_options(places)
     places.set_defaults(run=_places)
 
 
@@ -62,16 +46,16 @@ def _places(args) -> int:
         raise MapgenError("--corrections-out writes the file of one article; name only one")
     if args.corrections_out and os.path.lexists(args.corrections_out):
         raise MapgenError(f"{args.corrections_out} exists; mapgen does not overwrite a corrections file")
-    geocoder = open_geocoder(args)
+    geocoder = common.open_geocoder(args)
     worst = 0
     for source in args.articles:
         try:
-            article = read_article(source, language=args.language, max_bytes=article_cap(args))
-            say_corrections(args, source)
-            with warnings_told():
+            article = read_article(source, language=args.language, max_bytes=common.article_cap(args))
+            common.say_corrections(args, source)
+            with common.warnings_told():
                 places = find_places(article, geocoder=geocoder, corrections=args.corrections, near=tuple(args.near))
         except Exception as err:  # noqa: BLE001 - reported as the one article's failure; the others go on
-            message, code = article_failure(err, source, args.debug)
+            message, code = common.article_failure(err, source, args.debug)
             print(f"mapgen: error: {message}", file=sys.stderr)
             if args.json:
                 print(dumps({"article": source, "error": message}))

@@ -37,40 +37,13 @@ back as TOML.
 
 from __future__ import annotations
 
-from .applying import Prepared, for_article, prepare
+from .applying import for_article, prepare
 from .reading import load
-from .records import (
-    CORRECTION_LABEL,
-    ROLES,
-    SECTIONS,
-    Addition,
-    Corrections,
-    CorrectionsFile,
-    Drop,
-    Line,
-    Mark,
-    Pin,
-    Rename,
-    Spot,
-    StaleCorrection,
-    beside,
-)
+from .records import Corrections, StaleCorrection, beside
 from .writing import describe, drop_line, entries, pin_line, spot_of, spot_toml, starting_file, toml_string
 
 __all__ = [
-    "CORRECTION_LABEL",
-    "ROLES",
-    "SECTIONS",
-    "Addition",
     "Corrections",
-    "CorrectionsFile",
-    "Drop",
-    "Line",
-    "Mark",
-    "Pin",
-    "Prepared",
-    "Rename",
-    "Spot",
     "StaleCorrection",
     "beside",
     "describe",
