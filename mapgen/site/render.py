@@ -41,6 +41,7 @@ class MapHtml:
     data: str  # the places and basemap, as JSON safe to put inside <script>
     far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
     shaped: frozenset[int] = frozenset()  # the areas below the country level drawn as their shapes
+    spec: dict | None = None  # the data before it became JSON, for map.svg (svgmap.py)
 
 
 class PlaceLayer(MacroElement):
@@ -120,6 +121,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         data=script_json(data),
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
+        spec=data,
     )
 
 

@@ -645,9 +645,9 @@ var mapgen = (function () {
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
     drawFineLand(map, data.basemap.fine, areas);
-    drawWater(map, data.water);
     drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
+    drawWater(map, data.water);  // over a named state's shade: Ohio's shape runs out into Lake Erie
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
     var jumped = backControl(map, data);
