@@ -319,6 +319,7 @@ def _listed(place: Place, language: str) -> dict:
         "where": ", ".join(dict.fromkeys(where)),
         "mentions": len(place.mentions),
         "low": place.low_confidence,
+        "check": place.check,
         "quotes": runs,
     }
 

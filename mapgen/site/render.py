@@ -96,7 +96,10 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
-        "words": {key: words[key] for key in ("low", "wheel", "close", "back", "more")},
+        "words": {
+            **{key: words[key] for key in ("low", "wheel", "close", "back", "more")},
+            "colon": "\u202f: " if article.language == "fr" else ": ",
+        },
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     if view:
@@ -184,6 +187,7 @@ def _place_data(place: Place, language: str, shape: Area | None) -> dict:
         "lat": round(chosen.lat, 5),
         "lon": round(chosen.lon, 5),
         "low": place.low_confidence,
+        **({"check": place.check} if place.check else {}),
         "mentions": len(place.mentions),
         "quotes": quotes(place),
     }

@@ -53,7 +53,7 @@ var mapgen = (function () {
     var where = place.resolved;
     if (place.country && place.country !== place.resolved) where += ", " + place.country;
     box.appendChild(el("p", "mg-popup-where", where));
-    if (place.low) box.appendChild(el("p", "mg-popup-low", words.low));
+    if (place.low) box.appendChild(el("p", "mg-popup-low", place.check ? words.low + words.colon + place.check : words.low));
     place.quotes.forEach(function (q) { box.appendChild(quote(q)); });
     return box;
   }
