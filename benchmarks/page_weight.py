@@ -43,7 +43,8 @@ EXAMPLE = ROOT / "examples" / "article-fr.txt"
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 NPM_URL = re.compile(r"/npm/((?:@[^/@]+/)?[^/@]+)@([^/]+)/(.+)$")  # jsDelivr's npm mirror
 JQUERY_URL = re.compile(r"code\.jquery\.com/jquery-([\d.]+)\.min\.js$")
-REFERENCE = re.compile(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"')
+# what a page loads: scripts, styles and pictures (map.svg, the fallback without scripts and the print version)
+REFERENCE = re.compile(r'<(?:script|link|img)\b[^>]*?(?:src|href)="([^"]+)"')
 
 
 def local_copy(url: str) -> Path | None:
@@ -70,7 +71,7 @@ def weigh(page: Path) -> dict:
     """Files, raw and gzip bytes, hosts, and how many files could not be weighed offline."""
     html = page.read_text("utf-8")
     blobs, hosts, unweighed = [page.read_bytes()], set(), 0
-    for ref in REFERENCE.findall(html):
+    for ref in dict.fromkeys(REFERENCE.findall(html)):  # a file referenced twice is loaded once
         if ref.startswith(("http:", "https:", "//")):
             hosts.add(urlparse(ref if not ref.startswith("//") else "https:" + ref).netloc)
             copy = local_copy(ref)

@@ -53,7 +53,7 @@ var mapgen = (function () {
     var where = place.resolved;
     if (place.country && place.country !== place.resolved) where += ", " + place.country;
     box.appendChild(el("p", "mg-popup-where", where));
-    if (place.low) box.appendChild(el("p", "mg-popup-low", words.low));
+    if (place.low) box.appendChild(el("p", "mg-popup-low", place.check ? words.low + words.colon + place.check : words.low));
     place.quotes.forEach(function (q) { box.appendChild(quote(q)); });
     return box;
   }
@@ -645,9 +645,9 @@ var mapgen = (function () {
     mapgenPopups.fit(map, markers);
     var countries = world.length ? drawWorld(map, world, areas) : [];
     drawFineLand(map, data.basemap.fine, areas);
-    drawWater(map, data.water);
     drawLines(map, data.adminLines || []);
     drawAreas(map, drawn.filter(function (entry) { return entry.place.shape; }));
+    drawWater(map, data.water);  // over a named state's shade: Ohio's shape runs out into Lake Erie
     L.control.scale({ imperial: false, maxWidth: 100 }).addTo(map);
     var names = map.createPane("mg-names");
     var jumped = backControl(map, data);

@@ -44,7 +44,14 @@ def storm_places():
     """Two towns (Paris of low confidence), a country and a region."""
     return [
         Place("Lyon", LYON, 0.95, (mention(TEXT, "Lyon"), mention(TEXT, "Lyon", 1))),
-        Place("Paris", PARIS, 0.4, (mention(TEXT, "Paris"),), runners_up=(LYON,)),
+        Place(
+            "Paris",
+            PARIS,
+            0.4,
+            (mention(TEXT, "Paris"),),
+            runners_up=(LYON,),
+            check="Paris or <b>Paris</b>, Texas & Co?",
+        ),
         Place("France", FRANCE, 1.0, (mention(TEXT, "France"),)),
         Place("Sahel", SAHEL, 1.0, (mention(TEXT, "Sahel"),)),
     ]

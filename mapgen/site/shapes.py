@@ -106,6 +106,25 @@ def available() -> bool:
 
 
 @functools.cache
+def admin1_countries() -> list[str]:
+    """The countries the package has admin-1 shapes of, in code order."""
+    folder = resources.files("mapgen").joinpath("data", "shapes", "admin1-fine")
+    try:
+        return sorted(entry.name.split(".")[0] for entry in folder.iterdir() if entry.name.endswith(".json.gz"))
+    except (FileNotFoundError, OSError):
+        return []
+
+
+@functools.cache
+def admin1_key() -> str:
+    """A name for the package's admin-1 data as it is (its files' names and sizes), for what is kept from it."""
+    from hashlib import sha256
+
+    listing = "".join(f"{code}:{len(_bytes('admin1-fine', f'{code}.json.gz') or b'')};" for code in admin1_countries())
+    return "admin1-pkg-" + sha256(listing.encode()).hexdigest()[:12]
+
+
+@functools.cache
 def country_shapes(band: str = "fine") -> dict[str, tuple[tuple[Ring, ...], ...]]:
     """Each country's outline by ISO alpha-2 code, at a band."""
     if band not in ADMIN_BANDS:
