@@ -41,7 +41,7 @@ def test_geojson_text_is_stable(article, places):
     assert text.startswith('{"type":"FeatureCollection","title":"Orages sur la France"')
     assert (
         '"properties":{"name":"Lyon","resolved":"Lyon","kind":"place","country":"FR","geonameid":2996944,'
-        '"confidence":0.95,"low_confidence":false,"mentions":[{"text":"Lyon","start":22,"end":26,' in text
+        '"confidence":0.95,"low_confidence":false,"check":null,"mentions":[{"text":"Lyon","start":22,"end":26,' in text
     )
 
 
@@ -206,9 +206,14 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
 
 
 def test_one_feature_per_real_place(tmp_path, article, places):
+    """Names resolved to one real place are one place (resolve.one_per_place, which find_places applies),
+    named as first written, with every mention and the surer confidence: one feature, one entry of the list."""
+    from mapgen.resolve import one_per_place
+
     lyon, paris, france, sahel = places
     again = replace(lyon, name="Lugdunum", confidence=0.3, mentions=(mention(TEXT, "Paris"),))
-    result = write_site(article, [lyon, paris, again, france, sahel], tmp_path / "site")
+    merged = one_per_place([lyon, paris, again, france, sahel])
+    result = write_site(article, merged, tmp_path / "site")
     features = json.loads((result.out_dir / "places.geojson").read_text())["features"]
     assert [f["properties"]["name"] for f in features] == ["Lyon", "Paris", "France", "Sahel"]
     assert len(features[0]["properties"]["mentions"]) == 3 and features[0]["properties"]["confidence"] == 0.95
