@@ -160,7 +160,7 @@ def test_a_small_town_outside_the_states_the_article_names_is_dropped(monkeypatc
 # a district seat the gazetteer gives no population, beside the story's towns, and a city of half a
 # million across the border that bears its name
 CERRO_ALTO = Candidate(9000020, "Cerro Alto", "city", "AR", -33.00, -68.80, 0, "13")
-CERRO_ALTO_CL = Candidate(9000021, "Cerro Alto", "city", "CL", -33.51, -70.76, 500_000, "12")
+CERRO_ALTO_CL = Candidate(9000021, "Cerro Alto", "city", "CL", -33.51, -70.76, 200_000, "12")
 PUEBLO_RIO = Candidate(9000022, "Pueblo Río", "city", "AR", -32.89, -68.85, 115_000, "13")
 LAS_VIÑAS = Candidate(9000023, "Las Viñas", "city", "AR", -33.58, -69.02, 38_000, "13")
 SAN_ROQUE = Candidate(9000024, "San Roque", "city", "AR", -33.04, -68.88, 0, "13")

@@ -320,7 +320,14 @@ _DOUBTS = (
 )
 
 
+# far_from_settled is a log-distance over half the Earth's round: past 0.7, some 1,000 km from every other place
+_DOUBT_FROM = {"far_from_settled": 0.7}
+
+
 def why_check(confidence: float, evidence: Evidence, weights: Weights) -> str:
     """The line a desk reads for a marker under the check line: its first doubt, and how sure mapgen is."""
-    doubt = next((words for field, words in _DOUBTS if getattr(evidence, field) > 0.5), "is it the right place?")
+    doubt = next(
+        (words for field, words in _DOUBTS if getattr(evidence, field) > _DOUBT_FROM.get(field, 0.5)),
+        "is it the right place?",
+    )
     return f"{doubt} (confidence {confidence:.2f}, under {weights.check_below:.2f})"
