@@ -45,7 +45,7 @@ from .labels import (
     PERSON_LABELS,
     PLACE_LABELS,
 )
-from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read
+from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read, read_all
 from .sentences import QUOTE_CHARS, Sentences
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "find_mentions",
     "load_pipeline",
     "read",
+    "read_all",
 ]
 
 
