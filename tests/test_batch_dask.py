@@ -72,7 +72,7 @@ def serial(corpus) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def two_workers(corpus, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out") / "two"
-    summary = run(_inputs(corpus), out, workers=2, partition_size=2, log=None)
+    summary = run(_inputs(corpus), out, workers=2, partition_size=2, log=False)
     assert summary.failed == 1
     return out
 
@@ -135,7 +135,7 @@ def test_a_run_killed_half_way_and_started_again_ends_with_the_same_files(corpus
     out = tmp_path / "killed"
     script = (
         "import sys; from mapgen.batch import run; "
-        "run(sys.argv[1:-1], sys.argv[-1], workers=1, partition_size=2, log=None)"
+        "run(sys.argv[1:-1], sys.argv[-1], workers=1, partition_size=2, log=False)"
     )
     command = [sys.executable, "-c", script, *map(str, _inputs(corpus)), str(out)]
     process = subprocess.Popen(command, start_new_session=True)

@@ -45,12 +45,13 @@ def run(
     scheduler: str | None = None,
     sites: bool = False,
     partition_size: int = PARTITION_SIZE,
-    log: TextIO | None = sys.stderr,
+    log: TextIO | bool = True,
 ) -> Summary:
     """Find the places of every article of `inputs` into `out` (places.jsonl, places.parquet,
     with `sites` each article's site and index.html). `workers` processes on this machine
     (default: its cores), or the Dask cluster at `scheduler` ('tcp://host:8786'). Progress
-    and failed articles go to `log`. Run again after a stop: written partitions are kept."""
+    and failed articles go to `log`: stderr, False for none, or a stream. Run again after a
+    stop: written partitions are kept."""
     _check_extras()
     started = time.monotonic()
     out = Path(out)
@@ -64,7 +65,7 @@ def run(
     except OSError as err:
         raise BatchError(f"{out}: cannot make the output folder ({err.strerror})") from None
     chunks = [sources[i : i + partition_size] for i in range(0, len(sources), partition_size)]
-    progress = Progress(len(sources), log)
+    progress = Progress(len(sources), sys.stderr if log is True else log or None)
     partitions: list[Partition] = []
     todo: list[tuple[Partition, list[Source]]] = []
     for number, chunk in enumerate(chunks):
