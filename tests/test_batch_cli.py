@@ -48,6 +48,12 @@ def test_an_id_that_cannot_name_a_site_folder(tmp_path, capsys):
     _one_line_error(capsys, argv, f"{tmp_path / 'a.jsonl'}:1: the id '../up'")
 
 
+def test_a_site_inside_another_articles_site(tmp_path, capsys):
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "Lyon."}\n{"id": "a/b", "text": "Paris."}\n', "utf-8")
+    argv = ["batch", str(tmp_path / "a.jsonl"), "-o", str(tmp_path / "out"), "--sites"]
+    _one_line_error(capsys, argv, f"{tmp_path / 'a.jsonl'}:2: the site of 'a/b' would be inside the site of 'a'")
+
+
 def test_an_empty_folder(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     _one_line_error(capsys, ["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "out")], f"{tmp_path / 'empty'}")

@@ -38,11 +38,13 @@ class _Spot:  # one place of the archive, as its articles are gathered
     articles: list[str] = field(default_factory=list)
 
 
-def write_index(out: Path, lines: list[str]) -> None:
+def write_index(out: Path) -> None:
+    """From the joined places.jsonl."""
     entries: list[Entry] = []
     spots: dict[str, _Spot] = {}
-    for line in lines:
-        collection = json.loads(line)
+    with (out / "places.jsonl").open(encoding="utf-8") as lines:
+        collections = [json.loads(line) for line in lines]
+    for collection in collections:
         entry = Entry(
             collection["id"],
             collection.get("title") or collection["id"],

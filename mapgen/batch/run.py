@@ -9,7 +9,6 @@ of millions is never all in memory, and a worker never waits for work.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -85,12 +84,11 @@ def run(
             f"{lost} partition{'s' if lost > 1 else ''} lost with their workers; "
             "run the same command again to finish (what is written is kept)"
         )
-    lines = join(out, partitions)
+    failed = join(out, partitions)
     if sites:
         from .index_page import write_index
 
-        write_index(out, lines)
-    failed = sum(1 for line in lines if "error" in json.loads(line))
+        write_index(out)
     summary = Summary(len(sources), failed, len(partitions) - len(todo), time.monotonic() - started, out)
     progress.finished(summary)
     return summary

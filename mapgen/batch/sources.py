@@ -126,11 +126,18 @@ def _where(source: Source) -> str:
 
 
 def check_site_ids(sources: list[Source]) -> None:
-    """Each id names a folder under OUT/sites/: no absolute path, no '..', nothing a file system refuses."""
+    """Each id names a folder under OUT/sites/: no absolute path, no '..', nothing a file system
+    refuses, and no folder of another article's site ('a' and 'a/b')."""
+    ids = {source.id for source in sources}
     for source in sources:
         parts = source.id.split("/")
         if any(p in ("", ".", "..") or "\\" in p or any(ord(ch) < 32 for ch in p) for p in parts):
             raise BatchError(f"{_where(source)}: the id '{source.id}' cannot name a site's folder (--sites)")
+        inside = next((prefix for n in range(1, len(parts)) if (prefix := "/".join(parts[:n])) in ids), None)
+        if inside is not None:
+            raise BatchError(
+                f"{_where(source)}: the site of '{source.id}' would be inside the site of '{inside}' (--sites)"
+            )
 
 
 def read_items(sources: list[Source]) -> list[Item]:

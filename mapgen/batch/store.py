@@ -87,26 +87,37 @@ def _replace_folder(folder: Path, files: tuple[tuple[str, bytes], ...]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def join(out: Path, partitions: list[Partition]) -> list[str]:
-    """places.jsonl and places.parquet from the partitions, in their order; the parts of
-    other runs are removed. Returns the lines, for the summary and the index page."""
+def join(out: Path, partitions: list[Partition]) -> int:
+    """places.jsonl and places.parquet from the partitions, in their order, a part at a time;
+    the parts of other runs are removed. Returns how many articles failed."""
     import pyarrow.parquet as pq
 
-    lines: list[str] = []
-    for partition in partitions:
-        lines.extend(partition.path(out, ".jsonl").read_text("utf-8").splitlines())
-    _atomically(out / "places.jsonl", lambda tmp: tmp.write_text("".join(f"{line}\n" for line in lines), "utf-8"))
+    failed = 0
 
-    def write_parquet(tmp: Path) -> None:
+    def write_lines(tmp: Path) -> None:
+        nonlocal failed
+        with tmp.open("wb") as joined:
+            for partition in partitions:
+                with partition.path(out, ".jsonl").open("rb") as part:
+                    for line in part:
+                        failed += line.startswith(ERROR_START)
+                        joined.write(line)
+
+    def write_rows(tmp: Path) -> None:
         with pq.ParquetWriter(tmp, schema()) as writer:
             for partition in partitions:
                 table = pq.read_table(partition.path(out, ".parquet"), schema=schema())
                 if table.num_rows:
                     writer.write_table(table)
 
-    _atomically(out / "places.parquet", write_parquet)
+    _atomically(out / "places.jsonl", write_lines)
+    _atomically(out / "places.parquet", write_rows)
     kept = {partition.path(out, suffix).name for partition in partitions for suffix in (".jsonl", ".parquet")}
     for stale in (out / PARTS).iterdir():
         if stale.name not in kept:
             stale.unlink()
-    return lines
+    return failed
+
+
+# A failed article's line, {"id": …, "error": …}; an article's places open with {"type": "FeatureCollection"
+ERROR_START = b'{"id":'
