@@ -198,3 +198,25 @@ def test_a_scheduler_out_of_reach_is_one_line(corpus, tmp_path, capsys):
     assert (
         err.startswith("mapgen: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9") and err.count("\n") == 1
     )
+
+
+def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_reads():
+    """Six English partitions on two workers: each worker opened the index once and loaded
+    one pipeline, English's, however many partitions it did."""
+    from distributed import Client, LocalCluster
+
+    from mapgen.batch.sources import Item, Record
+    from mapgen.batch.work import loaded_index, work
+    from mapgen.extract import load_pipeline
+
+    records = [json.loads(line) for line in (DEV / "local-dev.jsonl").read_text("utf-8").splitlines()]
+    texts = [r["text"] for r in records if r["language"] == "en"][:5]
+    english = [Item(f"en-{n}", "test", record=Record(text=text)) for n, text in enumerate(texts)]
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        futures = [client.submit(work, [english[n % 5], english[(n + 1) % 5]], False, pure=False) for n in range(6)]
+        assert all(len(done) == 2 and not done[0].error for done in client.gather(futures))
+        loads = client.run(lambda: (loaded_index.cache_info().misses, load_pipeline.cache_info().misses))
+    assert set(loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in loads.values()
