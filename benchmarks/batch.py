@@ -162,8 +162,11 @@ def main() -> None:
             print(f"  {label:9} {took:7.1f} s  {count / took:6.1f} texts/s")
         print(f"  1 worker / floor: {median['1 worker'] / median['floor']:.2f}x")
         print(f"  2 workers' speedup over 1: {median['1 worker'] / median['2 workers']:.2f}x")
-        workers = [p for p in peaks if p > 200 * 2**20]  # the workers (the nannies and the tracker are small)
-        print(f"  peak memory per worker: {max(workers, default=0) / 2**20:.0f} MB (max of {len(workers)} workers)")
+        worker_peaks = [p for p in peaks if p > 200 * 2**20]  # the workers (the nannies and the tracker are small)
+        print(
+            f"  peak memory per worker: {max(worker_peaks, default=0) / 2**20:.0f} MB (max of {len(worker_peaks)} workers)",
+            flush=True,  # the dev texts' figures kept even if the long archive is stopped
+        )
         if args.archive:
             generated = Path(scratch) / "archive.jsonl"
             archive(generated, args.archive)
