@@ -87,6 +87,7 @@ def find_places(
     corrections: str | Path | _corrections.Corrections | None = None,
     near: tuple[str, ...] = (),
     reuse_reading: bool = False,
+    doc: Any = None,
 ) -> list[Place]:
     """The places an article names, each resolved to one real place.
 
@@ -102,7 +103,8 @@ def find_places(
     when the article gives no other anchor. `reuse_reading` keeps what was read of
     the article in the cache and reuses it when the same text is read again with
     the same model, code and index (extract.kept): build_site does, as a desk
-    builds one article many times while it corrects the map.
+    builds one article many times while it corrects the map. `doc` is spaCy's reading of the
+    text where the caller has it (mapgen.batch reads many texts at once: extract.read_all).
     """
     from .extract import find_mentions
     from .extract.kept import kept_mentions
@@ -113,7 +115,7 @@ def find_places(
     article = text if isinstance(text, Article) else parse_article(text, language=language)
     chosen = _corrections_of(article.source, corrections)
     index = index or geocoder or offline_index()
-    mentions = (kept_mentions if reuse_reading else find_mentions)(article, index)
+    mentions = kept_mentions(article, index) if reuse_reading else find_mentions(article, index, doc=doc)
     if chosen is None:
         return one_per_place(_in_language(resolve(article, mentions, index, near=near), article.language, index))
     prepared = _corrections.prepare(article, mentions, chosen, index)

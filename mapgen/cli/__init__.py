@@ -1,7 +1,7 @@
 """The `mapgen` command: a thin shell over the Python API.
 
-One module per command group: build.py, places.py, measure.py (eval) and
-index.py (index, gazetteer); common.py holds their shared options and how a
+One module per command group: build.py, places.py, measure.py (eval),
+index.py (index, gazetteer) and batch.py; common.py holds their shared options and how a
 failure is reported.
 """
 
@@ -14,7 +14,7 @@ import sys
 from .. import __version__
 from ..errors import MapgenError
 from ..visible import visible
-from . import build, index, measure, places
+from . import batch, build, index, measure, places
 from .common import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, os_error_text
 
 __all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_USAGE", "main"]
@@ -29,6 +29,7 @@ EPILOG = """examples:
   mapgen build a.txt --geocoder nominatim   also ask OpenStreetMap's Nominatim for unknown names
   mapgen places --review a.txt --corrections-out a.mapgen.toml   a corrections file to start from
   mapgen build a.txt --edit              also write edit.html, to correct the places on the map
+  mapgen batch archive.jsonl -o out/     the places of an archive, on every core (mapgen[batch])
 """
 
 
@@ -74,4 +75,5 @@ def _parser() -> argparse.ArgumentParser:
     places.add_command(commands)
     measure.add_command(commands)
     index.add_commands(commands)
+    batch.add_command(commands)
     return parser

@@ -48,7 +48,7 @@ from ..lookup import candidates
 from ..model import NER_LABELS, Article, Mention, NerLabel
 from ..names import initials, name_key
 from .cuts import names_cut_right, own_name
-from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read, recogniser
+from .pipeline import CHUNK_CHARS, MODELS, load_pipeline, read, read_all, recogniser
 from .rules import BASE_FORMS
 from .sentences import QUOTE_CHARS, Sentences
 
@@ -60,6 +60,7 @@ __all__ = [
     "find_mentions",
     "load_pipeline",
     "read",
+    "read_all",
 ]
 
 

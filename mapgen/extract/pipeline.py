@@ -204,6 +204,19 @@ def read(text: str, nlp):
     return Doc.from_docs(docs, ensure_whitespace=False)  # the text as it was, to the character
 
 
+PIPE_BATCH = 32  # texts spaCy reads at once: its per-call cost spread over the batch
+
+
+def read_all(texts: list[str], nlp) -> list:
+    """Each text as read() reads it, the short ones through nlp.pipe in batches: an
+    archive's texts each paid spaCy's per-call cost. The Docs are the same, entity
+    for entity and sentence for sentence (checked on every dev text)."""
+    size = min(CHUNK_CHARS, nlp.max_length)
+    short = [text for text in texts if len(text) <= size]
+    piped = iter(nlp.pipe(short, batch_size=PIPE_BATCH))
+    return [next(piped) if len(text) <= size else read(text, nlp) for text in texts]
+
+
 def _chunks(text: str, size: int):
     """Pieces of at most `size` characters that end with the blank line, sentence
     end or space they were cut after, and join back into the text."""

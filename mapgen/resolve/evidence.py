@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..abbreviations import readings
 from ..geo import distance_km
@@ -54,6 +55,11 @@ class Name:
     kind_before: bool = False  # the article writes an area's kind before it: "la provincia de Alicante", "County Clare"
     in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
 
+    @cached_property
+    def answers(self) -> int:
+        """How many different answers its namesakes make (_answers): counted once, not once per candidate and pass."""
+        return _answers(self.candidates)
+
 
 @dataclass(frozen=True)
 class Context:
@@ -85,7 +91,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
         "from_gazetteer": float(all(m.label == GAZETTEER_LABEL for m in name.mentions)),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
-        "namesakes": math.log(_answers(name.candidates)),
+        "namesakes": math.log(name.answers),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
         "in_institution": name.in_institution,
         "named_person": float(any(m.label in PERSON_LABELS for m in name.mentions)),
@@ -201,7 +207,8 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
 def _answers(found: tuple[Candidate, ...]) -> int:
     """How many different answers a name's namesakes make: an area and its town of the same
     name at one spot are one (Valencia the province and the city)."""
-    return sum(not any(same_spot_town(c, town) for town in found) for c in found)
+    towns = [t for t in found if t.feature == "city"]  # a name of many namesakes made this cubic in them
+    return sum(not (c.feature == "admin" and any(same_spot_town(c, t) for t in towns)) for c in found)
 
 
 def same_spot_town(area: Candidate, town: Candidate) -> bool:
