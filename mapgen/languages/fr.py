@@ -90,6 +90,7 @@ LANGUAGE = Language(
         "bassin",
         "digues",
         "mont",
+        "lit",
     ),
     water_plural=("rivières", "fleuves", "lacs"),
     storm_before=("tempête", "ouragan", "cyclone", "typhon", "dépression"),
