@@ -419,6 +419,9 @@ var mapgen = (function () {
       list.appendChild(item);
     });
     list.hidden = !numbered.length;
+    // a key bounded in a small frame scrolls: the keyboard reaches it too
+    if (!list.hidden && list.scrollHeight > list.clientHeight + 1) list.tabIndex = 0;
+    else list.removeAttribute("tabindex");
   }
 
   /* Places outside the view are pointed at from the edge of the map: a button

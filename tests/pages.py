@@ -114,6 +114,8 @@ class Visit:
         """The tab back to the pool, on a blank page as a new one starts, or closed if it cannot be."""
         self.tab.visit = None
         try:
+            # what the page kept in the browser (edit.html's unsaved choices) is not the next visit's
+            self.page.evaluate("() => { try { localStorage.clear(); } catch (e) {} }")
             self.page.goto("about:blank")
             self.page.mouse.move(0, 0)
             self.page.set_default_timeout(30_000)

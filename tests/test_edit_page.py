@@ -5,6 +5,7 @@ the site built again with it."""
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,9 @@ def features(site) -> dict:
 def edit_site(tmp_path_factory):
     """The storm story's site with its edit.html, for the tests that only read it: what a test
     changes on the page stays in its own page."""
-    return write_site(storm_article(), storm_places(), tmp_path_factory.mktemp("edit") / "site", edit=Corrections())
+    # in English, as these tests read its words (test_edit_languages.py opens it in French)
+    english = replace(storm_article(), language="en")
+    return write_site(english, storm_places(), tmp_path_factory.mktemp("edit") / "site", edit=Corrections())
 
 
 def test_choose_a_runner_up_drag_a_marker_download_and_build_again(browser, tmp_path):

@@ -58,8 +58,8 @@ def add_command(commands) -> None:
     build.add_argument(
         "--edit",
         action="store_true",
-        help="also write edit.html (linked from no page): choose a runner-up, drop a place or drag a marker, "
-        "and download the corrections file for the next build",
+        help="also write edit.html (linked from no page): choose a runner-up, rename, add, mark as context, drop "
+        "or drag a place, and download the corrections file; saved beside the article, every build applies it",
     )
     common.add_finding_options(build)
     build.set_defaults(run=_build)

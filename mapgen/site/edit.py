@@ -1,14 +1,19 @@
 """The editor's view of a map: edit.html, written beside the site and linked from none of its pages.
 
-Each marker's popup lists the place's runners-up; choosing one, dropping the
-place or dragging its marker rewrites a corrections file (mapgen.corrections)
-that the page offers to download. Building again with that file gives the
-corrected site. The page works from disk: templates/edit.js, which edit.html
-holds, does it all in the browser, from the JSON this module puts in the page.
+Each marker's popup lists the place's runners-up; choosing one, renaming,
+marking as context or dropping the place, dragging its marker or adding a place
+with a click on the map rewrites a corrections file (mapgen.corrections) that
+the page offers to download. Saved beside the article, that file applies to
+every later build, with or without --edit. The page works from disk, in the
+article's language: templates/edit.js, which edit.html holds, does it all in
+the browser, from the JSON this module puts in the page (the article's
+sentences among it, for the quote of an added place).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from ..model import Article, Candidate, Place
 from .render import script_json
 from .resources import templates
 from ..visible import visible
+from ..words import WORDS
 
 EDIT_PAGE = "edit.html"
 
@@ -45,7 +51,13 @@ def edit_page(
     area ('Leinster', not the code 'L'), as lookup.area_of does."""
     named = areas or (lambda candidate: None)
     file = corrections_file_name(article.source)
+    all_words = WORDS.get(article.language, WORDS["en"])
+    words = {key[len("edit_") :]: value for key, value in all_words.items() if key.startswith("edit_")}
+    title = words["title"].format(file=Path(article.source).name)
     data = {
+        "words": words,
+        "key": storage_key(article),
+        "sentences": sentences(article.text),
         "basemap": basemap,
         "file": file,
         "header": [  # the names escaped: a newline in a file's name would start a live TOML line
@@ -53,7 +65,7 @@ def edit_page(
             f"# Save it beside the article as {visible(file)} (or name it with --corrections) and build again.",
         ],
         "corrections": entries(corrections),
-        "places": [_place(p, named) for p in places],
+        "places": [_place(p, named, words) for p in places],
     }
     ours = templates()
     loaded = {
@@ -65,8 +77,9 @@ def edit_page(
     return {
         "language": article.language,
         "theme": "light",
-        "title": f"Edit the map of {Path(article.source).name}",
+        "title": title,
         "file": data["file"],
+        "words": words,
         "map": {
             "div": Markup('<div id="mg-edit-map" class="mg-edit-map"></div>'),
             "script": Markup(start),
@@ -77,7 +90,23 @@ def edit_page(
     }
 
 
-def _place(place: Place, area: Callable[[Candidate], str | None]) -> dict:
+def storage_key(article: Article) -> str:
+    """Where the page keeps the choices not yet downloaded (localStorage): by the article's
+    file and text, so that a rebuild of the same article finds them and another article does not."""
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+    return f"mapgen-edit:{Path(article.source).name}:{digest}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """The article's sentences, which the page offers as the quote of a place added by hand
+    (a quote must be words of the article: applying.py refuses one it does not contain)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _place(place: Place, area: Callable[[Candidate], str | None], words: dict) -> dict:
     chosen = place.chosen
     return {
         "name": place.renamed_from or place.name,  # as the article writes it: a correction names it so
@@ -85,19 +114,20 @@ def _place(place: Place, area: Callable[[Candidate], str | None]) -> dict:
         "chosen": describe(chosen, area(chosen)),
         "label": chosen.name,
         "kind": place.kind,
+        "role": place.role,
         "confidence": place.confidence,
         "origin": place.origin,
         "lat": round(chosen.lat, 5),
         "lon": round(chosen.lon, 5),
-        "runners_up": [_runner_up(chosen, other, area(other)) for other in place.runners_up],
+        "runners_up": [_runner_up(chosen, other, area(other), words) for other in place.runners_up],
     }
 
 
-def _runner_up(chosen: Candidate, other: Candidate, area: str | None) -> dict:
+def _runner_up(chosen: Candidate, other: Candidate, area: str | None, words: dict) -> dict:
     away = distance_km(chosen.lat, chosen.lon, other.lat, other.lon)
     return {
         "place": describe(other, area),
-        "what": f"{describe(other, area)}, {away:,.0f} km away",
+        "what": words["away"].format(place=describe(other, area), km=f"{away:,.0f}"),
         "pin": spot_toml(spot_of(other)),
         "lat": round(other.lat, 5),
         "lon": round(other.lon, 5),
