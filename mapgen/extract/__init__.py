@@ -102,11 +102,16 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
     reading of the text where the caller has it already (the benchmarks keep it)."""
     doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
-    by_rules = recogniser(article.language) == "rules"
+    reader = recogniser(article.language)
+    by_rules = reader == "rules"
     if by_rules:
         from .rules import recognise
 
         doc = recognise(doc, geocoder, languages.get(article.language))
+    elif reader == "natasha":
+        from . import natasha_reader
+
+        doc = natasha_reader.recognise(doc, geocoder, languages.get(article.language))
     sentences = Sentences(doc)
     mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]

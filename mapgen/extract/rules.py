@@ -27,9 +27,13 @@ spaCy's recognisers found.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import unicodedata
 from functools import cache
 
+from ..cache import cache_dir, written_whole
 from ..geocode import PlaceIndex
 from ..languages import Language
 from ..lookup import candidates
@@ -58,13 +62,83 @@ NOUN_ZIPF = 3.5
 
 @cache
 def _zipf(word: str, language: str) -> float:
-    """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown)."""
+    """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown).
+
+    Read from the language's trimmed table (`_frequencies`) where the word is all letters, as every
+    name of the default index is: loading wordfreq's own list of the language costs a second or
+    more on each run. Other words, and words of countries added to the index (not in the table),
+    are asked of wordfreq itself."""
+    table = _frequencies(language)
+    if word.isalpha():
+        folded = unicodedata.normalize("NFC", word).casefold()  # what wordfreq does to a word of these languages
+        if folded in table or not _countries_added():
+            return table.get(folded, 0.0)
+    return _wordfreq_zipf(word, language)
+
+
+def _wordfreq_zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency
 
     try:
         return zipf_frequency(word, language)
     except (LookupError, ValueError):
         return 0.0
+
+
+@cache
+def _countries_added() -> bool:
+    from ..gazetteer.added import added_path
+
+    return added_path(cache_dir()).exists()
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's Zipf frequency of each word of the language that is a name in the default index, or
+    one with an inflection's ending (languages.Language.name_endings): the only words the recogniser
+    asks about. Made from wordfreq's list once per index and kept in the cache (some 10,000 words
+    where the list holds 600,000)."""
+    from importlib.metadata import version
+
+    from .. import languages
+    from ..gazetteer.index import default_path
+
+    index = default_path()
+    endings = languages.get(language).name_endings if language in languages.CODES else ()
+    tag = hashlib.sha256(repr(endings).encode()).hexdigest()[:8]
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = _trimmed_table(language, index, endings)
+    try:
+        with written_whole(path) as scratch:
+            scratch.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), "utf-8")
+    except OSError:
+        pass  # a read-only cache: made again on each run
+    return table
+
+
+def _trimmed_table(language: str, index, endings: tuple[str, ...]) -> dict[str, float]:
+    import sqlite3
+
+    from wordfreq import get_frequency_dict
+
+    from ..gazetteer import load
+
+    load()  # the default index, built first where there is none
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        keys = {row[0] for row in db.execute("SELECT DISTINCT key FROM names")}
+    finally:
+        db.close()
+    table = {}
+    for word in get_frequency_dict(language):
+        key = name_key(word)
+        if key in keys or any(key.endswith(e) and key[: -len(e)] in keys for e in endings):
+            table[word] = _wordfreq_zipf(word, language)
+    return table
 
 
 def recognise(doc, geocoder: PlaceIndex, language: Language):

@@ -103,7 +103,7 @@ class Language:
 
 
 # The modules, in the order their words join a union (the order does not change what a union matches).
-_MODULES = ("en", "fr", "es", "de", "it", "pt", "nl")
+_MODULES = ("en", "fr", "es", "de", "it", "pt", "nl", "ru")
 CODES: tuple[str, ...] = _MODULES
 
 
