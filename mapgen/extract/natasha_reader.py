@@ -39,25 +39,47 @@ COPY_VERSION = "1"  # of the cached copy's layout: a change makes it again
 
 def recognise(doc, geocoder: PlaceIndex, language: Language):
     """Set the doc's entities to natasha's names (LOC, ORG, PER); returns the doc. A place's
-    base form, where the index holds it and not the name as written, goes in BASE_FORMS."""
+    base form, where the index holds it and not the name as written, goes in BASE_FORMS.
+
+    natasha calls some towns people or organisations ("у Минусинска", "пострадали Артём и
+    Находка"): a name it calls so that the index holds is read as a place where a preposition
+    of place stands before it, or where it is in a list with a place natasha found."""
     from spacy.tokens import Span
 
+    text = doc.text
+    found = names(text)
+    places = [(s, e) for s, e, label, _ in found if label == "LOC"]
     base_forms = doc.user_data.setdefault(BASE_FORMS, {})
     spans: list[Span] = []
     last_end = -1
-    for start, end, label, normal in names(doc.text):
-        span = doc.char_span(start, end, label=LABELS[label], alignment_mode="expand")
+    for start, end, natasha_label, normal in found:
+        written = text[start:end]
+        base = base_form(written, normal, geocoder)
+        placed = natasha_label != "LOC" and base is not None and _placed(text, start, end, places, language)
+        label = "LOC" if placed else LABELS[natasha_label]
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or span.start < last_end or not span.text.strip():
             continue
         spans.append(span)
         last_end = span.end
-        if label == "LOC":
-            written = doc.text[start:end]
-            base = base_form(written, normal, geocoder)
-            if base is not None and base != written:
-                base_forms[(span.start_char, span.end_char)] = base
+        if base is not None and base != written:
+            base_forms[(span.start_char, span.end_char)] = base
     doc.ents = spans
     return doc
+
+
+def _placed(text: str, start: int, end: int, places: list[tuple[int, int]], language: Language) -> bool:
+    """Whether a preposition of place stands right before the name, or a place natasha found
+    stands beside it with a comma or "и" between."""
+    before = text[max(0, start - 12) : start].split()
+    if before and before[-1].lower() in language.place_prepositions:
+        return True
+    joiners = {",", *language.list_joiners}
+    for s, e in places:
+        between = text[e:start] if e <= start else text[end:s] if s >= end else None
+        if between is not None and between.strip() in joiners and len(between) <= 4:
+            return True
+    return False
 
 
 def names(text: str) -> list[tuple[int, int, str, str]]:

@@ -46,6 +46,9 @@ class Language:
     fallback: Recogniser | None = None
     # capital letters of the language's script, as a regex character class's inside: datelines are in capitals
     capitals: str = "A-ZÀ-Ý"
+    # the letters of the language's script where it is not Latin, as a regex character class's inside: a name
+    # written in them is the place's own name in the language, whatever the index calls it in Latin letters
+    script: str | None = None
     # the definite articles a name follows when it is a country or region, not a town ("la Syrie")
     definite_articles: tuple[str, ...] = ()
     # "Washington, New York and Boston": the words that carry a list on

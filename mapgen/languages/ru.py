@@ -44,6 +44,7 @@ LANGUAGE = Language(
     recogniser="natasha",
     # datelines in Cyrillic capitals: "МОСКВА, 12 марта. /ТАСС/."
     capitals="А-ЯЁA-Z",
+    script="\u0400-\u04ff",
     list_joiners=("и",),
     place_prepositions=("в", "во", "из", "под", "над", "у", "около", "возле", "близ", "между", "до", "от"),
     area_kinds_after=("область", "области", "край", "края", "районе", "района", "район"),
