@@ -77,10 +77,15 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
     agency = (
         "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
     )
+    # in another script, a line opening with capitals, a comma and the date: "ОРЕНБУРГ, 9 апреля. /ТАСС/."
+    dated = (
+        "" if capitals.startswith("A-Z") else rf"|(?<=\n)([{capitals}][{capitals}'’. -]{{1,40}}?),\s+\d{{1,2}}\s+\w+"
+    )
     later = re.compile(
         rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
         rf"\s*\({agency}\)\s*[-–—]"
         rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+        rf"{dated}"
     )
     return first, later
 
@@ -244,7 +249,7 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -
     for match in later.finditer(text, first.end() if first else 0):
         if first and not text[first.end() : match.start()].strip():
             continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
-        group = 1 if match.group(1) else 2
+        group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
         spans.append(match.span(group))
     towns = [
         sentences.mention(start, end, DATELINE_LABEL)

