@@ -34,7 +34,7 @@ from ..lookup import candidates
 from .rules import BASE_FORMS
 
 LABELS = {"LOC": "LOC", "ORG": "ORG", "PER": "PER"}
-COPY_VERSION = "1"  # of the cached copy's layout: a change makes it again
+COPY_VERSION = "2"  # of the cached copy's layout: a change makes it again
 
 
 def recognise(doc, geocoder: PlaceIndex, language: Language):
@@ -249,13 +249,16 @@ def _save_copy(folder: Path, ner, morph, embedding) -> None:
     vocabs = {}
     for name, tagger in (("ner", ner), ("morph", morph)):
         vocab = tagger.infer.encoder.words_vocab
+        if name == "morph" and vocab.items == ner.infer.encoder.words_vocab.items:
+            vocabs[name] = (*vocabs["ner"][:2], "ner")  # the same words: one copy (some 15 MB)
+            continue
         encoded = [w.encode("utf-8") for w in vocab.items]
         order = sorted(range(len(encoded)), key=encoded.__getitem__)
         words = np.array([encoded[i] for i in order])
         ids = np.array(order, dtype=np.int32)
         np.save(tmp / f"{name}-words.npy", words)
         np.save(tmp / f"{name}-ids.npy", ids)
-        vocabs[name] = (vocab.unk_id, vocab.pad_id)
+        vocabs[name] = (vocab.unk_id, vocab.pad_id, name)
     stripped = []
     for tagger in (ner, morph):
         model = tagger.infer.model
@@ -281,9 +284,9 @@ def _load_copy(folder: Path):
     taggers = []
     for name, blob in zip(("ner", "morph"), stripped, strict=True):
         tagger = pickle.loads(blob)
-        unk, pad = vocabs[name]
-        words = np.load(folder / f"{name}-words.npy", mmap_mode="r")
-        tagger.infer.encoder.words_vocab = _SortedVocab(words, np.load(folder / f"{name}-ids.npy"), unk, pad)
+        unk, pad, file = vocabs[name]
+        words = np.load(folder / f"{file}-words.npy", mmap_mode="r")
+        tagger.infer.encoder.words_vocab = _SortedVocab(words, np.load(folder / f"{file}-ids.npy"), unk, pad)
         tagger.navec(navec)
         taggers.append(tagger)
     return tuple(taggers)
