@@ -18,7 +18,7 @@ turn about with the seed article (French, read by its spaCy model) as the
 baseline of the same run; the budget is 2 s for each language.
 
     python benchmarks/warm_build.py [ARTICLE] [--baseline REV] [--runs N] [--country-rows N] [--new-text]
-    python benchmarks/warm_build.py --languages de,it,pt,nl,ru [--runs N]
+    python benchmarks/warm_build.py --languages de,it,pt,nl,ru [--runs N] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -43,9 +43,10 @@ def main() -> None:
     parser.add_argument("--country-rows", type=int, default=0, help="a generated country of N features added to both")
     parser.add_argument("--new-text", action="store_true", help="a text never read before at each build")
     parser.add_argument("--languages", metavar="CODES", help="comma-separated: each language's article, new each build")
+    parser.add_argument("--cache", metavar="DIR", help="with --languages: a cache to use (default: a new one)")
     args = parser.parse_args()
     if args.languages:
-        languages_run(args.languages.split(","), args.runs)
+        languages_run(args.languages.split(","), args.runs, args.cache)
         return
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -108,13 +109,13 @@ def article_text(code: str) -> str:
         return "\n\n".join(json.loads(line)["text"] for line, _ in zip(lines, range(3), strict=False))
 
 
-def languages_run(codes: list[str], runs: int) -> None:
+def languages_run(codes: list[str], runs: int, cache: str | None = None) -> None:
     """Each language's article and the seed, new texts each time, turn about, on one warm cache."""
     articles = {"fr (seed, baseline)": SEED.read_text("utf-8"), **{code: article_text(code) for code in codes}}
     language_of = {"fr (seed, baseline)": "fr", **{code: code for code in codes}}
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        env = {**_environ(), "PYTHONPATH": str(ROOT), "MAPGEN_CACHE": str(tmp / "cache")}
+        env = {**_environ(), "PYTHONPATH": str(ROOT), "MAPGEN_CACHE": cache or str(tmp / "cache")}
         mapgen = [sys.executable, "-m", "mapgen.cli"]
 
         def build(side: str, run_id: str) -> list[str]:
