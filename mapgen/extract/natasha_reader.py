@@ -246,7 +246,7 @@ def _save_copy(folder: Path, ner, morph, embedding) -> None:
     tmp.mkdir(parents=True)
     np.save(tmp / "indexes.npy", embedding.pq.indexes)
     np.save(tmp / "codes.npy", embedding.pq.codes)
-    vocabs = {}
+    vocabs: dict[str, tuple[int, int, str]] = {}
     for name, tagger in (("ner", ner), ("morph", morph)):
         vocab = tagger.infer.encoder.words_vocab
         if name == "morph" and vocab.items == ner.infer.encoder.words_vocab.items:

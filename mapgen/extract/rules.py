@@ -32,6 +32,7 @@ import json
 import math
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from ..cache import cache_dir, written_whole
 from ..geocode import PlaceIndex
@@ -61,18 +62,16 @@ NOUN_ZIPF = 3.5
 
 
 @cache
-def _zipf(word: str, language: str) -> float:
+def _zipf(word: str, language: str, from_table: bool = True) -> float:
     """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown).
 
-    Read from the language's trimmed table (`_frequencies`) where the word is all letters, as every
-    name of the default index is: loading wordfreq's own list of the language costs a second or
-    more on each run. Other words, and words of countries added to the index (not in the table),
-    are asked of wordfreq itself."""
-    table = _frequencies(language)
-    if word.isalpha():
+    Read from the language's trimmed table (`_frequencies`) where the word is all letters and the
+    names come from the default index alone (`from_table`), as the table holds every word that is
+    one of its names: loading wordfreq's own list of the language costs a second or more on each
+    run. Other words, and the names of other indexes (countries added to it), are asked of wordfreq."""
+    if from_table and word.isalpha():
         folded = unicodedata.normalize("NFC", word).casefold()  # what wordfreq does to a word of these languages
-        if folded in table or not _countries_added():
-            return table.get(folded, 0.0)
+        return _frequencies(language).get(folded, 0.0)
     return _wordfreq_zipf(word, language)
 
 
@@ -85,11 +84,15 @@ def _wordfreq_zipf(word: str, language: str) -> float:
         return 0.0
 
 
-@cache
-def _countries_added() -> bool:
-    from ..gazetteer.added import added_path
+def _default_index_only(geocoder: PlaceIndex) -> bool:
+    """Whether the names come from the default index alone, whose words the trimmed table holds."""
+    from ..gazetteer import Gazetteer
+    from ..gazetteer.index import default_path
 
-    return added_path(cache_dir()).exists()
+    files = getattr(getattr(geocoder, "offline", geocoder), "files", None)
+    if not isinstance(getattr(geocoder, "offline", geocoder), Gazetteer) or not files or len(files) != 1:
+        return False
+    return Path(files[0].path).resolve() == default_path().resolve()
 
 
 @cache
@@ -144,6 +147,7 @@ def _trimmed_table(language: str, index, endings: tuple[str, ...]) -> dict[str, 
 def recognise(doc, geocoder: PlaceIndex, language: Language):
     """Set the doc's entities to the place names found (label LOC); returns the doc."""
     tokens = list(doc)
+    from_table = _default_index_only(geocoder)
     joiners = {w.lower() for w in (*language.name_joiners, *language.name_carriers, *language.inner_words)}
     found: list[tuple[int, int, list[Candidate], str]] = []
     i = 0
@@ -163,7 +167,7 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
     ends = {end for _, end, *_ in found}
     spans = []
     for start, end, places, looked_up in found:
-        points = _points(doc, start, end, places, looked_up, language, starts, ends, geocoder)
+        points = _points(doc, start, end, places, looked_up, language, starts, ends, geocoder, from_table)
         if points >= ACCEPT:
             spans.append(doc[start:end])
             if looked_up != doc[start:end].text:
@@ -227,7 +231,18 @@ def _base_forms(name: str, language: Language) -> list[str]:
     ]
 
 
-def _points(doc, start: int, end: int, places: list[Candidate], name: str, language: Language, starts, ends, geocoder):
+def _points(
+    doc,
+    start: int,
+    end: int,
+    places: list[Candidate],
+    name: str,
+    language: Language,
+    starts,
+    ends,
+    geocoder,
+    from_table: bool = False,
+):
     points = 0
     before = doc[start - 1] if start > 0 else None
     before_word = before.text.lower() if before is not None else ""
@@ -262,7 +277,7 @@ def _points(doc, start: int, end: int, places: list[Candidate], name: str, langu
                 break
     if end - start == 1 and not wide:
         word = doc[start].text
-        zipf = _zipf(word.lower(), language.code)
+        zipf = _zipf(word.lower(), language.code, from_table)
         population = max((c.population for c in places if c.feature != "admin"), default=0)
         if zipf > math.log10(max(population, 1)) - COMMON_MARGIN:
             points += COMMON_WORD
