@@ -127,13 +127,50 @@ def _dictionary_forms(written: str) -> list[str]:
     whole); a name joined by hyphens with a small word ("Ростове-на-Дону") by its first part."""
     words = written.split()
     if len(words) != 1:
-        return []
+        return _phrase_forms(words)
     parts = written.split("-")
     if len(parts) > 1 and parts[1].islower():  # "Комсомольске-на-Амуре": only the head inflects
         return [f"{base}-{'-'.join(parts[1:])}" for base in _lemmas(parts[0])]
     if len(parts) == 2:  # "Каменске-Уральском": both parts agree
         return [f"{a}-{b}" for a, b in zip(_lemmas(parts[0]), _lemmas(parts[1]), strict=False)]
     return _lemmas(written)
+
+
+def _phrase_forms(words: list[str]) -> list[str]:
+    """A name of several words in the nominative: its last word's readings as a noun, each put in
+    the nominative of its number, and the words before it (adjectives) made to agree ("Набережными
+    Челнами" → "Набережные Челны"), which natasha's lemmatiser leaves as they are in the plural."""
+    analyser = _plain_analyser()
+    out = []
+    for head in analyser.parse(words[-1].lower())[:3]:
+        if head.tag.POS != "NOUN" or head.tag.case is None:
+            continue
+        number = head.tag.number or "sing"
+        wanted = {"nomn", number} | ({head.tag.gender} if number == "sing" and head.tag.gender else set())
+        head_nominative = head.inflect({"nomn", number})
+        if head_nominative is None:
+            continue
+        before = []
+        for word in words[:-1]:
+            agreeing = next(
+                (
+                    p
+                    for p in analyser.parse(word.lower())
+                    if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head.tag.case and p.tag.number == head.tag.number
+                ),
+                None,
+            )
+            inflected = agreeing.inflect(wanted) if agreeing is not None else None
+            before.append(inflected.word if inflected is not None else word.lower())
+        out.append(" ".join([*before, head_nominative.word]))
+    return list(dict.fromkeys(out))
+
+
+@cache
+def _plain_analyser():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def _lemmas(word: str) -> list[str]:

@@ -100,6 +100,9 @@ class Language:
     page_words: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     # word endings an inflected name takes ("Berlins", "Roms"): cut to look the name up by its base form
     name_endings: tuple[str, ...] = ()
+    # whether names take a case's ending in running text ("из Москвы"): the map then labels a place by the
+    # base form its first mention was looked up by ("Москва"), not as that mention writes it
+    names_inflect: bool = False
     # whether the language capitalises common nouns (German): a capital is then weak evidence of a name
     capitalises_nouns: bool = False
     notes: str = field(default="", compare=False)

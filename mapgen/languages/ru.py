@@ -45,6 +45,7 @@ LANGUAGE = Language(
     # datelines in Cyrillic capitals: "МОСКВА, 12 марта. /ТАСС/."
     capitals="А-ЯЁA-Z",
     script="\u0400-\u04ff",
+    names_inflect=True,
     list_joiners=("и",),
     place_prepositions=("в", "во", "из", "под", "над", "у", "около", "возле", "близ", "между", "до", "от"),
     area_kinds_after=("область", "области", "край", "края", "районе", "района", "район"),
