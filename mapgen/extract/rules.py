@@ -65,14 +65,21 @@ NOUN_ZIPF = 3.5
 def _zipf(word: str, language: str, from_table: bool = True) -> float:
     """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown).
 
-    Read from the language's trimmed table (`_frequencies`) where the word is all letters and the
-    names come from the default index alone (`from_table`), as the table holds every word that is
-    one of its names: loading wordfreq's own list of the language costs a second or more on each
+    Worked out from the language's trimmed table (`_frequencies`) as wordfreq does, where the word
+    is letters, or words of letters joined by hyphens ("Bernkastel-Kues"), and the names come from
+    the default index alone (`from_table`), as the table holds every word that is one of its names
+    or a word of one: loading wordfreq's own list of the language costs a second or more on each
     run. Other words, and the names of other indexes (countries added to it), are asked of wordfreq."""
-    if from_table and word.isalpha():
-        folded = unicodedata.normalize("NFC", word).casefold()  # what wordfreq does to a word of these languages
-        return _frequencies(language).get(folded, 0.0)
-    return _wordfreq_zipf(word, language)
+    folded = unicodedata.normalize("NFC", word).casefold()  # what wordfreq does to a word of these languages
+    tokens = folded.split("-")
+    if not from_table or not all(token.isalpha() for token in tokens):
+        return _wordfreq_zipf(word, language)
+    table = _frequencies(language)
+    if any(token not in table for token in tokens):
+        return 0.0  # wordfreq gives a word with an unknown part no frequency
+    frequency = 1.0 / sum(1.0 / table[token] for token in tokens)
+    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)  # wordfreq's 3 significant digits
+    return round(math.log10(frequency) + 9, 2)
 
 
 def _wordfreq_zipf(word: str, language: str) -> float:
@@ -97,10 +104,11 @@ def _default_index_only(geocoder: PlaceIndex) -> bool:
 
 @cache
 def _frequencies(language: str) -> dict[str, float]:
-    """wordfreq's Zipf frequency of each word of the language that is a name in the default index, or
-    one with an inflection's ending (languages.Language.name_endings): the only words the recogniser
-    asks about. Made from wordfreq's list once per index and kept in the cache (some 10,000 words
-    where the list holds 600,000)."""
+    """wordfreq's frequency of each word of the language that is a name in the default index, a
+    word of one ("kues" of "Bernkastel-Kues"), or a name with an inflection's ending
+    (languages.Language.name_endings): the only words the recogniser asks about. Made from
+    wordfreq's list once per index and kept in the cache (tens of thousands of words where the
+    list holds 600,000)."""
     from importlib.metadata import version
 
     from .. import languages
@@ -109,7 +117,7 @@ def _frequencies(language: str) -> dict[str, float]:
     index = default_path()
     endings = languages.get(language).name_endings if language in languages.CODES else ()
     tag = hashlib.sha256(repr(endings).encode()).hexdigest()[:8]
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}.json"
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}-v2.json"
     try:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -136,12 +144,12 @@ def _trimmed_table(language: str, index, endings: tuple[str, ...]) -> dict[str, 
         keys = {row[0] for row in db.execute("SELECT DISTINCT key FROM names")}
     finally:
         db.close()
-    table = {}
-    for word in get_frequency_dict(language):
-        key = name_key(word)
-        if key in keys or any(key.endswith(e) and key[: -len(e)] in keys for e in endings):
-            table[word] = _wordfreq_zipf(word, language)
-    return table
+    keys |= {part for key in keys if " " in key for part in key.split()}
+    return {
+        word: frequency
+        for word, frequency in get_frequency_dict(language).items()
+        if (key := name_key(word)) in keys or any(key.endswith(e) and key[: -len(e)] in keys for e in endings)
+    }
 
 
 def recognise(doc, geocoder: PlaceIndex, language: Language):
