@@ -126,6 +126,9 @@ def _frequencies(language: str) -> dict[str, float]:
     try:
         with written_whole(path) as scratch:
             scratch.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), "utf-8")
+        for older in path.parent.glob(f"wordfreq-*-{language}-*.json"):
+            if older != path:
+                older.unlink(missing_ok=True)  # made for another index or wordfreq: never read again
     except OSError:
         pass  # a read-only cache: made again on each run
     return table
