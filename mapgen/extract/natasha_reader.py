@@ -22,6 +22,7 @@ bisection, the vectors' codes as arrays, the two small models pickled.
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from functools import cache
@@ -249,8 +250,9 @@ def _load():
     ner, morph = NewsNERTagger(embedding), NewsMorphTagger(embedding)
     try:
         _save_copy(folder, ner, morph, embedding)
-    except OSError:
-        pass  # a read-only cache: natasha as shipped, every run
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        # a read-only or full cache, or a natasha whose objects no longer pickle: natasha as shipped, every run
+        shutil.rmtree(folder.with_name(f"{folder.name}.{os.getpid()}.tmp"), ignore_errors=True)
     return ner, morph
 
 
@@ -278,7 +280,7 @@ class _SortedVocab:
 def _save_copy(folder: Path, ner, morph, embedding) -> None:
     import numpy as np
 
-    tmp = folder.with_name(folder.name + ".tmp")
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")  # each process its own: two first runs at once
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     np.save(tmp / "indexes.npy", embedding.pq.indexes)
@@ -302,8 +304,10 @@ def _save_copy(folder: Path, ner, morph, embedding) -> None:
         tagger.infer.model = model.strip_navec()
         encoder_vocab = tagger.infer.encoder.words_vocab
         tagger.infer.encoder.words_vocab = None
-        stripped.append(pickle.dumps(tagger, protocol=5))
-        tagger.infer.model, tagger.infer.encoder.words_vocab = model, encoder_vocab
+        try:
+            stripped.append(pickle.dumps(tagger, protocol=5))
+        finally:  # the tagger in use keeps its vectors and words whatever happens
+            tagger.infer.model, tagger.infer.encoder.words_vocab = model, encoder_vocab
     (tmp / "taggers.pickle").write_bytes(pickle.dumps((stripped, vocabs, embedding.meta.id), protocol=5))
     (tmp / "done").write_text("")
     try:
