@@ -20,7 +20,10 @@ PAGE_WORDS = MappingProxyType(
         "legend_low": "неточное место (пунктир)",
         "far": "В других местах:",
         "place": "место",
-        "places": "места",
+        # Russian has three plural forms and the page two: "мест" is right for 0 and 5 to 20, the usual
+        # counts of a map's places ("места" for 2 to 4 is not told apart); "упоминания", right for 2 to 4,
+        # the usual counts of a place's mentions
+        "places": "мест",
         "dated": "Место выпуска",
         "list_heading": "Места, упомянутые в статье",
         "none": "Ни одно из мест, упомянутых в статье, не удалось отметить на карте.",
