@@ -125,11 +125,18 @@ def find_places(
 
 def _in_language(places: list[Place], language: str, index: PlaceIndex) -> list[Place]:
     """Each place under its name in the article's language where the index has one
-    (an added GeoNames dump's 'Londres' for a French article), as the popup and --review show it."""
+    (an added GeoNames dump's 'Londres' for a French article), as the popup and --review show it;
+    in a language whose names inflect, named by its base form ("Москва", not "Москвы")."""
     from dataclasses import replace
 
+    from . import languages
+
+    inflects = language in languages.CODES and languages.get(language).names_inflect
     localized = []
-    for place in places:
+    for found in places:
+        base = next((m.stands_for for m in found.mentions if m.stands_for), None) if inflects else None
+        named = found.origin == "resolved" and found.renamed_from is None
+        place = replace(found, name=base) if base and named else found  # "Москва" where it first wrote "Москвы"
         c = place.chosen
         name = index.local_name(c.geonameid, language) if c.geonameid is not None else None
         localized.append(replace(place, chosen=replace(c, name=name)) if name and name != c.name else place)

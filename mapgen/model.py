@@ -59,7 +59,7 @@ NER_LABELS: tuple[NerLabel, ...] = get_args(NerLabel)
 Label = NerLabel | Literal["DATELINE", "DEMONYM", "FRAME", "IN_NAME", "GAZETTEER", "CORRECTION", "GEOTEXT"]
 
 # The languages mapgen reads (each has a module in mapgen/languages), as ISO 639-1 codes.
-LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
+LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt", "ru")
 
 # What a gazetteer entry is: a populated place, an administrative area, a country,
 # a continent, a well-known region such as the Sahel, or a named site of GeoNames'

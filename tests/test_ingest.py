@@ -45,6 +45,7 @@ def test_language_is_detected():
         ("Floods hit Lyon.", "en"),  # too short to tell: read in a language mapgen reads
         ("Des orages ont frappé Lyon.", "fr"),
         ("Die Regierung in Berlin hat am Montag neue Maßnahmen beschlossen.", "de"),  # sure: reported as it is
+        ("Паводок в Оренбурге: вода подходит к Орску.", "ru"),
     ],
 )
 def test_short_texts_lean_to_the_languages_mapgen_reads(text, language):
@@ -58,7 +59,7 @@ def test_every_language_read_has_a_module_and_a_recogniser():
 
     assert set(LANGUAGES) <= set(languages.CODES)
     for code in LANGUAGES:
-        assert code in MODELS or languages.get(code).recogniser == "rules"
+        assert code in MODELS or languages.get(code).recogniser in ("rules", "natasha")
 
 
 def test_html_page_is_stripped_to_its_article():

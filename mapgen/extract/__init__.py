@@ -78,10 +78,15 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
     agency = (
         "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
     )
+    # in another script, a line opening with capitals, a comma and the date: "ОРЕНБУРГ, 9 апреля. /ТАСС/."
+    dated = (
+        "" if capitals.startswith("A-Z") else rf"|(?<=\n)([{capitals}][{capitals}'’. -]{{1,40}}?),\s+\d{{1,2}}\s+\w+"
+    )
     later = re.compile(
         rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
         rf"\s*\({agency}\)\s*[-–—]"
         rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+        rf"{dated}"
     )
     return first, later
 
@@ -103,11 +108,16 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
     reading of the text where the caller has it already (the benchmarks keep it)."""
     doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
-    by_rules = recogniser(article.language) == "rules"
+    reader = recogniser(article.language)
+    by_rules = reader == "rules"
     if by_rules:
         from .rules import recognise
 
         doc = recognise(doc, geocoder, languages.get(article.language))
+    elif reader == "natasha":
+        from . import natasha_reader
+
+        doc = natasha_reader.recognise(doc, geocoder, languages.get(article.language))
     sentences = Sentences(doc)
     mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
@@ -240,7 +250,7 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -
     for match in later.finditer(text, first.end() if first else 0):
         if first and not text[first.end() : match.start()].strip():
             continue  # the first one's state, before a station's call letters: "HORRY COUNTY, SC (WMBF) -"
-        group = 1 if match.group(1) else 2
+        group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
         spans.append(match.span(group))
     towns = [
         sentences.mention(start, end, DATELINE_LABEL)

@@ -56,7 +56,10 @@ def installed_model(language: str) -> str:
     if language in languages.CODES and recogniser(language) != "spacy":
         from importlib.metadata import version
 
-        return f"{recogniser(language)}-blank-{language}-{version('spacy')}"
+        reader = recogniser(language)
+        if reader == "natasha":
+            return f"natasha-{version('natasha')}-blank-{language}-{version('spacy')}"
+        return f"{reader}-blank-{language}-{version('spacy')}"
     model = MODELS.get(language)
     if model is None:
         supported = ", ".join(sorted(languages.CODES))
@@ -106,7 +109,7 @@ def load_pipeline(language: str):
 
 
 def _blank(language: str):
-    """spaCy's tokenizer and rule sentencizer for a language read by rules: no weights to load."""
+    """spaCy's tokenizer and rule sentencizer for a language read by rules or natasha: no weights to load."""
     import spacy
 
     nlp = spacy.blank(language)

@@ -27,9 +27,14 @@ spaCy's recognisers found.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import unicodedata
 from functools import cache
+from pathlib import Path
 
+from ..cache import cache_dir, written_whole
 from ..geocode import PlaceIndex
 from ..languages import Language
 from ..lookup import candidates
@@ -57,8 +62,27 @@ NOUN_ZIPF = 3.5
 
 
 @cache
-def _zipf(word: str, language: str) -> float:
-    """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown)."""
+def _zipf(word: str, language: str, from_table: bool = True) -> float:
+    """wordfreq's Zipf frequency of the word as an ordinary word of the language (0 where unknown).
+
+    Worked out from the language's trimmed table (`_frequencies`) as wordfreq does, where the word
+    is letters, or words of letters joined by hyphens ("Bernkastel-Kues"), and the names come from
+    the default index alone (`from_table`), as the table holds every word that is one of its names
+    or a word of one: loading wordfreq's own list of the language costs a second or more on each
+    run. Other words, and the names of other indexes (countries added to it), are asked of wordfreq."""
+    folded = unicodedata.normalize("NFC", word).casefold()  # what wordfreq does to a word of these languages
+    tokens = folded.split("-")
+    if not from_table or not all(token.isalpha() for token in tokens):
+        return _wordfreq_zipf(word, language)
+    table = _frequencies(language)
+    if any(token not in table for token in tokens):
+        return 0.0  # wordfreq gives a word with an unknown part no frequency
+    frequency = 1.0 / sum(1.0 / table[token] for token in tokens)
+    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)  # wordfreq's 3 significant digits
+    return round(math.log10(frequency) + 9, 2)
+
+
+def _wordfreq_zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency
 
     try:
@@ -67,9 +91,74 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
 
 
+def _default_index_only(geocoder: PlaceIndex) -> bool:
+    """Whether the names come from the default index alone, whose words the trimmed table holds."""
+    from ..gazetteer import Gazetteer
+    from ..gazetteer.index import default_path
+
+    files = getattr(getattr(geocoder, "offline", geocoder), "files", None)
+    if not isinstance(getattr(geocoder, "offline", geocoder), Gazetteer) or not files or len(files) != 1:
+        return False
+    return Path(files[0].path).resolve() == default_path().resolve()
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's frequency of each word of the language that is a name in the default index, a
+    word of one ("kues" of "Bernkastel-Kues"), or a name with an inflection's ending
+    (languages.Language.name_endings): the only words the recogniser asks about. Made from
+    wordfreq's list once per index and kept in the cache (tens of thousands of words where the
+    list holds 600,000)."""
+    from importlib.metadata import version
+
+    from .. import languages
+    from ..gazetteer.index import default_path
+
+    index = default_path()
+    endings = languages.get(language).name_endings if language in languages.CODES else ()
+    tag = hashlib.sha256(repr(endings).encode()).hexdigest()[:8]
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}-v2.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    table = _trimmed_table(language, index, endings)
+    try:
+        with written_whole(path) as scratch:
+            scratch.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), "utf-8")
+        for older in path.parent.glob(f"wordfreq-*-{language}-*.json"):
+            if older != path:
+                older.unlink(missing_ok=True)  # made for another index or wordfreq: never read again
+    except OSError:
+        pass  # a read-only cache: made again on each run
+    return table
+
+
+def _trimmed_table(language: str, index, endings: tuple[str, ...]) -> dict[str, float]:
+    import sqlite3
+
+    from wordfreq import get_frequency_dict
+
+    from ..gazetteer import load
+
+    load()  # the default index, built first where there is none
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        keys = {row[0] for row in db.execute("SELECT DISTINCT key FROM names")}
+    finally:
+        db.close()
+    keys |= {part for key in keys if " " in key for part in key.split()}
+    return {
+        word: frequency
+        for word, frequency in get_frequency_dict(language).items()
+        if (key := name_key(word)) in keys or any(key.endswith(e) and key[: -len(e)] in keys for e in endings)
+    }
+
+
 def recognise(doc, geocoder: PlaceIndex, language: Language):
     """Set the doc's entities to the place names found (label LOC); returns the doc."""
     tokens = list(doc)
+    from_table = _default_index_only(geocoder)
     joiners = {w.lower() for w in (*language.name_joiners, *language.name_carriers, *language.inner_words)}
     found: list[tuple[int, int, list[Candidate], str]] = []
     i = 0
@@ -89,7 +178,7 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
     ends = {end for _, end, *_ in found}
     spans = []
     for start, end, places, looked_up in found:
-        points = _points(doc, start, end, places, looked_up, language, starts, ends, geocoder)
+        points = _points(doc, start, end, places, looked_up, language, starts, ends, geocoder, from_table)
         if points >= ACCEPT:
             spans.append(doc[start:end])
             if looked_up != doc[start:end].text:
@@ -153,7 +242,18 @@ def _base_forms(name: str, language: Language) -> list[str]:
     ]
 
 
-def _points(doc, start: int, end: int, places: list[Candidate], name: str, language: Language, starts, ends, geocoder):
+def _points(
+    doc,
+    start: int,
+    end: int,
+    places: list[Candidate],
+    name: str,
+    language: Language,
+    starts,
+    ends,
+    geocoder,
+    from_table: bool = False,
+):
     points = 0
     before = doc[start - 1] if start > 0 else None
     before_word = before.text.lower() if before is not None else ""
@@ -188,7 +288,7 @@ def _points(doc, start: int, end: int, places: list[Candidate], name: str, langu
                 break
     if end - start == 1 and not wide:
         word = doc[start].text
-        zipf = _zipf(word.lower(), language.code)
+        zipf = _zipf(word.lower(), language.code, from_table)
         population = max((c.population for c in places if c.feature != "admin"), default=0)
         if zipf > math.log10(max(population, 1)) - COMMON_MARGIN:
             points += COMMON_WORD

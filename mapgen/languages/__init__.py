@@ -46,6 +46,9 @@ class Language:
     fallback: Recogniser | None = None
     # capital letters of the language's script, as a regex character class's inside: datelines are in capitals
     capitals: str = "A-ZÀ-Ý"
+    # the letters of the language's script where it is not Latin, as a regex character class's inside: a name
+    # written in them is the place's own name in the language, whatever the index calls it in Latin letters
+    script: str | None = None
     # the definite articles a name follows when it is a country or region, not a town ("la Syrie")
     definite_articles: tuple[str, ...] = ()
     # "Washington, New York and Boston": the words that carry a list on
@@ -99,13 +102,16 @@ class Language:
     page_words: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     # word endings an inflected name takes ("Berlins", "Roms"): cut to look the name up by its base form
     name_endings: tuple[str, ...] = ()
+    # whether names take a case's ending in running text ("из Москвы"): the map then labels a place by the
+    # base form its first mention was looked up by ("Москва"), not as that mention writes it
+    names_inflect: bool = False
     # whether the language capitalises common nouns (German): a capital is then weak evidence of a name
     capitalises_nouns: bool = False
     notes: str = field(default="", compare=False)
 
 
 # The modules, in the order their words join a union (the order does not change what a union matches).
-_MODULES = ("en", "fr", "es", "de", "it", "pt", "nl")
+_MODULES = ("en", "fr", "es", "de", "it", "pt", "nl", "ru")
 CODES: tuple[str, ...] = _MODULES
 
 
