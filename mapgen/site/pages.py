@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FunctionLoader, select_autoescape
 from markupsafe import Markup
 
-from .assets import Asset, content_security_policy, page_assets, tile_hosts
+from .assets import Asset, allowing_styles, content_security_policy, page_assets, tile_hosts
 from .basemap import OFFLINE_TILES, kept_world_data, offline_basemap, online_basemap, vector_basemap
 from ..corrections import Corrections
 from .edit import EDIT_PAGE, edit_page
@@ -91,7 +91,11 @@ def write_site(
         page["theme"] = theme
         picture = _picture(page.pop("spec"), basemap, article, page["title"], page["credit"], words)
         (work / PICTURE).write_text(picture, "utf-8")
-        page["picture"] = Markup(_inline_svg(picture)) if single_file else None
+        page["picture"] = None
+        if single_file:  # the picture inside the page, its own style allowed by the page's policy
+            inline = _inline_svg(picture)
+            page["picture"] = Markup(inline)
+            page["csp"] = allowing_styles(page["csp"], re.findall(r"<style[^>]*>(.*?)</style>", inline, re.S))
         (work / "places.geojson").write_text(dumps(feature_collection(article, places)) + "\n", "utf-8")
         _render(work / "embed.html", "embed.html", page, embed=True)
         shot = None
