@@ -19,7 +19,7 @@ from mapgen.site.pages import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 LABEL = 'Valence "la ville" \\ <b>x</b>'
-ADDED = "<img src=x onerror=alert(1)>Turia"
+ADDED = "<img src=x onerror=alert(1)>Quartiers du lit"
 QUOTE = "du lit du Turia"
 
 pytestmark = pytest.mark.browser
@@ -93,7 +93,7 @@ def test_rename_add_and_context_write_the_file_that_changes_the_map(browser, tmp
         expect(form.locator("[role=alert]")).to_contain_text("L'article ne contient pas ces mots")
         form.locator("input[name=quote]").fill(QUOTE)
         form.get_by_role("button", name="Ajouter").click()
-        expect(entries.filter(has_text="Turia")).to_have_count(1)
+        expect(entries.filter(has_text="Quartiers du lit")).to_have_count(1)
 
         text = page.locator("#mg-edit-toml").inner_text()
         fixes = tomllib.loads(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer.natural_features import feature_of
 from ..geo import distance_km
 from ..model import Mention, Place
 
@@ -39,7 +40,11 @@ def story_view(places: list[Place]) -> View | None:
     framing = [k for k, p in enumerate(places) if p.role != "context"] or list(range(len(places)))
     towns = [m for p in places if p.kind == "place" for m in p.mentions]
     finer = [
-        k for k in framing if places[k].kind != "country" and not all(_qualifies(m, towns) for m in places[k].mentions)
+        k
+        for k in framing
+        if places[k].kind != "country"
+        and feature_of(places[k].chosen) is None  # a lake or a river frames no more than a country does
+        and not all(_qualifies(m, towns) for m in places[k].mentions)
     ]
     focus = marked or finer or framing
     weight = {k: len(places[k].mentions) or 1 for k in focus}
