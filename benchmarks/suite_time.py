@@ -3,12 +3,13 @@
     python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process | --slow]
 
 Runs `pytest -q -m "not slow"` as .ci/run runs it (`-n auto --dist loadfile`, two workers where
-there are two cores) on the tree at BASELINE_REV (default: main before the second cut of the
-suite's time) and on the tree at REV (default HEAD), each exported with `git archive`, turn about
-for N rounds (default 2): the machine is shared, and a load that comes and goes falls on both
-alike. With --one-process, each is also run in one process (-p no:xdist); with --slow, the whole
-suite is run instead, the long property runs included, as `bash .ci/run` runs it. Only the ratios
-mean anything, and only between runs of one call.
+there are two cores) on the tree at BASELINE_REV (default: d56f301, main before issue 22's cut of
+the suite's time) and on the tree at REV (default HEAD), each exported with `git archive`, turn
+about for N rounds (default 2): the machine is shared, and a load that comes and goes falls on
+both alike. The load average is printed beside each time. With --one-process, each is also run
+in one process (-p no:xdist); with --slow, the whole suite is timed instead, as each tree's
+.ci/run runs it: the long runs (`-m slow`) in a step of their own after the rest where .ci/run
+has one, else in the same run. Only the ratios mean anything, and only between runs of one call.
 """
 
 from __future__ import annotations
@@ -24,25 +25,52 @@ from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "78e0cd7"  # main before this cut (1196f7c was main before the first, 323 s then in one process)
+# main before issue 22's cut (78e0cd7 was main before issue 13's second cut, 1196f7c before its first)
+BASELINE = "d56f301"
 TWO_WORKERS = ("-n", "auto", "--dist", "loadfile")
+
+
+def environment(tree: Path) -> dict[str, str]:
+    """The tree's code first on the path, and a cache of its own beside it: two revisions with indexes of
+    two schema versions would each delete the other's (an index removes the older ones beside it) and
+    rebuild its own, minutes, in every turn."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tree), os.environ.get("PYTHONPATH", "")]),
+        "MAPGEN_CACHE": str(tree.with_name(tree.name + "-cache")),
+    }
+
+
+def warm(tree: Path) -> None:
+    """The tree's cache made before any run is timed: its index and trimmed language pipelines."""
+    warming = "from mapgen.gazetteer import offline_index; offline_index()\n"
+    warming += "from mapgen.extract import load_pipeline\nfor code in ('fr', 'en', 'es'):\n    load_pipeline(code)"
+    subprocess.run([sys.executable, "-c", warming], cwd=tree, env=environment(tree), capture_output=True)
 
 
 def timed(tree: Path, *args: str) -> tuple[float, str]:
     """Wall seconds of the suite in `tree`, and pytest's closing line after the tests that failed, if any."""
     command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *args]
     start = time.perf_counter()
-    result = subprocess.run(
-        command,
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tree), os.environ.get("PYTHONPATH", "")])},
-    )
+    result = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=environment(tree))
     seconds = time.perf_counter() - start
     lines = result.stdout.strip().splitlines()
     failed = [line for line in lines if line.startswith("FAILED ")]
     return seconds, "; ".join([*failed, lines[-1]]) if lines else result.stderr.strip()[-200:]
+
+
+def whole(tree: Path, *args: str) -> tuple[float, str]:
+    """The whole suite as the tree's .ci/run runs it: the long runs in a step of their own after the rest
+    where it has one (issue 22), else all in one run."""
+    if "-m slow" not in (tree / ".ci" / "run").read_text("utf-8"):
+        return timed(tree, *args)
+    (rest, said), (slow, said_slow) = timed(tree, "-m", "not slow", *args), timed(tree, "-m", "slow", *args)
+    return rest + slow, f"{said} | slow: {said_slow}"
+
+
+def load() -> str:
+    """The machine's load average over the last minute, as `uptime` gives it."""
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def exported(rev: str, folder: Path) -> Path:
@@ -53,6 +81,9 @@ def exported(rev: str, folder: Path) -> Path:
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     # its own templates: an editable mapgen in the environment maps mapgen.templates to its checkout's
     (tree / "mapgen" / "templates").symlink_to("../templates")
+    node = ROOT / ".ci" / "node"  # .ci/run's npm packages (axe-core, the admin-1 shapes), as in the checkout
+    if node.is_dir():
+        (tree / ".ci" / "node").symlink_to(node.resolve())
     return tree
 
 
@@ -80,12 +111,18 @@ def main() -> None:
             args.baseline: exported(args.baseline, Path(folder)),
             args.current: exported(args.current, Path(folder)),
         }
+        for tree in trees.values():
+            warm(tree)
         for round_ in range(1, args.rounds + 1):
             for way, flags in ways.items():
                 for rev, tree in trees.items():
-                    seconds, closing = timed(tree, *flags)
+                    before = load()
+                    seconds, closing = (whole if args.slow else timed)(tree, *flags)
                     runs.setdefault((way, rev), []).append(seconds)
-                    print(f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  ({closing})", flush=True)
+                    print(
+                        f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  load {before} -> {load()}  ({closing})",
+                        flush=True,
+                    )
     print()
     for way in ways:
         old, new = (statistics.median(runs[way, rev]) for rev in (args.baseline, args.current))

@@ -59,30 +59,38 @@ def storm_places():
 
 # The files whose tests take longest, longest first (pytest --durations=0 summed by file, November
 # 2026). pytest-xdist's --dist loadfile gives a whole file to a worker and the next file to whichever
-# worker is nearly done; by default it deals the files with most tests first, which left the
-# injection property (one test of half a minute) to the end, one worker running it while the
-# other waited. Here they are dealt longest first, and the files holding a selected slow test
-# (the 10,000-article run) before all others.
+# worker is nearly done; by default it deals the files with most tests first, which left a file of
+# one long test to the end, one worker running it while the other waited. Here they are dealt longest
+# first. In .ci/run's second step (`-m slow --dist load`, test by test) the slow tests go longest first
+# too: the 10,000-article run, then the 2,000-example runs, so that the short ones fill in at the end.
 LONGEST_FIRST = [
     "test_browser.py",
-    "test_seed_map.py",
     "test_extract.py",
-    "test_injection.py",
+    "test_packaging.py",
+    "test_pipeline_properties.py",
+    "test_seed_map.py",
     "test_edit_page.py",
     "test_cli.py",
-    "test_pipeline_properties.py",
-    "test_packaging.py",
+    "test_gazetteer_dumps.py",
+    "test_injection.py",
+    "test_fine_land.py",
     "test_resolve_properties.py",
+]
+SLOW_LONGEST_FIRST = [
+    "test_pipeline_properties.py",
+    "test_surface_properties.py",
+    "test_injection.py",
+    "test_derived_data.py",
+    "test_extract.py",
 ]
 
 
 @pytest.hookimpl(trylast=True)  # after -m has deselected, so that only a selected slow test counts
 def pytest_collection_modifyitems(config, items):
-    slow = {item.path.name for item in items if item.get_closest_marker("slow")}
-
     def rank(item):
-        name = item.path.name
-        return (name not in slow, LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST))
+        name, slow = item.path.name, item.get_closest_marker("slow") is not None
+        order = SLOW_LONGEST_FIRST if slow else LONGEST_FIRST
+        return (not slow, order.index(name) if name in order else len(order))
 
     items.sort(key=rank)  # stable: each file's tests keep their order
 

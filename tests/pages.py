@@ -38,6 +38,10 @@ def serious_violations(page) -> list[tuple[str, str, int]]:
     ]
 
 
+# Loaded, and every picture (a tile, an icon) loaded or failed: what a reader sees once the page is still.
+SETTLED = "() => document.readyState === 'complete' && [...document.images].every(i => i.complete)"
+
+
 class Tab:
     """A browser context with one page, kept open between visits: a new context and page
     cost a few tenths of a second each time, and the browser tests make some seventy visits.
@@ -83,12 +87,15 @@ class Visit:
         self.refused, self.errors, self.dialogs, self.requested = [], [], [], []
         self.prefix = allowed.resolve().as_uri()
         self.tab.visit = self
-        self.page.goto(url)
+        self.page.goto(url)  # returns at the load event: the page's scripts have run and drawn the map
         try:
-            # the tiles and data files settled (the tile tests count them after this). On a machine busy with
-            # other browsers this has passed 30 s on a page that had loaded; a test that then finds too
-            # little fails on its own assertion, which says more than a timeout
-            self.page.wait_for_load_state("networkidle", timeout=15_000)
+            # and every picture is in, in the page and its frames (the tiles: the tile tests count them
+            # after this). Playwright's "networkidle" waited for this too, and then for half a second of
+            # quiet on every visit; the map is drawn by the page's own inline data, so nothing is fetched
+            # later. On a machine busy with other browsers a page can take long: a test that then finds
+            # too little fails on its own assertion, which says more than a timeout
+            for frame in self.page.frames:
+                frame.wait_for_function(SETTLED, timeout=15_000)
         except PlaywrightTimeout:
             pass
 

@@ -12,6 +12,8 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -144,16 +146,25 @@ def test_two_spellings_of_one_place_among_script_tags_make_one_mark(geocoder, tm
     check_one("</script>Madridà<script>alert(1)</script>Madrid", None, geocoder, tmp_path / "site")
 
 
+@contextmanager
+def in_memory(tmp_path: Path) -> Iterator[Path]:
+    """A folder for the sites, in memory where it can be: disks here are shared and slow, and each example
+    writes a site."""
+    memory = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=memory if memory.is_dir() else tmp_path) as folder:
+        yield Path(folder)
+
+
 def test_hostile_articles_through_the_pipeline(geocoder, tmp_path):
-    pipeline_run(150, geocoder, tmp_path / "site")()
+    with in_memory(tmp_path) as folder:
+        pipeline_run(150, geocoder, folder / "site")()
 
 
 @pytest.mark.slow
 def test_ten_thousand_hostile_articles_through_the_pipeline(geocoder, tmp_path, capsys):
     examples = int(os.environ.get("MAPGEN_PIPELINE_EXAMPLES", "10000"))
-    in_memory = Path("/dev/shm")  # the sites are written to memory where it can: disks here are shared and slow
-    with tempfile.TemporaryDirectory(dir=in_memory if in_memory.is_dir() else tmp_path) as folder:
+    with in_memory(tmp_path) as folder:
         start = time.perf_counter()
-        pipeline_run(examples, geocoder, Path(folder) / "site")()
+        pipeline_run(examples, geocoder, folder / "site")()
     with capsys.disabled():  # the figure, shown in every run
         print(f"\n{examples} generated articles through the pipeline in {time.perf_counter() - start:.0f} s")
