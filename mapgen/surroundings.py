@@ -16,6 +16,7 @@ name may still mean the place, so it is only evidence, weighed by the fit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,13 +96,13 @@ def streets(text: str, language: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in patterns(language).street_list.finditer(text)]
 
 
-def is_street(text: str, start: int, end: int, language: str, state_names: bool) -> bool:
+def is_street(text: str, start: int, end: int, language: str, state_names: Callable[[], bool]) -> bool:
     """A road, not the town it is named after: "route de Lyon", "Portland Road",
-    and, for a state's name (`state_names`), a route number after it ("Ohio 83")."""
+    and, for a state's name (`state_names()`, asked only then), a route number after it ("Ohio 83")."""
     p = patterns(language)
     if p.street_before.search(_before(text, start)) or p.street_after.match(_after(text, end)):
         return True
-    if not state_names or p.route_number.match(_after(text, end)) is None:
+    if p.route_number.match(_after(text, end)) is None or not state_names():
         return False
     return not (_SCORE_BEFORE.search(_before(text, start)) or _SCORE_AFTER.match(_after(text, end)))
 

@@ -26,7 +26,7 @@ def _span(text: str, name: str, nth: int = 0) -> tuple[int, int]:
     ],
 )
 def test_a_road_named_after_a_town_is_a_road(text, name, language, state):
-    assert surroundings.is_street(text, *_span(text, name), language, state_names=state)
+    assert surroundings.is_street(text, *_span(text, name), language, state_names=lambda: state)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_a_road_named_after_a_town_is_a_road(text, name, language, state):
     ],
 )
 def test_a_town_is_no_road(text, name, language):
-    assert not surroundings.is_street(text, *_span(text, name), language, state_names=name != "Ohio")
+    assert not surroundings.is_street(text, *_span(text, name), language, state_names=lambda: name != "Ohio")
 
 
 def test_every_name_of_a_street_list_is_a_street_and_only_they():

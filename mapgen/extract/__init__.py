@@ -167,7 +167,10 @@ def _no_roads_nor_storms(
                 continue
             if surroundings.is_storm(text, m.start, language):
                 continue
-            state = any(c.feature in ("admin", "country") for c in candidates(geocoder, m.name))
+
+            def state(name: str = m.name) -> bool:
+                return any(c.feature in ("admin", "country") for c in candidates(geocoder, name))
+
             if surroundings.is_street(text, m.start, m.end, language, state_names=state):
                 continue
         kept.append(m)
