@@ -10,7 +10,7 @@ from mapgen.cli.places import _table
 from mapgen.corrections import starting_file
 from mapgen.corrections.records import Corrections
 from mapgen.gazetteer import offline_index
-from mapgen.site.edit import edit_page
+from mapgen.site.editor import edit_page
 
 LIVE_PIN = '\n"Alep" = 2988507\n'
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u2028"

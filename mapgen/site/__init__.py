@@ -15,7 +15,7 @@ What is drawn, by file:
 and how it becomes a site:
 
     pages.py      index.html, embed.html, places.geojson: the site's pages, built whole
-    edit.py       edit.html, the editor's view, which writes a corrections file
+    editor.py     edit.html, the editor's view, which writes a corrections file
     geojson.py    the places as GeoJSON, for the site and `mapgen places --json`
     assets.py     the scripts and styles a page loads: copied, from a CDN, or inlined
     publish.py    a finished site moved into its folder, touching only mapgen's own files

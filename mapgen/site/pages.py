@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .assets import Asset, allowing_styles, content_security_policy, page_assets, tile_hosts
 from .basemap import OFFLINE_TILES, kept_world_data, offline_basemap, online_basemap, vector_basemap
 from ..corrections import Corrections
-from .edit import EDIT_PAGE, edit_page
+from .editor import EDIT_PAGE, edit_page
 from ..errors import SiteError
 from .geojson import dumps, feature_collection
 from ..model import Article, Candidate, Place
