@@ -231,6 +231,13 @@ def test_a_town_that_opens_an_organisation_name_is_kept_apart(geocoder):
     assert not [m for m in _mentions(text, geocoder, "en") if m.label == "IN_NAME"], "small towns' names are words"
 
 
+def test_an_organisation_whose_name_starts_inside_a_word_is_read_without_error(geocoder):
+    """A French text read with the English model: "de l'Union" is one organisation whose place
+    name starts inside the word "l'Union"."""
+    text = "ADDIS-ABEBA, 9 mai (AFP) - Les dirigeants de l'Union africaine se sont réunis lundi à Addis-Abeba."
+    assert "Addis" in [m.text for m in _mentions(text, geocoder, "en")]  # the wrong model cuts the name, but reads on
+
+
 def test_a_damaged_pipeline_copy_is_made_again(tmp_path, monkeypatch):
     import shutil
 

@@ -193,7 +193,8 @@ def _leading_area(ent, mention: Mention, geocoder: PlaceIndex, sentences: Senten
     if mention.stands_for and _is_a_state(mention.stands_for, geocoder):
         return replace(mention, label=FRAME_LABEL)
     doc = ent.doc
-    first = next(t.i for t in ent if t.idx >= mention.start)
+    # the first word from the name on; in "de l'Union" the name starts inside the last one
+    first = next((t.i for t in ent if t.idx >= mention.start), ent.end - 1)
     for last in range(min(ent.end - 2, first + 3), first - 1, -1):  # up to four words, never the whole name
         end = doc[last].idx + len(doc[last])
         words = sentences.text[mention.start : end]
