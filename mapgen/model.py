@@ -141,6 +141,7 @@ class Evidence:
     near_home: float = 0.0  # in the newsroom's home state or beside its home town (--near)
     in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
     named_person: float = 0.0  # NER called a mention of it a person
+    runs_into_name: float = 0.0  # the share of its mentions run into a capitalised word: a club's, a firm's, a person's
 
     def vector(self) -> list[float]:
         return [getattr(self, name) for name in EVIDENCE]  # fields() anew for each candidate was a tenth of resolve

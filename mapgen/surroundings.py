@@ -22,6 +22,11 @@ from functools import cache
 
 from . import languages
 
+# A capitalised word, in the scripts the languages write
+_CAPITALISED = r"[A-ZÀ-ÞА-Я][\w'’-]*"
+# What ends a sentence or a line before its first word
+_OPENS = re.compile(r"(?:^|[.!?:;\"“”«»(\n—–]|\s-)\s*$")
+
 # The list that goes on after a street word: "las calles Colima, Tabasco y Zacatecas".
 _NAME = r"[A-ZÀ-ÞА-Я][\w'’.-]*(?:\s+(?:de|del|la|las|los|du|des|of)?\s*[A-ZÀ-ÞА-Я][\w'’.-]*)*"
 
@@ -40,6 +45,8 @@ class Patterns:
     storm_before: re.Pattern[str]
     institution_before: re.Pattern[str]
     institution_after: re.Pattern[str]
+    word_before: re.Pattern[str]  # "Werder ", "Kees van ", "Mall of " ending right before the name
+    word_after: re.Pattern[str]  # " Zoo", " Broadcasting" starting right after it
 
 
 def _words(codes: tuple[str, ...], field: str) -> str:
@@ -77,6 +84,8 @@ def patterns(language: str) -> Patterns:
             rf"\b(?:{_words(codes, 'institution_before')})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
         ),
         institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_words(codes, 'institution_after')})\b"),
+        word_before=re.compile(rf"\b({_CAPITALISED})\s+(?:(?:{linkers})(?:\s+|(?<=['’])))?$"),
+        word_after=re.compile(rf"[ \t]+({_CAPITALISED})"),
     )
 
 
@@ -148,3 +157,19 @@ def river_by_article(text: str, start: int, end: int, language: str) -> bool:
     if article is None or not re.search(rf"\b{article}\s+$", _before(text, start), re.IGNORECASE):
         return False
     return _AFTER_A_RIVER.match(_after(text, end)) is not None
+
+
+def words_run_into(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """The capitalised words a name runs into, as spans: one before it that does not open its
+    sentence, across a linker ("Werder Bremen", "Kees van Tilburg", "Mall of Asia"), and one right
+    after it ("Dresden Zoo", "Kenya Broadcasting Corporation"). A name run into other names is often
+    a club's, a firm's or a person's; the caller leaves out those that are places themselves."""
+    p = patterns(language)
+    spans = []
+    before = p.word_before.search(text, max(0, start - LOOK), start)
+    if before and not _OPENS.search(text, max(0, before.start(1) - LOOK), before.start(1)):
+        spans.append(before.span(1))
+    after = p.word_after.match(text, end)
+    if after:
+        spans.append(after.span(1))
+    return spans

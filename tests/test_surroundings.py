@@ -79,6 +79,34 @@ def test_storms_and_institutions():
     assert surroundings.in_institution(news, *_span(news, "Moscow"), "en")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "language", "into"),
+    [
+        ("Am Samstag tritt Werder bei Borussia Mönchengladbach an.", "Mönchengladbach", "de", ["Borussia"]),
+        ("Sein Anwalt Dirk Hamm kündigte an, zu klagen.", "Hamm", "de", ["Dirk"]),
+        ("Dat zei wethouder Kees van Tilburg gisteren.", "Tilburg", "nl", ["Kees"]),
+        ("a concert in the parking lot of the SM Mall of Asia that night", "Asia", "en", ["Mall"]),
+        ("The state-owned Kenya Broadcasting Corporation said so.", "Kenya", "en", ["Broadcasting"]),
+        # a sentence's first word, and words that are no capitals, are nothing the name runs into
+        ("Flooding closed roads. Paris is on alert.", "Paris", "en", []),
+        ("Aid reached Paris and then Lyon.", "Paris", "en", []),
+        ("Helfer verteilten warmes Essen und Decken.", "Essen", "de", []),
+    ],
+)
+def test_a_name_run_into_other_capitalised_words(text, name, language, into):
+    """The words that make a name a club's, a person's or a firm's: doubt a desk reads in the check line."""
+    spans = surroundings.words_run_into(text, *_span(text, name), language)
+    assert [text[a:b] for a, b in spans] == into
+
+
+def test_a_town_run_into_a_name_is_doubted():
+    """Through the resolver: a town named as part of a club's name carries that doubt as evidence."""
+    text = "Der Verein spielt am Samstag gegen Borussia Mönchengladbach. Die Fans reisen nach Köln."
+    places = {p.name: p for p in mapgen.find_places(text, "de")}
+    assert places["Mönchengladbach"].evidence.runs_into_name == 1.0
+    assert places["Köln"].evidence.runs_into_name == 0.0
+
+
 def test_roads_storms_and_water_put_no_town_on_the_map():
     """Through the whole pipeline: the town the road, storm or river is named after is no marker."""
     cases = [

@@ -313,6 +313,7 @@ def one_per_place(places: list[Place]) -> list[Place]:
 _DOUBTS = (
     ("in_institution", "named inside an institution's name: is the place itself meant?"),
     ("named_person", "read as a person's name: is it a place?"),
+    ("runs_into_name", "run into another name (a club's, a firm's, a person's): is the place itself meant?"),
     ("unsure_label", "not read as a place by the recogniser: is it one?"),
     ("from_gazetteer", "found only as capitalised words: is it a place?"),
     ("far_from_settled", "far from the article's other places: is it this namesake?"),

@@ -54,6 +54,7 @@ class Name:
     in_language: frozenset[int] = frozenset()
     kind_before: bool = False  # the article writes an area's kind before it: "la provincia de Alicante", "County Clare"
     in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
+    runs_into_name: float = 0.0  # the share of its mentions run into a capitalised word: "Werder Bremen", "Dirk Hamm"
 
     @cached_property
     def answers(self) -> int:
@@ -94,6 +95,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "namesakes": math.log(name.answers),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
         "in_institution": name.in_institution,
+        "runs_into_name": name.runs_into_name,
         "named_person": float(any(m.label in PERSON_LABELS for m in name.mentions)),
     }
     if c.feature != "country" and any(x.feature == "country" for x in name.candidates):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .. import languages, surroundings
 from ..abbreviations import expand, readings
 from ..geocode import PlaceIndex
-from ..labels import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, PLACE_LABELS
+from ..labels import DATELINE_LABEL, DEMONYM_LABEL, LOOK_BEHIND, NOT_MARKED, PLACE_LABELS
 from ..lookup import candidates, county_less_its_kind
 from ..model import Article, Candidate, Mention
 from ..names import initials, name_key
@@ -102,9 +102,20 @@ def group_names(
                         surroundings.in_institution(text, m.start, m.end, article.language) for m in group
                     )
                     / len(group),
+                    runs_into_name=sum(_runs_into_name(article, m, every) for m in group) / len(group),
                 )
             )
     return names
+
+
+def _runs_into_name(article: Article, mention: Mention, every: Sequence[Mention]) -> bool:
+    """Whether the mention runs into a capitalised word that names no place of the article: "Werder
+    Bremen", "Holger Wedel", "the Dresden Zoo" (surroundings.words_run_into)."""
+    places = [m for m in every if m.label not in NOT_MARKED and m != mention]
+    return any(
+        not any(m.start < end and start < m.end for m in places)
+        for start, end in surroundings.words_run_into(article.text, mention.start, mention.end, article.language)
+    )
 
 
 # An area's kind before its name: "la provincia de Almería", "le département du Var", "the state of Victoria".

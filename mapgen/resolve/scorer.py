@@ -58,6 +58,7 @@ CALIBRATION_EVIDENCE = (
     "neighbours",
     "in_institution",
     "named_person",
+    "runs_into_name",
 )
 
 
