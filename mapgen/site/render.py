@@ -21,10 +21,9 @@ from .admin1 import Area, lines_for, shapes_for
 from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
-from .framing import story_view
+from .framing import holds_story, is_local, story_view
 from .jsontext import script_json
 from .water import water_near
-from ..geo import distance_km
 from ..model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
@@ -103,9 +102,9 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     if view:
-        near = [p.chosen for k, p in enumerate(places) if k not in view.far]
+        near = [p for k, p in enumerate(places) if k not in view.far]
         for entry, place in zip(data["places"], places, strict=True):  # type: ignore[call-overload]
-            if _holds_story(place, near):
+            if holds_story(place, near):
                 entry["around"] = True  # an area the view is inside: no pointer points at it
         if is_local(view.bounds):
             data["local"] = True
@@ -126,24 +125,6 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
         spec=data,
     )
-
-
-LOCAL_KM = 300.0  # a story whose view spans less than this is local: framed tight, with a locator inset
-
-
-def is_local(bounds: list[list[float]]) -> bool:
-    (south, west), (north, east) = bounds
-    return distance_km(south, west, north, east) < LOCAL_KM
-
-
-def _holds_story(place: Place, near: list) -> bool:
-    """Whether a country or region of the article is where the story's places in view are."""
-    c = place.chosen
-    if place.kind == "country":
-        return any(n.country == c.country for n in near if n is not c)
-    if place.kind == "region" and c.admin1 and not c.admin2:
-        return any(n.country == c.country and n.admin1 == c.admin1 for n in near if n is not c)
-    return False
 
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
