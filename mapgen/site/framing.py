@@ -10,16 +10,18 @@ story opens on its towns, not on Texas. A person's corrections
 file has the last word: places it marks as the story's focus are the ones the
 view is set on, and places it marks as context never set it.
 
-A local story is framed as a desk frames it, on its cluster. The centre and
-the radius are the sure places' (a marker the resolver flags is a guess, and a
-wrong namesake 300 km off must not pull the frame); where those places lie
-close together (their median distance from the centre would make a view under
-LOCAL_KM) the radius is LOCAL_RADIUS_KM, not the 1000 km a world story needs,
-so a place farther off is an outlier and gets a pointer. A flagged place then
-never widens the local frame: it is in view where the sure places' frame
-already holds it, and pointed at otherwise. A wider frame keeps its flagged
-places within the radius, as a doubtful town 35 km out of a regional view is
-better drawn than pointed at.
+A local story is then framed as a desk frames it, on its cluster, where the
+1000 km a world story needs would let one stray stretch a county map to a
+state (_cluster): the sure places within LOCAL_RADIUS_KM of their own centre
+(two towns at least) are the view, and a flagged place is in it only where their frame already
+holds it (a marker the resolver flags is a guess: a wrong namesake 300 km
+off must not pull the frame); the rest get pointers. Where that is no local
+story, the wide rule stands: more than a quarter of the sure places lie
+farther off (a regional story, not a cluster with strays), the frame would
+not be local, or the cluster carries no more than half the mentions (much of
+the story is flagged). A wide frame keeps its flagged places within the
+radius, as a doubtful town 35 km out of a regional view is better drawn than
+pointed at. benchmarks/local_framing.py lists what this changes on the dev sets.
 """
 
 from __future__ import annotations
@@ -78,11 +80,11 @@ def _cluster(
     the flagged ones their frame already holds; with the states and countries left out that hold it
     (where the story is, drawn as their shapes around it, not places out of view). None where that is
     no local story: more than an OUTLIERS share of the sure places lie farther off (a regional story,
-    not a cluster with a few strays), the frame would span LOCAL_KM or more, or its places carry less
-    than half the mentions (most of the story is flagged: its sure places are not where it happens);
+    not a cluster with a few strays), the frame would span LOCAL_KM or more, or its places carry no more
+    than half the mentions (much of the story is flagged: its sure places are not surely where it happens);
     None too where nothing is cut."""
     sure = [k for k in near if k in marked or not places[k].low_confidence]
-    if not any(places[k].kind == "place" for k in sure):  # a story of areas alone has no cluster to frame
+    if sum(places[k].kind == "place" for k in sure) < 2:  # one sure town, or areas alone, make no cluster
         return None
     centre = min(sure, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in sure))
     away = {k: distance(places[centre], places[k]) for k in near}
@@ -92,7 +94,7 @@ def _cluster(
         return None
     box = _bounds(places, cluster)
     cluster |= {k for k in near - held if away[k] <= LOCAL_RADIUS_KM and _inside(places[k], box)}
-    story = 2 * sum(weight.get(k, 1) for k in cluster) >= sum(weight.get(k, 1) for k in near)
+    story = 2 * sum(weight.get(k, 1) for k in cluster) > sum(weight.get(k, 1) for k in near)
     return (cluster, held) if cluster != near and story and is_local(box) else None
 
 
