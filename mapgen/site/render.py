@@ -73,6 +73,8 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
     zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
+    if "zoomSnap" in basemap:
+        zooms["zoomSnap"] = basemap["zoomSnap"]
     m = folium.Map(
         location=None,
         tiles=None,

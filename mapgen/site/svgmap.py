@@ -86,10 +86,16 @@ def margins(width: int = WIDTH, height: int = HEIGHT) -> tuple[tuple[int, int], 
     return (margin + 40, margin), (margin + 40, margin + 16)
 
 
+def _snapped(zoom: float, snap: float) -> float:
+    """Leaflet's getBoundsZoom: to a hundredth of a step, then down to a whole step."""
+    zoom = math.floor(zoom / (snap / 100) + 0.5) * (snap / 100)
+    return math.floor(zoom / snap) * snap
+
+
 class Frame:
     """The first view: a zoom and the world pixel at the picture's top-left corner."""
 
-    def __init__(self, view: dict | None, min_zoom: int, *, width: int = WIDTH, height: int = HEIGHT):
+    def __init__(self, view: dict | None, min_zoom: int, *, snap: float = 1, width: int = WIDTH, height: int = HEIGHT):
         self.width, self.height = width, height
         if not view:
             self.zoom = max(min_zoom, 1)
@@ -101,7 +107,7 @@ class Frame:
             sw, ne = world_px(south, west, 0), world_px(north, east, 0)
             span_x, span_y = abs(ne[0] - sw[0]), abs(sw[1] - ne[1])
             scale = min(room_x / span_x if span_x else math.inf, room_y / span_y if span_y else math.inf)
-            zoom = math.floor(math.log2(scale)) if scale != math.inf else view["maxZoom"]
+            zoom = _snapped(math.log2(scale), snap) if scale != math.inf else view["maxZoom"]
             self.zoom = max(min_zoom, min(view["maxZoom"], zoom))
             a, b = world_px(south, west, self.zoom), world_px(north, east, self.zoom)
             cx = (a[0] + b[0]) / 2 + (br_x - tl_x) / 2
@@ -188,7 +194,7 @@ def _n(v: float) -> str:
 def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words: dict) -> str:
     """The map's first view as a standalone SVG document (see the module's docstring)."""
     basemap = data.get("basemap") or {}
-    frame = Frame(data.get("view"), int(basemap.get("minZoom", 1)))
+    frame = Frame(data.get("view"), int(basemap.get("minZoom", 1)), snap=basemap.get("zoomSnap", 1))
     places = data.get("places") or []
     shapes = {country["code"]: country for country in world}
     named_countries = {p["code"] for p in places if p["kind"] == "country" and p.get("code") in shapes}
