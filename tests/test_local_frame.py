@@ -48,3 +48,19 @@ def test_a_county_story_opens_on_its_towns_and_points_at_the_far_namesake(visit,
         page.locator(".mg-pointers-toggle").click()
         assert page.locator(".mg-pointer-jump", has_text="Mount Hope").count() == 1
     assert page.locator(".mg-pointer, .mg-pointer-jump", has_text="Ohio").count() == 0, "Ohio is where the map is"
+
+
+@pytest.fixture(scope="module")
+def departement(tmp_path_factory):
+    """A fire in the Tarn: its towns, the département named, Toulouse and Rodez beside it."""
+    out = tmp_path_factory.mktemp("departement") / "site"
+    mapgen.build_site(EXAMPLES / "article-departement.txt", out)
+    return out
+
+
+def test_a_departement_the_story_is_in_is_drawn_whole(visit, departement):
+    page = visit((departement / "index.html").as_uri(), departement, viewport={"width": 1280, "height": 800}).page
+    page.locator(".mg-marker").first.wait_for()
+    shape, frame = page.locator("path.mg-admin").bounding_box(), page.locator(".mg-map").bounding_box()
+    assert shape["y"] >= frame["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"], (shape, frame)
+    assert shape["x"] >= frame["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"], (shape, frame)

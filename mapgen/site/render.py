@@ -21,9 +21,10 @@ from .admin1 import Area, lines_for, shapes_for
 from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
-from .framing import holds_story, is_local, story_view
+from .framing import View, holds_story, is_local, story_view
 from .jsontext import script_json
 from .water import water_near
+from .world import decode
 from ..model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
@@ -67,8 +68,10 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     words for the map ("low" confidence, the "wheel" hint).
     """
     view = story_view(places)
+    shapes = shapes_for([p.chosen for p in places])
     if view and basemap.get("world"):  # the vector basemap, which shows no town of its own
         view = replace(view, bounds=with_nearest_city(view.bounds, places))
+        view = replace(view, bounds=with_local_areas(view, places, shapes))
     basemap = with_fine_land(basemap, view, places)
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
@@ -93,7 +96,6 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     _number_elements(m)
     figure = m.get_root()
     figure.render()
-    shapes = shapes_for([p.chosen for p in places])
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
@@ -127,6 +129,32 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
         spec=data,
     )
+
+
+def with_local_areas(view: View, places: list[Place], shapes: list[Area | None]) -> list[list[float]]:
+    """A local story's bounds widened to the whole shape of each area the article names that holds the
+    story and is itself local (the département of a fire, not the state of a county story): a desk
+    shows the area whole, not cut at the frame's edge. Other bounds come back as they are."""
+    if not is_local(view.bounds):
+        return view.bounds
+    near = [p for k, p in enumerate(places) if k not in view.far]
+    (south, west), (north, east) = view.bounds
+    for place, shape in zip(places, shapes, strict=True):
+        if shape is None or not holds_story(place, near):
+            continue
+        points = [point for polygon in shape.rings for ring in polygon for point in decode(ring)]
+        box = [
+            [min(p[1] for p in points), min(p[0] for p in points)],
+            [max(p[1] for p in points), max(p[0] for p in points)],
+        ]
+        if is_local(box):
+            south, west, north, east = (
+                min(south, box[0][0]),
+                min(west, box[0][1]),
+                max(north, box[1][0]),
+                max(east, box[1][1]),
+            )
+    return [[south, west], [north, east]]
 
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
