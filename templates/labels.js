@@ -6,7 +6,9 @@
    line back to the mark, nearest first, as a desk moves names apart. A label
    never covers another label, a mark, an obstacle (a control, a pointer) or a
    leader placed before it, and stays inside the frame; a leader crosses no
-   mark or label where any place is left that it need not. Only where nothing
+   mark, label or other leader where any place is left that it need not.
+   mapgen/site/labels.py is the same rules in Python, for map.svg: a change
+   here is made there too (tests/test_svg_labels.py runs both on the same data). Only where nothing
    fits and the frame is small (under SMALL_FRAME) does a place become its
    number, placed the same way; a key beside the map then says what the
    numbers mean. Where even that fails the label goes where it covers least.
@@ -31,6 +33,9 @@
   var LEADER_STEPS = [26, 40, 58, 80, 106, 136, 170];  // leader lengths tried, shortest first
   var ANGLES = 16;
   var SMALL_FRAME = { width: 480, height: 400 };
+  var CROWD = 120;  // marks this close to an item are its crowd, which its leader leads out of
+  var REPAIRS = 2;  // rounds of trying a crossing leader again
+  var CROSSED = 100;  // two leaders crossing weigh as much as a hundred lesser faults: the eye follows the wrong one
   var SMALL_REACH = 58;  // in a small frame a name goes no farther off than this; past it, its number
 
   function overlap(a, b) {
@@ -56,13 +61,24 @@
     return t1 - t0 > 1e-6;
   }
 
+  /* Whether two segments cross each other (touching at an end does not count). */
+  function cross(a, b) {
+    function side(px, py, qx, qy, rx, ry) { return Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px)); }
+    return side(a[0], a[1], a[2], a[3], b[0], b[1]) * side(a[0], a[1], a[2], a[3], b[2], b[3]) < 0 &&
+      side(b[0], b[1], b[2], b[3], a[0], a[1]) * side(b[0], b[1], b[2], b[3], a[2], a[3]) < 0;
+  }
+
+  /* A direction's cosine or sine to a millionth: mapgen/site/labels.py places map.svg's labels
+     with these same rules, and the two runtimes' trigonometry may differ in the last bit. */
+  function trig(v) { return Math.floor(v * 1e6 + 0.5) / 1e6; }
+
   /* The point of a box nearest to (x, y). */
   function nearest(b, x, y) {
     return [Math.min(Math.max(x, b.left), b.right), Math.min(Math.max(y, b.top), b.bottom)];
   }
 
   /* Where a label of w×h may go around an item: beside first, then off on a leader. */
-  function candidates(item, w, h, reach) {
+  function candidates(item, w, h, reach, first) {
     var x = item.x, y = item.y, r = item.r + GAP, list = [];
     if (item.centred) {
       list.push(box(x - w / 2, y - h / 2, w, h), box(x - w / 2, y - r - h, w, h), box(x - w / 2, y + r, w, h));
@@ -78,8 +94,8 @@
     LEADER_STEPS.forEach(function (d) {
       if (d > reach) return;
       for (var k = 0; k < ANGLES; k++) {
-        var turn = (k % 2 ? 1 : -1) * Math.ceil(k / 2), a = (turn * 2 * Math.PI) / ANGLES;  // right first, then either way
-        var c = Math.cos(a), s = Math.sin(a), ax = x + c * (item.r + d), ay = y + s * (item.r + d);
+        var turn = first + (k % 2 ? 1 : -1) * Math.ceil(k / 2), a = (turn * 2 * Math.PI) / ANGLES;  // outward first, then either way
+        var c = trig(Math.cos(a)), s = trig(Math.sin(a)), ax = x + c * (item.r + d), ay = y + s * (item.r + d);
         var left = c > 0.38 ? ax : c < -0.38 ? ax - w : ax - w / 2;
         var top = s > 0.38 ? ay : s < -0.38 ? ay - h : ay - h / 2;
         list.push(box(left, top, w, h));
@@ -87,7 +103,7 @@
     });
     return list.map(function (b, k) {
       if (k < beside) return { box: b, leader: null };
-      var end = nearest(b, x, y), len = Math.hypot(end[0] - x, end[1] - y);
+      var end = nearest(b, x, y), len = Math.sqrt((end[0] - x) * (end[0] - x) + (end[1] - y) * (end[1] - y));
       var start = [x + ((end[0] - x) / len) * item.r, y + ((end[1] - y) / len) * item.r];
       return { box: b, leader: [start[0], start[1], end[0], end[1]] };
     });
@@ -99,18 +115,40 @@
     var marks = items.map(function (item) {
       return item.centred ? null : { left: item.x - item.r, top: item.y - item.r, right: item.x + item.r, bottom: item.y + item.r };
     });
-    var taken = obstacles.slice(), leaders = [];
+    var placed = [];  // each item's label once placed: {box, leader, number, cost}
+    /* Each item's way out of its crowd, in steps of the leader angles: away from the middle of the
+       marks around it (right where it stands alone), so that leaders fan out and do not cross. */
+    var outward = items.map(function (item) {
+      var sx = 0, sy = 0, n = 0;
+      items.forEach(function (other) {
+        var dx = item.x - other.x, dy = item.y - other.y;
+        if (dx * dx + dy * dy <= CROWD * CROWD) { sx += other.x; sy += other.y; n += 1; }
+      });
+      var dx = item.x - sx / n, dy = item.y - sy / n;
+      return dx * dx + dy * dy < 1 ? 0 : Math.floor(trig((Math.atan2(dy, dx) * ANGLES) / (2 * Math.PI)) + 0.5);
+    });
 
+    /* A candidate's faults against the frame, the obstacles, the marks and the other labels placed:
+       hard, the area it covers that it must not; soft, the lines it crosses. */
     function cost(candidate, self) {
-      var b = candidate.box, area = (b.right - b.left) * (b.bottom - b.top);
+      var b = candidate.box, area = (b.right - b.left) * (b.bottom - b.top), line = candidate.leader;
       var hard = area - overlap(b, inner), soft = 0;
-      taken.forEach(function (other) { hard += overlap(b, other); });
-      marks.forEach(function (mark) { if (mark) hard += overlap(b, mark); });
-      leaders.forEach(function (seg) { if (crosses(seg, b)) soft += 1; });
-      if (candidate.leader) {
-        taken.forEach(function (other) { if (crosses(candidate.leader, other)) soft += 1; });
-        marks.forEach(function (mark, k) { if (mark && k !== self && crosses(candidate.leader, mark)) soft += 1; });
-      }
+      obstacles.forEach(function (other) {
+        hard += overlap(b, other);
+        if (line && crosses(line, other)) soft += 1;
+      });
+      marks.forEach(function (mark, k) {
+        if (!mark) return;
+        hard += overlap(b, mark);
+        if (line && k !== self && crosses(line, mark)) soft += 1;
+      });
+      placed.forEach(function (other, k) {
+        if (!other || k === self) return;
+        hard += overlap(b, other.box);
+        if (other.leader && crosses(other.leader, b)) soft += 1;
+        if (line && crosses(line, other.box)) soft += 1;
+        if (line && other.leader && cross(line, other.leader)) soft += CROSSED;
+      });
       return { hard: hard, soft: soft };
     }
 
@@ -118,7 +156,7 @@
 
     function best(item, k, w, reach) {
       var found = null;
-      candidates(item, w, item.h, reach).some(function (candidate) {
+      candidates(item, w, item.h, reach, outward[k]).some(function (candidate) {
         var c = cost(candidate, k);
         if (!found || better(c, found.cost)) found = { box: candidate.box, leader: candidate.leader, cost: c };
         return c.hard === 0 && c.soft === 0;
@@ -126,17 +164,31 @@
       return found;
     }
 
-    return items.map(function (item, k) {
-      var chosen = best(item, k, item.w, small && item.numberW ? SMALL_REACH : Infinity), number = false;
+    items.forEach(function (item, k) {  // in priority order, each where it is best among those before it
+      var chosen = best(item, k, item.w, small && item.numberW ? SMALL_REACH : Infinity);
+      chosen.number = false;
       if (chosen.cost.hard > 0 && small && item.numberW) {
         var numbered = best(item, k, item.numberW, Infinity);
-        if (better(numbered.cost, chosen.cost)) { chosen = numbered; number = true; }
+        if (better(numbered.cost, chosen.cost)) { chosen = numbered; chosen.number = true; }
       }
-      taken.push(chosen.box);
-      if (chosen.leader) leaders.push(chosen.leader);
-      return { box: chosen.box, leader: chosen.leader, number: number, fits: chosen.cost.hard === 0 };
+      placed[k] = chosen;
     });
+    /* Then a leader that crosses another, placed before the labels after it were known, is tried
+       again among all of them: kept where it now does better (a few rounds at most). */
+    for (var round = 0; round < REPAIRS; round++) {
+      var moved = false;
+      items.forEach(function (item, k) {
+        var mine = placed[k];
+        if (!mine.leader || mine.cost.hard > 0) return;
+        var crossing = placed.some(function (other, j) { return j !== k && other.leader && cross(mine.leader, other.leader); });
+        if (!crossing) return;
+        var now = cost(mine, k), again = best(item, k, mine.number ? item.numberW : item.w, mine.number ? Infinity : small && item.numberW ? SMALL_REACH : Infinity);
+        if (better(again.cost, now)) { again.number = mine.number; placed[k] = again; moved = true; }
+      });
+      if (!moved) break;
+    }
+    return placed.map(function (p) { return { box: p.box, leader: p.leader, number: p.number, fits: p.cost.hard === 0 }; });
   }
 
-  return { place: place, overlap: overlap, crosses: crosses, SMALL_FRAME: SMALL_FRAME, GAP: GAP, LEADER_STEPS: LEADER_STEPS };
+  return { place: place, overlap: overlap, crosses: crosses, cross: cross, SMALL_FRAME: SMALL_FRAME, GAP: GAP, LEADER_STEPS: LEADER_STEPS };
 });

@@ -4,8 +4,9 @@ from dataclasses import replace
 
 from conftest import FRANCE, LYON, TEXT, mention
 
+from mapgen.geo import distance_km
 from mapgen.model import Candidate, Place
-from mapgen.site.framing import story_view, weighted_median
+from mapgen.site.framing import LOCAL_KM, story_view, weighted_median
 
 
 def place(name, lat, lon, mentions=1, feature="city"):
@@ -53,17 +54,28 @@ def test_countries_frame_the_view_only_when_nothing_finer_is_named():
 def test_a_state_written_as_a_towns_qualifier_does_not_frame_a_local_story():
     text = "PARIS, Texas (AP) — A tornado hit Paris and Reno. Storms may reach Hugo, Oklahoma, by night."
 
-    def at(name, lat, lon, feature="city"):
-        candidate = Candidate(abs(hash(name)) % 10**6, name, feature, "US", lat, lon)
+    def at(name, lat, lon, state, feature="city"):
+        candidate = Candidate(abs(hash(name)) % 10**6, name, feature, "US", lat, lon, admin1=state)
         return Place(name, candidate, 0.9, (mention(text, name),))
 
-    towns = [at("PARIS", 33.66, -95.56), at("Reno", 33.66, -95.46), at("Hugo", 34.01, -95.51)]
-    states = [at("Texas", 31.25, -99.25, "admin"), at("Oklahoma", 35.49, -97.5, "admin")]
+    towns = [at("PARIS", 33.66, -95.56, "TX"), at("Reno", 33.66, -95.46, "TX"), at("Hugo", 34.01, -95.51, "OK")]
+    states = [at("Texas", 31.25, -99.25, "TX", "admin"), at("Oklahoma", 35.49, -97.5, "OK", "admin")]
     (south, west), _ = story_view([*towns, *states]).bounds
     assert south > 33 and west > -96, "the view holds the towns, not the states' middles"
     text = text.replace("by night.", "by night. Oklahoma declared an emergency.")
     named = Place("Oklahoma", states[1].chosen, 0.9, (mention(text, "Oklahoma", 1),))
-    assert story_view([*towns, named]).bounds[1][0] == 35.49, "a state named for itself frames the story"
+    view = story_view([*towns, named])
+    # named for itself, it is where the story is: drawn around the towns, neither its middle framed nor pointed at
+    assert view.bounds == [[33.66, -95.56], [34.01, -95.46]] and not view.far
+    text += " Dallas braced for it, as did Tulsa and Oklahoma City."
+    farther = [
+        *towns,
+        named,
+        at("Dallas", 32.78, -96.8, "TX"),
+        at("Tulsa", 36.15, -95.99, "OK"),
+        at("Oklahoma City", 35.47, -97.52, "OK"),
+    ]
+    assert story_view(farther).bounds[1][0] == 36.15, "a regional story's state still frames it"
 
 
 def test_weighted_median():
@@ -80,3 +92,70 @@ def test_a_corrections_file_sets_the_focus_and_the_context():
     # the towns on the Tigris marked as context: the rest of the story sets the view
     context = [replace(p, role="context") if p.name in ("Mossoul", "Raqa", "Baghdad", "Minbej") else p for p in places]
     assert story_view(context).bounds != story_view(places).bounds
+
+
+def county_story(doubtful=True):
+    """A county story's towns within 30 km, Cleveland 107 km off, and a namesake 300 km south."""
+    story = [
+        place("Millersburg", 40.5545, -81.9179, 4),
+        place("Berlin", 40.5612, -81.7943, 2),
+        place("Walnut Creek", 40.5414, -81.7218),
+        place("Wooster", 40.8052, -81.9365),
+        place("Coshocton", 40.2720, -81.8596),
+        place("Killbuck", 40.4951, -81.9846),
+        place("Loudonville", 40.6353, -82.2332),
+        place("Cleveland", 41.4995, -81.6954),
+        place("Mount Hope", 37.8954, -81.1643),
+    ]
+    if doubtful:
+        story[-1] = replace(story[-1], check="is it the right place?")
+    return story
+
+
+def test_a_doubtful_namesake_far_off_gets_a_pointer_and_leaves_the_local_frame_tight():
+    places = county_story()
+    view = story_view(places)
+    (south, west), (north, east) = view.bounds
+    assert {places[k].name for k in view.far} == {"Mount Hope"}
+    assert south == 40.2720 and north == 41.4995, "the sure places, Cleveland among them, are all in view"
+    assert distance_km(south, west, north, east) < LOCAL_KM
+
+
+def test_a_sure_place_far_from_a_local_cluster_is_pointed_at_too():
+    places = county_story(doubtful=False)
+    view = story_view(places)
+    assert {places[k].name for k in view.far} == {"Mount Hope"}
+    assert view.bounds[0][0] == 40.2720
+
+
+def test_a_doubtful_place_inside_the_sure_places_frame_stays_in_view():
+    places = [*county_story(doubtful=False)[:-1], replace(place("Charm", 40.50, -81.78), check="is it a place?")]
+    assert not story_view(places).far
+
+
+def test_a_regional_story_keeps_its_places_and_its_doubtful_ones():
+    """Towns 150 to 450 km apart are a regional story, not a cluster with strays: the wide rule frames it."""
+    places = [
+        place("Tbilisi", 41.69, 44.80, 3),
+        place("Koutaïssi", 42.27, 42.70),
+        place("Batoumi", 41.64, 41.63),
+        replace(place("Gori", 41.98, 44.11), check="is it the right place?"),
+    ]
+    view = story_view(places)
+    assert not view.far and view.bounds == [[41.64, 41.63], [42.27, 44.80]]
+
+
+def test_a_story_whose_places_are_mostly_doubtful_is_not_cut_to_its_few_sure_ones():
+    places = [
+        place("Madrid", 40.42, -3.70, 2),
+        *(
+            replace(place(name, lat, lon), check="is it the right place?")
+            for name, lat, lon in (
+                ("Vigo", 42.24, -8.72),
+                ("Sevilla", 37.39, -5.98),
+                ("Oviedo", 43.36, -5.85),
+                ("Valencia", 39.47, -0.38),
+            )
+        ),
+    ]
+    assert not story_view(places).far

@@ -32,6 +32,9 @@ OVERZOOM = 2  # how far past the sharpest tiles the reader may still zoom in
 # (a coastal town would stand at sea), and the reader may zoom two steps further.
 VECTOR_SHARP_ZOOM = 6
 VECTOR_MAX_ZOOM = VECTOR_SHARP_ZOOM + OVERZOOM
+# the vector basemap's zoom steps: half a step lets a story fill its frame (a whole step halves it),
+# and vector shapes stay sharp between steps, as tiles would not
+VECTOR_ZOOM_SNAP = 0.5
 # A local story's fine land (fine_land.py), Natural Earth's 1:10m simplified to 0.01°, strays
 # by about a kilometre: 4 px at zoom 9.
 FINE_SHARP_ZOOM = 9
@@ -59,6 +62,7 @@ def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
         "minZoom": 1,
         "maxZoom": VECTOR_MAX_ZOOM,
         "sharpZoom": VECTOR_SHARP_ZOOM,
+        "zoomSnap": VECTOR_ZOOM_SNAP,
         "maxBounds": WORLD,
         "world": world if inline else True,
     }

@@ -16,12 +16,11 @@ import math
 from .admin1 import countries, country_table, data_key
 from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
 from ..cache import cache_dir, kept_json
-from .framing import View
+from .framing import LOCAL_KM, View
 from ..geo import distance_km
 from ..model import Place
 from .world import decode, encode
 
-LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's
 # Below this zoom the fine land is hidden, as its window's edges would show, where the coarse and the fine
 # coasts meet: the 1:110m land holds there. At this zoom the window reaches MARGIN_PX past the view.
 FINE_FROM_ZOOM = VECTOR_SHARP_ZOOM + 1

@@ -9,6 +9,19 @@ as a town's qualifier ("PARIS, Texas", "Hugo, Oklahoma") never does: a local
 story opens on its towns, not on Texas. A person's corrections
 file has the last word: places it marks as the story's focus are the ones the
 view is set on, and places it marks as context never set it.
+
+A local story is then framed as a desk frames it, on its cluster, where the
+1000 km a world story needs would let one stray stretch a county map to a
+state (_cluster): the sure places within LOCAL_RADIUS_KM of their own centre
+(two towns at least) are the view, and a flagged place is in it only where their frame already
+holds it (a marker the resolver flags is a guess: a wrong namesake 300 km
+off must not pull the frame); the rest get pointers. Where that is no local
+story, the wide rule stands: more than a quarter of the sure places lie
+farther off (a regional story, not a cluster with strays), the frame would
+not be local, or the cluster carries no more than half the mentions (much of
+the story is flagged). A wide frame keeps its flagged places within the
+radius, as a doubtful town 35 km out of a regional view is better drawn than
+pointed at. benchmarks/local_framing.py lists what this changes on the dev sets.
 """
 
 from __future__ import annotations
@@ -20,8 +33,11 @@ from ..gazetteer.natural_features import feature_of
 from ..geo import distance_km
 from ..model import Mention, Place
 
-MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this
+MIN_RADIUS_KM = 1000.0  # a story's area is never cut tighter than this, unless its places lie close together
 SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from the centre
+LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's: framed tight, with an inset
+LOCAL_RADIUS_KM = 200.0  # a local cluster's radius: what lies farther from its centre is pointed at
+OUTLIERS = 0.25  # at most this share of a cluster's sure places may lie outside it
 
 
 @dataclass(frozen=True)
@@ -51,11 +67,61 @@ def story_view(places: list[Place]) -> View | None:
     centre = min(focus, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in focus))
     away = {k: distance(places[centre], places[k]) for k in range(len(places))}
     radius = max(MIN_RADIUS_KM, SPREAD * weighted_median([(away[k], weight[k]) for k in focus]))
-    near = sorted({k for k in focus if away[k] <= radius} | set(marked))  # a marked focus is always in view
-    far = frozenset(k for k in range(len(places)) if away[k] > radius and k not in near)
-    lats = [places[k].chosen.lat for k in near]
-    lons = [places[k].chosen.lon for k in near]
-    return View([[min(lats), min(lons)], [max(lats), max(lons)]], far)
+    near = {k for k in focus if away[k] <= radius} | set(marked)  # a marked focus is always in view
+    cluster, held = _cluster(places, near, weight, set(marked)) or (near, set())
+    far = frozenset(k for k in range(len(places)) if k not in cluster | held and (k in focus or away[k] > radius))
+    return View(_bounds(places, cluster), far)
+
+
+def _cluster(
+    places: list[Place], near: set[int], weight: dict[int, int], marked: set[int]
+) -> tuple[set[int], set[int]] | None:
+    """A local story's places in view: its sure places within LOCAL_RADIUS_KM of their own centre, and
+    the flagged ones their frame already holds; with the states and countries left out that hold it
+    (where the story is, drawn as their shapes around it, not places out of view). None where that is
+    no local story: more than an OUTLIERS share of the sure places lie farther off (a regional story,
+    not a cluster with a few strays), the frame would span LOCAL_KM or more, or its places carry no more
+    than half the mentions (much of the story is flagged: its sure places are not surely where it happens);
+    None too where nothing is cut."""
+    sure = [k for k in near if k in marked or not places[k].low_confidence]
+    if sum(places[k].kind == "place" for k in sure) < 2:  # one sure town, or areas alone, make no cluster
+        return None
+    centre = min(sure, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in sure))
+    away = {k: distance(places[centre], places[k]) for k in near}
+    cluster = {k for k in sure if away[k] <= LOCAL_RADIUS_KM} | marked
+    held = {k for k in near - cluster if holds_story(places[k], [places[j] for j in cluster])}
+    if len(set(sure) - cluster - held) > OUTLIERS * len(sure):
+        return None
+    box = _bounds(places, cluster)
+    cluster |= {k for k in near - held if away[k] <= LOCAL_RADIUS_KM and _inside(places[k], box)}
+    story = 2 * sum(weight.get(k, 1) for k in cluster) > sum(weight.get(k, 1) for k in near)
+    return (cluster, held) if cluster != near and story and is_local(box) else None
+
+
+def is_local(bounds: list[list[float]]) -> bool:
+    (south, west), (north, east) = bounds
+    return distance_km(south, west, north, east) < LOCAL_KM
+
+
+def holds_story(place: Place, near: list[Place]) -> bool:
+    """Whether a country or region of the article is where the story's places in view are."""
+    c = place.chosen
+    if place.kind == "country":
+        return any(n.chosen.country == c.country for n in near if n.chosen is not c)
+    if place.kind == "region" and c.admin1 and not c.admin2:
+        return any(n.chosen.country == c.country and n.chosen.admin1 == c.admin1 for n in near if n.chosen is not c)
+    return False
+
+
+def _bounds(places: list[Place], ks: set[int]) -> list[list[float]]:
+    lats = [places[k].chosen.lat for k in ks]
+    lons = [places[k].chosen.lon for k in ks]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _inside(place: Place, bounds: list[list[float]]) -> bool:
+    (south, west), (north, east) = bounds
+    return south <= place.chosen.lat <= north and west <= place.chosen.lon <= east
 
 
 _AFTER_A_TOWN = re.compile(r"\s*[,(]\s*")

@@ -21,10 +21,10 @@ from .admin1 import Area, lines_for, shapes_for
 from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
-from .framing import story_view
+from .framing import View, holds_story, is_local, story_view
 from .jsontext import script_json
 from .water import water_near
-from ..geo import distance_km
+from .world import decode
 from ..model import Article, Place
 
 # The closest the first view comes, with a town among the places, and with only areas.
@@ -68,12 +68,16 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     words for the map ("low" confidence, the "wheel" hint).
     """
     view = story_view(places)
+    shapes = shapes_for([p.chosen for p in places])
     if view and basemap.get("world"):  # the vector basemap, which shows no town of its own
         view = replace(view, bounds=with_nearest_city(view.bounds, places))
+        view = replace(view, bounds=with_local_areas(view, places, shapes))
     basemap = with_fine_land(basemap, view, places)
     world = basemap.get("maxBounds")
     # folium gives min_zoom and max_zoom to its own tile layer only; the map takes them as options.
     zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
+    if "zoomSnap" in basemap:
+        zooms["zoomSnap"] = basemap["zoomSnap"]
     m = folium.Map(
         location=None,
         tiles=None,
@@ -92,7 +96,6 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     _number_elements(m)
     figure = m.get_root()
     figure.render()
-    shapes = shapes_for([p.chosen for p in places])
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
@@ -103,9 +106,9 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         "places": [_place_data(p, article.language, shape) for p, shape in zip(places, shapes, strict=True)],
     }
     if view:
-        near = [p.chosen for k, p in enumerate(places) if k not in view.far]
+        near = [p for k, p in enumerate(places) if k not in view.far]
         for entry, place in zip(data["places"], places, strict=True):  # type: ignore[call-overload]
-            if _holds_story(place, near):
+            if holds_story(place, near):
                 entry["around"] = True  # an area the view is inside: no pointer points at it
         if is_local(view.bounds):
             data["local"] = True
@@ -128,22 +131,30 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     )
 
 
-LOCAL_KM = 300.0  # a story whose view spans less than this is local: framed tight, with a locator inset
-
-
-def is_local(bounds: list[list[float]]) -> bool:
-    (south, west), (north, east) = bounds
-    return distance_km(south, west, north, east) < LOCAL_KM
-
-
-def _holds_story(place: Place, near: list) -> bool:
-    """Whether a country or region of the article is where the story's places in view are."""
-    c = place.chosen
-    if place.kind == "country":
-        return any(n.country == c.country for n in near if n is not c)
-    if place.kind == "region" and c.admin1 and not c.admin2:
-        return any(n.country == c.country and n.admin1 == c.admin1 for n in near if n is not c)
-    return False
+def with_local_areas(view: View, places: list[Place], shapes: list[Area | None]) -> list[list[float]]:
+    """A local story's bounds widened to the whole shape of each area the article names that holds the
+    story and is itself local (the département of a fire, not the state of a county story): a desk
+    shows the area whole, not cut at the frame's edge. Other bounds come back as they are."""
+    if not is_local(view.bounds):
+        return view.bounds
+    near = [p for k, p in enumerate(places) if k not in view.far]
+    (south, west), (north, east) = view.bounds
+    for place, shape in zip(places, shapes, strict=True):
+        if shape is None or not holds_story(place, near):
+            continue
+        points = [point for polygon in shape.rings for ring in polygon for point in decode(ring)]
+        box = [
+            [min(p[1] for p in points), min(p[0] for p in points)],
+            [max(p[1] for p in points), max(p[0] for p in points)],
+        ]
+        if is_local(box):
+            south, west, north, east = (
+                min(south, box[0][0]),
+                min(west, box[0][1]),
+                max(north, box[1][0]),
+                max(east, box[1][1]),
+            )
+    return [[south, west], [north, east]]
 
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:

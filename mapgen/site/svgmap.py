@@ -22,13 +22,16 @@ from __future__ import annotations
 import math
 from html import escape
 
+from . import labels
 from .world import decode
 
 WIDTH, HEIGHT = 800, 600  # the embed's 4:3
 TILE = 256
 FONT = 12  # px, labels
 CITY_FONT = 11
-PAD = 2  # px around a label box
+PAD = 3  # px around a label's text, for its halo
+LABEL_H = FONT + 2 * PAD + 2  # a label's box: its line and the halo
+SYMBOL_RADIUS = {"place": 8, "country": 9, "region": 11}  # as mapgen.js gives labels.js, to keep clear of
 Box = tuple[float, float, float, float]  # left, top, right, bottom in px
 
 COLOURS = {
@@ -83,10 +86,16 @@ def margins(width: int = WIDTH, height: int = HEIGHT) -> tuple[tuple[int, int], 
     return (margin + 40, margin), (margin + 40, margin + 16)
 
 
+def _snapped(zoom: float, snap: float) -> float:
+    """Leaflet's getBoundsZoom: to a hundredth of a step, then down to a whole step."""
+    zoom = math.floor(zoom / (snap / 100) + 0.5) * (snap / 100)
+    return math.floor(zoom / snap) * snap
+
+
 class Frame:
     """The first view: a zoom and the world pixel at the picture's top-left corner."""
 
-    def __init__(self, view: dict | None, min_zoom: int, *, width: int = WIDTH, height: int = HEIGHT):
+    def __init__(self, view: dict | None, min_zoom: int, *, snap: float = 1, width: int = WIDTH, height: int = HEIGHT):
         self.width, self.height = width, height
         if not view:
             self.zoom = max(min_zoom, 1)
@@ -98,7 +107,7 @@ class Frame:
             sw, ne = world_px(south, west, 0), world_px(north, east, 0)
             span_x, span_y = abs(ne[0] - sw[0]), abs(sw[1] - ne[1])
             scale = min(room_x / span_x if span_x else math.inf, room_y / span_y if span_y else math.inf)
-            zoom = math.floor(math.log2(scale)) if scale != math.inf else view["maxZoom"]
+            zoom = _snapped(math.log2(scale), snap) if scale != math.inf else view["maxZoom"]
             self.zoom = max(min_zoom, min(view["maxZoom"], zoom))
             a, b = world_px(south, west, self.zoom), world_px(north, east, self.zoom)
             cx = (a[0] + b[0]) / 2 + (br_x - tl_x) / 2
@@ -150,6 +159,10 @@ def text_width(text: str, size: float = FONT) -> float:
     return size * (0.55 * len(text) + 0.15 * wide - 0.25 * narrow)
 
 
+def _shown_text(place: dict) -> str:
+    return place["name"].upper() if place["kind"] == "country" else place["name"]
+
+
 def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -169,33 +182,6 @@ def _label_box(x: float, y: float, width: float, anchor: str) -> Box:
     return left - PAD, y - FONT + 1 - PAD, left + width + PAD, y + 3 + PAD
 
 
-# Beside the mark: right, left, above, below; (dx, dy) of the text's anchor point, and its anchor.
-BESIDE = ((9, 4, "start"), (-9, 4, "end"), (0, -9, "middle"), (0, 17, "middle"))
-LEADER_STEPS = (28, 44, 64)
-LEADER_ANGLES = (0, 180, -45, 45, -135, 135, -90, 90, -20, 20, -160, 160)
-
-
-def place_label(x: float, y: float, text: str, frame: Frame, taken: list[Box]) -> tuple | None:
-    """Where a label goes: (tx, ty, anchor, leader end or None), the first free spot; None if none is."""
-    width = text_width(text)
-    for dx, dy, anchor in BESIDE:
-        box = _label_box(x + dx, y + dy, width, anchor)
-        if fits(box, frame, taken):
-            taken.append(box)
-            return x + dx, y + dy, anchor, None
-    for step in LEADER_STEPS:
-        for angle in LEADER_ANGLES:
-            ex, ey = x + step * math.cos(math.radians(angle)), y + step * math.sin(math.radians(angle))
-            anchor = "start" if ex > x + 1 else "end" if ex < x - 1 else "middle"
-            tx = ex + (3 if anchor == "start" else -3 if anchor == "end" else 0)
-            ty = ey + 4 if abs(ey - y) < step / 2 else ey - 3 if ey < y else ey + FONT
-            box = _label_box(tx, ty, width, anchor)
-            if fits(box, frame, taken):
-                taken.append(box)
-                return tx, ty, anchor, (ex, ey)
-    return None
-
-
 # --- the picture ---------------------------------------------------------------------------------
 
 
@@ -208,7 +194,7 @@ def _n(v: float) -> str:
 def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words: dict) -> str:
     """The map's first view as a standalone SVG document (see the module's docstring)."""
     basemap = data.get("basemap") or {}
-    frame = Frame(data.get("view"), int(basemap.get("minZoom", 1)))
+    frame = Frame(data.get("view"), int(basemap.get("minZoom", 1)), snap=basemap.get("zoomSnap", 1))
     places = data.get("places") or []
     shapes = {country["code"]: country for country in world}
     named_countries = {p["code"] for p in places if p["kind"] == "country" and p.get("code") in shapes}
@@ -280,17 +266,44 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
                     add(f'<path class="river" d="{d}"/>')
         add("</g>")
     # where each place's mark stands
-    taken: list[Box] = []
     marks = []
     for k, place in enumerate(places):
         shape = place.get("shape") or (place["kind"] == "country" and shapes.get(place.get("code") or ""))
         lat, lon = (shape["at"][0], shape["at"][1]) if shape else (place["lat"], place["lon"])
         x, y = frame.xy(lat, lon)
         marks.append((k, place, x, y, bool(shape)))
-        if frame.inside(x, y) and not shape:
-            taken.append((x - 7, y - 7, x + 7, y + 7))
+    # in the page's order: the pointers, clear of the marks; the labels, clear of the pointers and the
+    # credit line (labels.py: the page's rules); then towns and country names where room is left
+    taken: list[Box] = [(x - 7, y - 7, x + 7, y + 7) for _, _, x, y, area in marks if frame.inside(x, y) and not area]
+    credit_box = (frame.width - 8 - text_width(credit, 10), frame.height - 17, frame.width, frame.height)
+    first_obstacle = len(taken)
+    taken.append(credit_box)
+    pointers = [_pointer(k + 1, place, x, y, frame, taken) for k, place, x, y, _ in marks if not frame.inside(x, y)]
+    shown = sorted((m for m in marks if frame.inside(m[2], m[3])), key=lambda m: (-m[1].get("mentions", 0), m[0]))
+    texts = [_shown_text(place) for _, place, _, _, _ in shown]
+    obstacles = [{"left": b[0], "top": b[1], "right": b[2], "bottom": b[3]} for b in taken[first_obstacle:]]
+    items = [
+        {
+            "x": x,
+            "y": y,
+            "r": 0 if area else SYMBOL_RADIUS.get(place["kind"], 8),
+            "w": text_width(text) + 2 * PAD,
+            "h": LABEL_H,
+            "numberW": text_width(str(k + 1)) + 2 * PAD,
+            "centred": area,
+        }
+        for (k, place, x, y, area), text in zip(shown, texts, strict=True)
+    ]
+    placed: dict[int, dict] = {}
+    for (k, *_), text, spot in zip(
+        shown, texts, labels.place(items, obstacles, {"width": frame.width, "height": frame.height}), strict=True
+    ):
+        placed[k] = {**spot, "text": str(k + 1) if spot["number"] or not spot["fits"] else text}
+        if spot["fits"]:
+            b = spot["box"]
+            taken.append((b["left"], b["top"], b["right"], b["bottom"]))
 
-    # towns for orientation and country names, where they fit among the marks
+    # towns for orientation, where they fit among the marks and labels
     towns: list[tuple[float, float, str]] = []
     limit = 10 if data.get("local") else 6
     for city in data.get("cities") or []:
@@ -303,26 +316,6 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
         if fits(box, frame, taken):
             taken.append(box)
             towns.append((x, y, city["name"]))
-
-    # the places' labels, the most mentioned first
-    order = sorted(marks, key=lambda m: (-m[1].get("mentions", 0), m[0]))
-    placed: dict[int, tuple | None] = {}
-    for k, place, x, y, area in order:
-        if not frame.inside(x, y):
-            continue
-        text = place["name"].upper() if place["kind"] == "country" else place["name"]
-        if area:
-            width = text_width(text)
-            box = _label_box(x, y + 4, width, "middle")
-            if fits(box, frame, taken):
-                taken.append(box)
-                placed[k] = (x, y + 4, "middle", None)
-                continue
-        placed[k] = place_label(x, y, text, frame, taken)
-    for k, place, x, y, area in order:  # a place with no room for its name: its number, beside it if it fits
-        if frame.inside(x, y) and placed.get(k) is None:
-            spot = place_label(x, y, str(k + 1), frame, taken)
-            placed[k] = ("number", *(spot or (x, y + 4, "middle", None)))
 
     names = []
     for country in world:
@@ -350,14 +343,12 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
         add(f'<text class="countryname" x="{_n(x)}" y="{_n(y)}" text-anchor="middle">{escape(name)}</text>')
 
     numbered = []
-    far = []
     add('<g class="places">')
     for k, place, x, y, area in marks:
         kind = place["kind"]
         low = " low" if place.get("low") else ""
         number = k + 1
         if not frame.inside(x, y):
-            far.append((k, place, x, y))
             continue
         add(f'<g class="mark {escape(kind)}{low}" data-place="{number}">')
         add(f"<title>{escape(place['name'])}</title>")
@@ -373,22 +364,21 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
                 f'<circle cx="{_n(x)}" cy="{_n(y)}" r="9" fill="none" stroke="{colour}" stroke-width="2" '
                 'stroke-dasharray="4 3"/>'
             )
-        spot = placed.get(k)
-        text = place["name"].upper() if kind == "country" else place["name"]
-        if spot and spot[0] == "number":
+        spot = placed[k]
+        if spot["number"] or not spot["fits"]:  # as the page does: its number, listed in the key
             numbered.append((number, place["name"]))
-            tx, ty, anchor, end = spot[1:]
-            if end is not None:
-                add(f'<path class="leader" d="M{_n(x)} {_n(y)}L{_n(end[0])} {_n(end[1])}"/>')
-            add(f'<text x="{_n(tx)}" y="{_n(ty)}" text-anchor="{anchor}" font-weight="700">{number}</text>')
-        elif spot:
-            tx, ty, anchor, end = spot
-            if end is not None:
-                add(f'<path class="leader" d="M{_n(x)} {_n(y)}L{_n(end[0])} {_n(end[1])}"/>')
-            add(f'<text x="{_n(tx)}" y="{_n(ty)}" text-anchor="{anchor}">{escape(text)}</text>')
+        if spot["fits"]:
+            if spot["leader"]:
+                x1, y1, x2, y2 = spot["leader"]
+                add(f'<path class="leader" d="M{_n(x1)} {_n(y1)}L{_n(x2)} {_n(y2)}"/>')
+            b = spot["box"]
+            bold = ' font-weight="700"' if spot["number"] else ""
+            add(
+                f'<text x="{_n(b["left"] + PAD)}" y="{_n((b["top"] + b["bottom"]) / 2 + FONT * 0.35)}"{bold}>'
+                f"{escape(spot['text'])}</text>"
+            )
         add("</g>")
-    for k, place, x, y in far:
-        add(_pointer(k + 1, place, x, y, frame, taken))
+    out.extend(pointers)
     add("</g>")
     rows: list[str] = []
     for n, name in numbered:  # the key of the numbers, in rows above the credit line

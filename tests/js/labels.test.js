@@ -111,3 +111,31 @@ test("the same input gives the same placement", () => {
   assert.deepStrictEqual(labels.place(items(points), [], { width: 600, height: 400 }),
     labels.place(items(points), [], { width: 600, height: 400 }));
 });
+
+// Whether two segments cross (touching at an end does not count).
+function segmentsCross(a, b) {
+  const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const [p1, p2, p3, p4] = [[a[0], a[1]], [a[2], a[3]], [b[0], b[1]], [b[2], b[3]]];
+  return side(p1, p2, p3) * side(p1, p2, p4) < 0 && side(p3, p4, p1) * side(p3, p4, p2) < 0;
+}
+
+function crossings(results) {
+  const leaders = results.filter((r) => r.leader).map((r) => r.leader);
+  let n = 0;
+  for (let i = 0; i < leaders.length; i++)
+    for (let j = i + 1; j < leaders.length; j++) n += segmentsCross(leaders[i], leaders[j]);
+  return n;
+}
+
+// The plain data mapgen/site/labels.py is run on too (tests/test_svg_labels.py): the same rules in Python.
+const cases = require("./label-cases.json");
+
+test("no two leaders cross on a storm's 40 places; in a block of 40 marks 22 px apart, one pair at most", () => {
+  const track = labels.place(cases.storm.items, cases.storm.obstacles, cases.storm.frame);
+  disjoint(track);
+  track.forEach((r) => cases.storm.obstacles.forEach((o) => assert.strictEqual(labels.overlap(r.box, o), 0)));
+  assert.strictEqual(crossings(track), 0);
+  const crowded = labels.place(cases.block.items, cases.block.obstacles, cases.block.frame);
+  disjoint(crowded);
+  assert.ok(crossings(crowded) <= 1, `${crossings(crowded)} crossings`);  // 17 before leaders weighed crossings
+});

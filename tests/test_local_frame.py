@@ -1,0 +1,66 @@
+"""A local story's first view in Chromium: framed on its cluster, a doubtful namesake far off pointed at."""
+
+from pathlib import Path
+
+import pytest
+
+import mapgen
+from mapgen.geo import distance_km
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+VIEW = """() => { const b = mapgen.maps[0].getBounds();
+  return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }"""
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    """The Holmes County story: its towns within 30 km, Cleveland 107 km off, Mount Hope read as
+    the West Virginia one (flagged) 300 km south."""
+    out = tmp_path_factory.mktemp("county") / "site"
+    mapgen.build_site(EXAMPLES / "article-county.txt", out)
+    return out
+
+
+def view_km(page) -> tuple[float, float]:
+    south, west, north, east = page.evaluate(VIEW)
+    middle = (south + north) / 2
+    return distance_km(middle, west, middle, east), distance_km(south, west, north, west)
+
+
+# the most the view may span: the towns and Cleveland are 140 km tall; the desktop embed is at the
+# half-step zoom that holds them (8.5: 420 x 240 km), where with Mount Hope in the frame it was zoom 6, 2400 x 1360 km
+@pytest.mark.parametrize("width, height, most_km", [(1280, 800, 500), (390, 844, 260)])
+def test_a_county_story_opens_on_its_towns_and_points_at_the_far_namesake(visit, county, width, height, most_km):
+    page = visit((county / "embed.html").as_uri(), county, viewport={"width": width, "height": height}).page
+    page.locator(".mg-marker").first.wait_for()
+    wide, high = view_km(page)
+    assert max(wide, high) < most_km, f"the view spans {wide:.0f} x {high:.0f} km: Ohio, not the county"
+    assert min(wide, high) > 40, "with the towns and Cleveland in it"
+    south, _, north, _ = page.evaluate(VIEW)
+    assert south < 40.272 and north > 41.4995, "every sure town is in view, Coshocton to Cleveland"
+    if width >= 480:
+        pointer = page.locator(".mg-pointer", has_text="Mount Hope")
+        assert pointer.count() == 1
+        box, frame = pointer.bounding_box(), page.locator(".mg-map").bounding_box()
+        assert box["y"] + box["height"] > frame["y"] + frame["height"] * 0.6, "at the map's foot: it lies south"
+    else:
+        page.locator(".mg-pointers-toggle").click()
+        assert page.locator(".mg-pointer-jump", has_text="Mount Hope").count() == 1
+    assert page.locator(".mg-pointer, .mg-pointer-jump", has_text="Ohio").count() == 0, "Ohio is where the map is"
+
+
+@pytest.fixture(scope="module")
+def departement(tmp_path_factory):
+    """A fire in the Tarn: its towns, the département named, Toulouse and Rodez beside it."""
+    out = tmp_path_factory.mktemp("departement") / "site"
+    mapgen.build_site(EXAMPLES / "article-departement.txt", out)
+    return out
+
+
+def test_a_departement_the_story_is_in_is_drawn_whole(visit, departement):
+    page = visit((departement / "index.html").as_uri(), departement, viewport={"width": 1280, "height": 800}).page
+    page.locator(".mg-marker").first.wait_for()
+    shape, frame = page.locator("path.mg-admin").bounding_box(), page.locator(".mg-map").bounding_box()
+    assert shape["y"] >= frame["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"], (shape, frame)
+    assert shape["x"] >= frame["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"], (shape, frame)
