@@ -94,9 +94,9 @@ def kept_table(
     missing or damaged: a build asks it for the few rows it needs, where a JSON copy is read
     whole. As for kept_json, `path`'s name must say all it is made from, and `older` is a glob
     of the copies that earlier versions kept beside it. Where the cache cannot be written, the
-    table is made in memory. The caller closes the connection."""
+    table is made in memory. The caller closes the connection, which any thread may use."""
     try:
-        db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
         try:
             db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
             return db
@@ -112,9 +112,11 @@ def kept_table(
         for old in path.parent.glob(older) if older else ():
             if old != path:
                 old.unlink(missing_ok=True)
-        return sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+        return sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
-        return _write_table(sqlite3.connect(":memory:"), table, columns, rows)  # costs the time again, next run
+        return _write_table(
+            sqlite3.connect(":memory:", check_same_thread=False), table, columns, rows
+        )  # costs the time again, next run
 
 
 def _write_table(db: sqlite3.Connection, table: str, columns: str, rows: list[tuple]) -> sqlite3.Connection:

@@ -62,3 +62,14 @@ def test_a_local_story_towns_are_read_from_a_kept_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(cities, "_big_towns", whole)
     again = [cities.orientation_cities(bounds, places, "fr") for bounds, places in stories]
     assert again == first, "a later build reads the kept copy"
+
+
+def test_the_rule_recogniser_word_frequencies_are_wordfreq_s():
+    """The German table, kept as SQLite and asked word by word, gives wordfreq's own figures
+    (a hyphenated name's worked out from its parts; a word it lacks, none)."""
+    from wordfreq import zipf_frequency
+
+    from mapgen.extract import rules
+
+    for word in ("essen", "lage", "telgte", "hof", "mark", "köln", "bernkastel-kues", "xqzwv"):
+        assert rules._zipf(word, "de") == zipf_frequency(word, "de"), word
