@@ -73,3 +73,19 @@ def test_the_rule_recogniser_word_frequencies_are_wordfreq_s():
 
     for word in ("essen", "lage", "telgte", "hof", "mark", "köln", "bernkastel-kues", "xqzwv"):
         assert rules._zipf(word, "de") == zipf_frequency(word, "de"), word
+
+
+def test_the_time_zone_cities_names_are_kept_and_babel_is_not_loaded_again(tmp_path, monkeypatch):
+    """CLDR's city names ("Damas" for Asia/Damascus in French) name the orientation towns; loading
+    Babel's locale for them took a fortieth of a warm build, so they are kept."""
+    import babel
+
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path))
+    first = cities.time_zone_cities("fr")
+    assert first["Asia/Damascus"] == "Damas"
+
+    def parse(*args, **kwargs):
+        raise AssertionError("Babel's locale was loaded again")
+
+    monkeypatch.setattr(babel.Locale, "parse", parse)
+    assert cities.time_zone_cities("fr") == first

@@ -133,7 +133,15 @@ def _big_towns(at_least: int = MIN_POPULATION) -> list[dict]:
 
 
 def time_zone_cities(language: str) -> dict[str, str]:
-    """CLDR's name of each time zone's city in a language, where it differs from the zone's own."""
+    """CLDR's name of each time zone's city in a language, where it differs from the zone's own; kept in
+    the cache by Babel's version (loading Babel's locale took a fortieth of a warm build)."""
+    if not language.isalpha():
+        return _time_zone_cities(language)  # no file name of it
+    path = cache_dir() / f"zone-cities-{language}-babel{version('babel')}.json"
+    return kept_json(path, lambda: _time_zone_cities(language), older=f"zone-cities-{language}-*.json")
+
+
+def _time_zone_cities(language: str) -> dict[str, str]:
     from babel import Locale, UnknownLocaleError
 
     try:
