@@ -89,3 +89,16 @@ def test_the_time_zone_cities_names_are_kept_and_babel_is_not_loaded_again(tmp_p
 
     monkeypatch.setattr(babel.Locale, "parse", parse)
     assert cities.time_zone_cities("fr") == first
+
+
+def test_the_admin1_data_is_named_without_decompressing_it(monkeypatch):
+    """The key of what is kept from the package's 240 admin-1 files (their boxes) is made from their
+    compressed bytes: decompressing them all at each build took a fortieth of a local story's."""
+    import gzip
+
+    shapes.admin1_key.cache_clear()
+    shapes._bytes.cache_clear()
+    monkeypatch.setattr(gzip, "decompress", lambda data: pytest.fail("a file was decompressed"))
+    key = shapes.admin1_key()
+    assert key.startswith("admin1-pkg-") and len(key) == len("admin1-pkg-") + 12
+    shapes.admin1_key.cache_clear()
