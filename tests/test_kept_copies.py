@@ -102,3 +102,20 @@ def test_the_admin1_data_is_named_without_decompressing_it(monkeypatch):
     key = shapes.admin1_key()
     assert key.startswith("admin1-pkg-") and len(key) == len("admin1-pkg-") + 12
     shapes.admin1_key.cache_clear()
+
+
+def test_a_damaged_or_unwritable_kept_table_is_made_again(tmp_path):
+    from contextlib import closing
+
+    from mapgen.cache import kept_table
+
+    path = tmp_path / "words-v1.sqlite"
+    path.write_bytes(b"not a database, a file cut short by a full disk")
+    with closing(kept_table(path, "words", "word, n", lambda: [("Essen", 1)])) as db:
+        assert db.execute("SELECT word, n FROM words").fetchall() == [("Essen", 1)]
+    with closing(kept_table(path, "words", "word, n", lambda: pytest.fail("made again"))) as db:
+        assert db.execute("SELECT n FROM words WHERE word = 'Essen'").fetchone() == (1,)
+    blocked = tmp_path / "a file" / "words.sqlite"  # its folder cannot be made: a table in memory
+    (tmp_path / "a file").write_text("", "utf-8")
+    with closing(kept_table(blocked, "words", "word, n", lambda: [("Lage", 2)])) as db:
+        assert db.execute("SELECT word FROM words").fetchall() == [("Lage",)]
