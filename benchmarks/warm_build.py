@@ -15,10 +15,12 @@ With --languages de,it,pt,nl,ru, this tree alone builds an article in each
 language (the first passages of benchmarks/data/<code>-dev.jsonl, or
 examples/article-<code>.txt where there is one), each a text never read before,
 turn about with the seed article (French, read by its spaCy model) as the
-baseline of the same run; the budget is 2 s for each language.
+baseline of the same run; the budget is 2 s for each language. With --against
+REV too, a git revision builds each article turn about with this tree, on a
+copy of the same warm cache, and the ratios of this tree's to its times are printed.
 
     python benchmarks/warm_build.py [ARTICLE] [--baseline REV] [--runs N] [--country-rows N] [--new-text]
-    python benchmarks/warm_build.py --languages de,it,pt,nl,ru [--runs N] [--cache DIR]
+    python benchmarks/warm_build.py --languages de,it,pt,nl,ru [--runs N] [--cache DIR] [--against REV]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,18 +47,14 @@ def main() -> None:
     parser.add_argument("--new-text", action="store_true", help="a text never read before at each build")
     parser.add_argument("--languages", metavar="CODES", help="comma-separated: each language's article, new each build")
     parser.add_argument("--cache", metavar="DIR", help="with --languages: a cache to use (default: a new one)")
+    parser.add_argument("--against", metavar="REV", help="with --languages: a git revision to build each article too")
     args = parser.parse_args()
     if args.languages:
-        languages_run(args.languages.split(","), args.runs, args.cache)
+        languages_run(args.languages.split(","), args.runs, args.cache, args.against)
         return
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        checkout = tmp / "baseline"
-        checkout.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.baseline, "mapgen"], check=True, capture_output=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+        checkout = _checkout(args.baseline, tmp)
         sides = {
             "this tree": {**_environ(), "PYTHONPATH": str(ROOT), "MAPGEN_CACHE": str(tmp / "ours")},
             args.baseline: {**_environ(), "PYTHONPATH": str(checkout), "MAPGEN_CACHE": str(tmp / "theirs")},
@@ -109,13 +108,15 @@ def article_text(code: str) -> str:
         return "\n\n".join(json.loads(line)["text"] for line, _ in zip(lines, range(3), strict=False))
 
 
-def languages_run(codes: list[str], runs: int, cache: str | None = None) -> None:
-    """Each language's article and the seed, new texts each time, turn about, on one warm cache."""
+def languages_run(codes: list[str], runs: int, cache: str | None = None, against: str | None = None) -> None:
+    """Each language's article and the seed, new texts each time, turn about, on one warm cache;
+    with `against`, that revision's build of each on a copy of the cache, turn about with ours."""
     articles = {"fr (seed, baseline)": SEED.read_text("utf-8"), **{code: article_text(code) for code in codes}}
     language_of = {"fr (seed, baseline)": "fr", **{code: code for code in codes}}
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        env = {**_environ(), "PYTHONPATH": str(ROOT), "MAPGEN_CACHE": cache or str(tmp / "cache")}
+        ours = {**_environ(), "PYTHONPATH": str(ROOT), "MAPGEN_CACHE": cache or str(tmp / "cache")}
+        sides = {"this tree": ours}
         mapgen = [sys.executable, "-m", "mapgen.cli"]
 
         def build(side: str, run_id: str) -> list[str]:
@@ -123,20 +124,46 @@ def languages_run(codes: list[str], runs: int, cache: str | None = None) -> None
             article.write_text(f"{articles[side]}\n\n{run_id}\n", "utf-8")
             return [*mapgen, "build", str(article), "-o", str(tmp / "site"), "--force", "--language", language_of[side]]
 
-        run([*mapgen, "index"], env, tmp)
-        for side in articles:
-            run(build(side, "first"), env, tmp)  # each language's caches made (pipeline, tables, copies)
-        times: dict[str, list[tuple[float, float, float]]] = {side: [] for side in articles}
+        run([*mapgen, "index"], ours, tmp)
+        if against:  # its own copy: each side keeps its copies under names of its own, and removes the other's
+            shutil.copytree(
+                ours["MAPGEN_CACHE"], tmp / "theirs", ignore=shutil.ignore_patterns("mentions", "*.partial")
+            )
+            sides[against] = {**ours, "PYTHONPATH": str(_checkout(against, tmp)), "MAPGEN_CACHE": str(tmp / "theirs")}
+        for env in sides.values():
+            for side in articles:
+                run(build(side, "first"), env, tmp)  # each language's caches made (pipeline, tables, copies)
+        times = {(who, side): [] for who in sides for side in articles}
         for k in range(runs):
             for side in articles:
-                times[side].append(timed_with_cpu(build(side, f"run{k}"), env, cwd=tmp))
-    print(f"warm mapgen build, a text never read before, each language: medians of {runs}, turn about")
-    print(f"{'':24} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall / seed':>12}  ≤ 2 s")
-    medians = {side: [statistics.median(t[i] for t in runs_) for i in range(3)] for side, runs_ in times.items()}
-    seed_wall = medians["fr (seed, baseline)"][0]
-    for side, (wall, cpu, peak) in medians.items():
-        verdict = "" if side.startswith("fr (seed") else ("PASS" if wall <= 2.0 else "FAIL")
-        print(f"{side:24} {wall:8.2f} {cpu:8.2f} {peak:8.0f} {wall / seed_wall:12.2f}  {verdict}")
+                for n, (who, env) in enumerate(sides.items() if k % 2 else reversed(sides.items())):
+                    times[(who, side)].append(timed_with_cpu(build(side, f"run{k}{n}"), env, cwd=tmp))
+    medians = {key: [statistics.median(t[i] for t in runs_) for i in range(3)] for key, runs_ in times.items()}
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"warm mapgen build, a text never read before, each language: medians of {runs}, turn about (load {load})")
+    for who in sides:
+        print(f"{who}:")
+        print(f"{'':24} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'wall / seed':>12}  ≤ 2 s")
+        seed_wall = medians[(who, "fr (seed, baseline)")][0]
+        for side in articles:
+            wall, cpu, peak = medians[(who, side)]
+            verdict = "" if side.startswith("fr (seed") else ("PASS" if wall <= 2.0 else "FAIL")
+            print(f"{side:24} {wall:8.2f} {cpu:8.2f} {peak:8.0f} {wall / seed_wall:12.2f}  {verdict}")
+    if against:
+        print(f"this tree / {against}:")
+        print(f"{'':24} {'wall':>8} {'CPU':>8} {'peak':>8}")
+        for side in articles:
+            ratios = [a / b for a, b in zip(medians[("this tree", side)], medians[(against, side)], strict=True)]
+            print(f"{side:24} {ratios[0]:8.2f} {ratios[1]:8.2f} {ratios[2]:8.2f}")
+
+
+def _checkout(rev: str, tmp: Path) -> Path:
+    """The revision's mapgen package, extracted into a folder of its own."""
+    checkout = tmp / "baseline"
+    checkout.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "mapgen"], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+    return checkout
 
 
 def run(command: list[str], env: dict, cwd: Path) -> None:

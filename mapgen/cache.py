@@ -1,12 +1,13 @@
 """Where mapgen keeps what it builds once per machine: the gazetteer index,
-the trimmed spaCy pipelines, and the JSON copies of data that is slow to read."""
+the trimmed spaCy pipelines, and the JSON or SQLite copies of data that is slow to read."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,46 @@ def keep_json(path: Path, data: Any, *, older: str | None = None) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be written only costs the time again
+
+
+def kept_table(
+    path: Path, table: str, columns: str, make: Callable[[], Iterable[tuple]], *, older: str | None = None
+) -> sqlite3.Connection:
+    """A read-only connection to a table kept as SQLite at `path`, made of `make`'s rows where
+    missing or damaged: a build asks it for the few rows it needs, where a JSON copy is read
+    whole. As for kept_json, `path`'s name must say all it is made from, and `older` is a glob
+    of the copies that earlier versions kept beside it. Where the cache cannot be written, the
+    table is made in memory. The caller closes the connection, which any thread may use."""
+    try:
+        db = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
+        try:
+            db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
+            return db
+        except sqlite3.Error:
+            db.close()
+    except sqlite3.Error:
+        pass
+    rows = list(make())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with written_whole(path) as partial:
+            _write_table(sqlite3.connect(partial), table, columns, rows).close()
+        for old in path.parent.glob(older) if older else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+        return sqlite3.connect(sqlite_uri(path, "ro"), uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return _write_table(
+            sqlite3.connect(":memory:", check_same_thread=False), table, columns, rows
+        )  # costs the time again, next run
+
+
+def _write_table(db: sqlite3.Connection, table: str, columns: str, rows: list[tuple]) -> sqlite3.Connection:
+    marks = ", ".join("?" * len(columns.split(",")))
+    with db:
+        db.execute(f"CREATE TABLE {table} ({columns})")
+        db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    return db
 
 
 def sqlite_uri(path: Path, mode: str) -> str:

@@ -280,3 +280,30 @@ def test_an_extra_that_is_not_installed_is_named_in_one_line(tmp_path, monkeypat
     gold.write_text(json.dumps({"id": "1", "text": "Floods hit Mosul.", "places": []}) + "\n", "utf-8")
     evaluated = run("eval", str(gold))
     assert evaluated.returncode == 1 and "pip install 'mapgen[eval]'" in evaluated.stderr, evaluated.stderr
+
+
+WARM_BUILD = """
+import runpy, sys
+sys.argv = ["mapgen", "build", sys.argv[1], "-o", sys.argv[2], "--language", "de"]
+try:
+    runpy.run_module("mapgen", run_name="__main__")
+except SystemExit:
+    pass
+print("imported:", *sorted(m for m in ("folium", "branca", "xyzservices", "filelock") if m in sys.modules))
+"""
+
+
+def test_a_warm_build_imports_only_what_it_uses(tmp_path):
+    """A build on a warm machine loads no library it only needs to make what the cache keeps:
+    folium (its map, kept), filelock (to build the index or a model's copy once)."""
+    article = tmp_path / "artikel.txt"
+    for k in range(2):  # the first makes what the cache keeps; the second reads it
+        article.write_text(f"Das Hochwasser erreichte am Montag Köln und Bonn am Rhein.\n\n{k}\n", "utf-8")
+        run = subprocess.run(
+            [sys.executable, "-c", WARM_BUILD, str(article), str(tmp_path / "site")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+    assert run.stdout.splitlines()[-1] == "imported:"

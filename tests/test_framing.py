@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import pytest
 from conftest import FRANCE, LYON, TEXT, mention
 
 from mapgen.geo import distance_km
@@ -159,3 +160,15 @@ def test_a_story_whose_places_are_mostly_doubtful_is_not_cut_to_its_few_sure_one
         ),
     ]
     assert not story_view(places).far
+
+
+def test_a_lake_frames_no_more_than_a_country_known_by_its_source_alone(monkeypatch):
+    """A lake among a local story's places leaves the view on the towns; that it is one of
+    Natural Earth's features is read from its candidate, without loading the 300 KB of them."""
+    from mapgen.gazetteer import natural_features
+
+    lake = Candidate(None, "Lake Michigan", "site", None, 43.9, -87.1, source="Natural Earth lake/lake-michigan")
+    places = [place("Holland", 42.79, -86.11), place("Saugatuck", 42.66, -86.2), Place("Lake Michigan", lake, 0.9, ())]
+    monkeypatch.setattr(natural_features, "features_by_id", lambda: pytest.fail("the features were loaded"))
+    view = story_view(places)
+    assert view.bounds == [[42.66, -86.2], [42.79, -86.11]]

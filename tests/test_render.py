@@ -1,7 +1,11 @@
 """The folium map: what reaches the page, its ids, its view, and the text it quotes."""
 
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from conftest import HOSTILE, LYON, PARIS, TEXT, mention
 
@@ -118,3 +122,24 @@ def test_offline_tiles_are_read_from_a_folder_named_with_url_characters(tmp_path
     monkeypatch.setattr(basemap, "package_dir", lambda name, **_: folder)
     assert set(basemap.read_tiles([(0, 0, 0), (6, 32, 22)])) == {(0, 0, 0), (6, 32, 22)}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["maps#2?x%41"]
+
+
+def test_a_second_build_draws_the_same_map_without_importing_folium(tmp_path):
+    """folium's part of a page depends only on the map's options: made once, it is kept, and a
+    later build in another process writes the same bytes without importing folium (a fifth of a warm build)."""
+    code = (
+        "import sys; from conftest import storm_article, storm_places; from mapgen.site.pages import WORDS; "
+        "from mapgen.site.render import build_map; "
+        f"m = build_map(storm_article(), storm_places(), {OFFLINE!r}, WORDS['fr']); "
+        "print(repr((m.div, m.script)), 'folium' in sys.modules)"
+    )
+    env = {**os.environ, "MAPGEN_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=Path(__file__).parent, capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    first, second = (run.stdout.rsplit(" ", 1) for run in runs)
+    assert first[0] == second[0], "the kept map is the one folium made"
+    assert first[1].strip() == "True" and second[1].strip() == "False"

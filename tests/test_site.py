@@ -266,3 +266,15 @@ def test_an_untitled_articles_headline_leaves_its_dateline_out(tmp_path, article
     untitled = replace(article, title=None, text=first_line + "\n" + article.text)
     page = write_site(untitled, places, tmp_path / "site", png=False).index.read_text()
     assert f"<title>{html.escape(title, quote=False)}</title>" in page
+
+
+def test_a_later_build_renders_the_pages_without_compiling_their_templates(tmp_path, monkeypatch, article, places):
+    """The pages' templates are kept compiled in the cache (Jinja2 checks each against its source):
+    compiling them took 16 ms of every build. The pages are the same bytes."""
+    monkeypatch.setenv("MAPGEN_CACHE", str(tmp_path / "cache"))
+    site._ENV.cache.clear()
+    first = write_site(article, places, tmp_path / "a" / "site")
+    site._ENV.cache.clear()  # as a new process starts
+    monkeypatch.setattr(site._ENV, "compile", lambda *a, **k: pytest.fail("a template was compiled again"))
+    second = write_site(article, places, tmp_path / "b" / "site")
+    assert read_all(first.out_dir) == read_all(second.out_dir)

@@ -9,8 +9,6 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from filelock import FileLock
-
 from .. import languages
 from ..cache import cache_dir
 from ..errors import ExtractError
@@ -102,6 +100,8 @@ def load_pipeline(language: str):
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     trimmed.parent.mkdir(parents=True, exist_ok=True)
+    from filelock import FileLock  # only on a first run: importing it cost every warm build 20 ms
+
     with FileLock(trimmed.with_name(trimmed.name + ".lock")):  # two first runs at once save it once
         if not (trimmed / "config.cfg").exists():
             _save_trimmed(nlp, trimmed)

@@ -28,13 +28,13 @@ spaCy's recognisers found.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
+import sqlite3
 import unicodedata
 from functools import cache
 from pathlib import Path
 
-from ..cache import cache_dir, written_whole
+from ..cache import cache_dir, kept_table
 from ..geocode import PlaceIndex
 from ..languages import Language
 from ..lookup import candidates
@@ -75,9 +75,10 @@ def _zipf(word: str, language: str, from_table: bool = True) -> float:
     if not from_table or not all(token.isalpha() for token in tokens):
         return _wordfreq_zipf(word, language)
     table = _frequencies(language)
-    if any(token not in table for token in tokens):
+    found = [table.execute("SELECT frequency FROM words WHERE word = ?", (token,)).fetchone() for token in tokens]
+    if any(row is None for row in found):
         return 0.0  # wordfreq gives a word with an unknown part no frequency
-    frequency = 1.0 / sum(1.0 / table[token] for token in tokens)
+    frequency = 1.0 / sum(1.0 / row[0] for row in found)
     frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)  # wordfreq's 3 significant digits
     return round(math.log10(frequency) + 9, 2)
 
@@ -103,12 +104,13 @@ def _default_index_only(geocoder: PlaceIndex) -> bool:
 
 
 @cache
-def _frequencies(language: str) -> dict[str, float]:
+def _frequencies(language: str) -> sqlite3.Connection:
     """wordfreq's frequency of each word of the language that is a name in the default index, a
     word of one ("kues" of "Bernkastel-Kues"), or a name with an inflection's ending
     (languages.Language.name_endings): the only words the recogniser asks about. Made from
     wordfreq's list once per index and kept in the cache (tens of thousands of words where the
-    list holds 600,000)."""
+    list holds 600,000), as an SQLite table that a build asks for the few words it weighs (read
+    whole as JSON, a German table of 2.5 MB took a twentieth of a warm build); open for the process."""
     from importlib.metadata import version
 
     from .. import languages
@@ -117,21 +119,16 @@ def _frequencies(language: str) -> dict[str, float]:
     index = default_path()
     endings = languages.get(language).name_endings if language in languages.CODES else ()
     tag = hashlib.sha256(repr(endings).encode()).hexdigest()[:8]
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}-v2.json"
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        pass
-    table = _trimmed_table(language, index, endings)
-    try:
-        with written_whole(path) as scratch:
-            scratch.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), "utf-8")
-        for older in path.parent.glob(f"wordfreq-*-{language}-*.json"):
-            if older != path:
-                older.unlink(missing_ok=True)  # made for another index or wordfreq: never read again
-    except OSError:
-        pass  # a read-only cache: made again on each run
-    return table
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{index.stem}-{tag}-v3.sqlite"
+    # made for another index or wordfreq, or as JSON before: never read again
+    older = f"wordfreq-*-{language}-*"
+    return kept_table(
+        path,
+        "words",
+        "word TEXT PRIMARY KEY, frequency",
+        lambda: _trimmed_table(language, index, endings).items(),
+        older=older,
+    )
 
 
 def _trimmed_table(language: str, index, endings: tuple[str, ...]) -> dict[str, float]:

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ..cache import cache_dir
 from ..errors import DumpNotFound, GazetteerError
 from . import geonames_dump
@@ -88,6 +86,8 @@ def add(
 
 @contextmanager
 def _one_at_a_time(path: Path, warn: Warn | None) -> Iterator[None]:
+    from filelock import FileLock, Timeout  # only to add countries: importing it cost a warm build 20 ms
+
     lock = FileLock(path)
     try:
         lock.acquire(timeout=0)
@@ -270,6 +270,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _writing(path: Path) -> Iterator[sqlite3.Connection]:
     """The added countries' index, locked and in one transaction: committed
     whole when the block ends, rolled back on any error or interruption."""
+    from filelock import FileLock
+
     with FileLock(path.with_name(path.name + ".lock")), closing(_connect(path)) as db:
         try:
             db.executescript(SCHEMA + INDEXES + _COUNTRIES)

@@ -16,8 +16,6 @@ from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ..cache import cache_dir
 from ..errors import DamagedIndex, GazetteerError
 from ..names import key_skeleton, name_key
@@ -76,6 +74,8 @@ def open_or_build(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise GazetteerError(f"cannot write the place-name index in {path.parent}: {err.strerror}") from None
+    from filelock import FileLock, Timeout  # only to build the index: importing it cost a warm build 20 ms
+
     lock = FileLock(path.parent / "gazetteer.lock")
     try:
         lock.acquire(timeout=0)

@@ -93,6 +93,11 @@ def source_of(feature: NaturalFeature) -> str:
     return f"{SOURCE} {feature.id}"
 
 
+def is_feature(candidate: Candidate) -> bool:
+    """Whether a candidate stands for one of the features, as its `source` says: without loading them."""
+    return candidate.source.startswith(SOURCE + " ")
+
+
 def feature_of(candidate: Candidate) -> NaturalFeature | None:
     """The feature a candidate of this source stands for; None for any other candidate."""
     prefix = SOURCE + " "

@@ -3,6 +3,7 @@
 What is drawn, by file:
 
     render.py     the folium map: markers, popups, areas, the page script's data
+    folium_map.py folium's map element and script, kept in the cache by the map's options
     framing.py    where the map opens: on the places the story happens in
     basemap.py    the background: vector countries (default), offline or online tiles
     world.py      the countries' shapes and points (countryinfo), encoded for the page

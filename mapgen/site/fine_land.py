@@ -97,7 +97,9 @@ def area_bounds() -> dict[str, list[Box]]:
     def measure() -> dict[str, list[Box]]:
         return {code: [bounding_box(area["rings"]) for area in country_table(code).get("areas", [])] for code in codes}
 
-    return kept_json(cache_dir() / f"admin1-bounds-{data_key()}.json", measure)
+    key = data_key()
+    older = "admin1-bounds-admin1-pkg-*.json" if key.startswith("admin1-pkg-") else None  # the package's earlier data
+    return kept_json(cache_dir() / f"admin1-bounds-{key}.json", measure, older=older)
 
 
 def bounding_box(polygons: list[list[list[int]]]) -> Box:

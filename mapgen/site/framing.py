@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer.natural_features import feature_of
+from ..gazetteer.natural_features import is_feature
 from ..geo import distance_km
 from ..model import Mention, Place
 
@@ -59,7 +59,7 @@ def story_view(places: list[Place]) -> View | None:
         k
         for k in framing
         if places[k].kind != "country"
-        and feature_of(places[k].chosen) is None  # a lake or a river frames no more than a country does
+        and not is_feature(places[k].chosen)  # a lake or a river frames no more than a country does
         and not all(_qualifies(m, towns) for m in places[k].mentions)
     ]
     focus = marked or finer or framing

@@ -1,26 +1,21 @@
 """Build the Leaflet map of an article's places with folium.
 
-folium makes the map and its view; the places and the basemap come as one
-folium element of our own (PlaceLayer) whose script draws them from JSON with
-DOM calls, so no text of the article is ever spliced into HTML or JavaScript
-source. folium's default jQuery, Bootstrap and Font Awesome are left out: the
-page uses none of them.
+folium makes the map and its view (folium_map.py, which keeps what it wrote);
+the places and the basemap come as one folium element of our own whose script
+draws them from JSON with DOM calls, so no text of the article is ever spliced
+into HTML or JavaScript source.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import count
-
-import folium
-from branca.element import MacroElement
-from jinja2 import Template
 
 from .admin1 import Area, lines_for, shapes_for
 from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
+from .folium_map import map_html
 from .framing import View, holds_story, is_local, story_view
 from .jsontext import script_json
 from .water import water_near
@@ -44,20 +39,6 @@ class MapHtml:
     spec: dict | None = None  # the data before it became JSON, for map.svg (svgmap.py)
 
 
-class PlaceLayer(MacroElement):
-    """The article's places and the basemap, drawn by mapgen.js from JSON data."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-mapgen.draw({{ this._parent.get_name() }}, JSON.parse(document.getElementById("mapgen-data").textContent));
-{% endmacro %}"""
-    )
-
-    def __init__(self):
-        super().__init__()
-        self._name = "PlaceLayer"
-
-
 def build_map(article: Article, places: list[Place], basemap: dict, words: dict) -> MapHtml:
     """The folium map and the data mapgen.js draws on it, as HTML fragments for the templates.
 
@@ -78,24 +59,21 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     zooms = {"minZoom": basemap["minZoom"], "maxZoom": basemap["maxZoom"]}
     if "zoomSnap" in basemap:
         zooms["zoomSnap"] = basemap["zoomSnap"]
-    m = folium.Map(
-        location=None,
-        tiles=None,
-        zoom_control=True,
-        control_scale=False,  # mapgen.js adds a metric one
-        prefer_canvas=False,
-        world_copy_jump=False,
-        scroll_wheel_zoom=False,
-        attribution_control=False,  # the credits are the graphic's own line, under the map
-        max_bounds=bool(world),
-        **(_bounds_arguments(world) if world else {}),
-        **zooms,
+    div, script = map_html(
+        {
+            "location": None,
+            "tiles": None,
+            "zoom_control": True,
+            "control_scale": False,  # mapgen.js adds a metric one
+            "prefer_canvas": False,
+            "world_copy_jump": False,
+            "scroll_wheel_zoom": False,
+            "attribution_control": False,  # the credits are the graphic's own line, under the map
+            "max_bounds": bool(world),
+            **(_bounds_arguments(world) if world else {}),
+            **zooms,
+        }
     )
-    m.default_js, m.default_css = [], []
-    PlaceLayer().add_to(m)
-    _number_elements(m)
-    figure = m.get_root()
-    figure.render()
     data: dict[str, object] = {
         "view": view and {"bounds": view.bounds, "maxZoom": fit_zoom(places, basemap)},
         "basemap": basemap,
@@ -122,8 +100,8 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
         )
         data["cities"] = orientation_cities(view.bounds, places, article.language)
     return MapHtml(
-        div=figure.html.render().strip(),  # type: ignore[attr-defined]  # a folium Figure
-        script=figure.script.render().strip(),  # type: ignore[attr-defined]
+        div=div,
+        script=script,
         data=script_json(data),
         far=tuple(places[k].name for k in sorted(view.far)) if view else (),
         shaped=frozenset(k for k, shape in enumerate(shapes) if shape),
@@ -171,19 +149,6 @@ def fit_zoom(places: list[Place], basemap: dict) -> int:
 def _bounds_arguments(world: list[list[float]]) -> dict:
     (south, west), (north, east) = world
     return {"min_lat": south, "min_lon": west, "max_lat": north, "max_lon": east}
-
-
-def _number_elements(root) -> None:
-    """folium names elements with random ids; number them instead, so that one
-    article always gives the same bytes."""
-    numbers = count()
-
-    def visit(element):
-        element._id = f"{next(numbers):04d}"
-        for child in element._children.values():
-            visit(child)
-
-    visit(root)
 
 
 def _place_data(place: Place, language: str, shape: Area | None) -> dict:
