@@ -46,3 +46,20 @@ def test_no_traceback_on_odd_input(text, code):
         mapgen.find_places(text, code)
     except mapgen.MapgenError:
         pass  # a message the user can act on ("the article is empty"), not a traceback
+
+
+WATER = {
+    "de": ("Hochwasser in Dresden und Meißen: Die Elbe stieg am Montag auf über sechs Meter.", "Elbe"),
+    "it": ("A Cremona e a Piacenza il Po ha superato i sette metri.", "Po"),
+    "pt": ("Em Santarém e em Almeirim, o rio Tejo subiu dois metros durante a noite.", "Tejo"),
+    "nl": ("In Venlo en Roermond stijgt de Maas nog steeds.", "Maas"),
+    "it-lake": ("Un traghetto è affondato nel lago di Garda, tra Sirmione e Desenzano del Garda.", "Garda"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(WATER))
+def test_a_river_after_its_article_or_water_word_is_the_river(key):
+    # towns take no article in these languages, rivers and lakes do ("die Elbe", "il Po", "o rio Tejo")
+    text, water = WATER[key]
+    places = {m.text: p.chosen for p in mapgen.find_places(text, key[:2]) for m in p.mentions}
+    assert places[water].feature == "site"  # the lake is found by its name with "lago di", as the index holds it

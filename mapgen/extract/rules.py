@@ -34,6 +34,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from .. import surroundings
 from ..cache import cache_dir, written_whole
 from ..geocode import PlaceIndex
 from ..languages import Language
@@ -166,6 +167,11 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
         if not _capitalised(tokens[i].text):
             i += 1
             continue
+        water = _with_water_word(doc, i, geocoder, language)
+        if water is not None:
+            found.append(water)
+            i = water[1]
+            continue
         match = _longest_name(doc, i, joiners, geocoder, language)
         if match is None:
             i += 1
@@ -223,6 +229,26 @@ def _longest_name(doc, i: int, joiners: set[str], geocoder: PlaceIndex, language
     return None
 
 
+def _with_water_word(doc, i: int, geocoder: PlaceIndex, language: Language):
+    """A feature the index holds only with the water word before its capitalised words ("lago di
+    Garda", "baía de Guanabara"): (start, end, its sites, the name with its water word), or None. The
+    name found is the capitalised words, looked up with the water word (BASE_FORMS), as a mention
+    opens with a capital."""
+    kinds = {w for w in language.water_before if w.islower()}
+    linkers = {w.lower() for w in language.linkers}
+    for k in (2, 1):
+        if i < k or doc[i - k].text.lower() not in kinds or (k == 2 and doc[i - 1].text.lower() not in linkers):
+            continue
+        for end in range(min(len(doc), i + MAX_WORDS), i, -1):
+            if not _capitalised(doc[end - 1].text):
+                continue
+            text = doc[i - k : end].text
+            sites = [c for c in _places(text, geocoder) if c.feature == "site"]
+            if sites:
+                return i, end, sites, text
+    return None
+
+
 def _places(name: str, geocoder: PlaceIndex) -> list[Candidate]:
     """The places of a name; a short one ("In", "Im") only where it is their own name, not a code."""
     if len(name) < 2 or (name.isupper() and len(name) < 4):
@@ -264,6 +290,12 @@ def _points(
         for c in places
         if c.geonameid is not None
     )
+    # a river, a lake, a sea or a range after an article or a water word ("der Rhein", "il Po", "rio
+    # Tejo", "lago di Garda"): neither against a town nor a common word
+    feature = any(c.feature == "site" for c in places) and (
+        before_word in language.articles
+        or surroundings.is_water(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), language.code)
+    )
     if wide or any(c.feature in ("admin", "region") and name_key(c.name) == name_key(name) for c in places):
         points += WIDE_AREA
     if end - start > 1:
@@ -271,7 +303,7 @@ def _points(
     before_two = f"{doc[start - 2].text.lower()} {before_word}" if start > 1 else ""
     if before_word in language.place_prepositions or before_two in language.place_prepositions:
         points += PREPOSITION
-    elif before_word in language.articles and not wide:
+    elif before_word in language.articles and not wide and not feature:
         points += ARTICLE
     # a list: another name found just before or after, with a comma or a joiner between
     list_words = {",", *language.list_joiners}
@@ -286,7 +318,7 @@ def _points(
             if _capitalised(words) and any(c.feature in ("country", "admin") for c in _places(words, geocoder)):
                 points += AREA_AFTER
                 break
-    if end - start == 1 and not wide:
+    if end - start == 1 and not wide and not feature:
         word = doc[start].text
         zipf = _zipf(word.lower(), language.code, from_table)
         population = max((c.population for c in places if c.feature != "admin"), default=0)

@@ -31,6 +31,15 @@ _DEFINITE_ARTICLE_BEFORE = {
     if (words := languages.get(code).definite_articles)
 }
 
+# In German, Italian, Portuguese and Dutch a town takes no article either, and a river, a lake, a sea or a
+# range does ("der Rhein", "il Po", "o Tejo", "de Maas", "das Erzgebirge"): a name after one of their
+# articles that a natural feature bears is not the town of that name.
+_ARTICLE_BEFORE = {
+    code: re.compile(rf"(?:^|[^\w'’])(?:{languages.words_before(words)})$", re.IGNORECASE)
+    for code in languages.CODES
+    if (words := languages.get(code).articles)
+}
+
 # "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
 _ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
 _BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
@@ -82,6 +91,8 @@ def group_names(
             found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
         elif any(surroundings.river_by_article(text, m.start, m.end, article.language) for m in group):
             found = [c for c in found if c.feature == "site"] or found  # "the Ohio was expected to crest"
+        elif any(c.feature == "site" for c in found) and _after_article(text, group, _ARTICLE_BEFORE.get(article.language)):
+            found = [c for c in found if c.feature != "city"]  # "die Elbe", "il Po": not the towns of that name
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
@@ -117,6 +128,10 @@ _AREA_KIND_BEFORE = re.compile(
 # The kind of a first-level area as English writes it after the area's name: "Oaxaca State", "Akita Prefecture".
 # (Counties are left out: the gazetteer knows them with their kind, and "Kent County" is no county of Kent.)
 _AREA_KIND_AFTER = re.compile(rf"\s+(?:{languages.alternation(languages.every('area_kinds_after'))})$", re.IGNORECASE)
+
+
+def _after_article(text: str, group: list[Mention], pattern: re.Pattern[str] | None) -> bool:
+    return pattern is not None and any(pattern.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group)
 
 
 def _area_less_its_kind(name: str, geocoder: PlaceIndex) -> list[Candidate]:
