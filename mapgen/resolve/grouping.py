@@ -91,7 +91,9 @@ def group_names(
             found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
         elif any(surroundings.river_by_article(text, m.start, m.end, article.language) for m in group):
             found = [c for c in found if c.feature == "site"] or found  # "the Ohio was expected to crest"
-        elif any(c.feature == "site" for c in found) and _after_article(text, group, _ARTICLE_BEFORE.get(article.language)):
+        elif any(c.feature == "site" for c in found) and _after_article(
+            text, group, _ARTICLE_BEFORE.get(article.language)
+        ):
             found = [c for c in found if c.feature != "city"]  # "die Elbe", "il Po": not the towns of that name
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
