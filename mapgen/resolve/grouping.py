@@ -142,16 +142,19 @@ def _area_less_its_kind(name: str, geocoder: PlaceIndex) -> list[Candidate]:
     return [c for c in candidates(geocoder, bare) if c.feature == "admin"] if bare != name else []
 
 
-def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[int]:
+def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[Candidate]:
     """The candidates whose name in the article's language is this one: a French "Pérou" is
     Peru by its own name there, not by one of its other names, as "Salisbury" is Harare. A name in
-    the letters of a language that has its own script ("Женева" in Russian) is each place's own name
-    in it, as the index keeps few such names as a language's own."""
+    the letters of a language that has its own script ("Женева" in Russian, "Волга" for the river
+    Natural Earth calls Volga) is each place's own name in it, as the index keeps few such names as a
+    language's own."""
     script = languages.get(language).script if language in languages.CODES else None
     if script and re.search(f"[{script}]", key):
-        return frozenset(c.geonameid for c in found if c.geonameid is not None and name_key(c.name) != key)
+        return frozenset(
+            c for c in found if (c.geonameid is not None or c.feature == "site") and name_key(c.name) != key
+        )
     return frozenset(
-        c.geonameid
+        c
         for c in found
         if c.geonameid is not None
         and name_key(c.name) != key
