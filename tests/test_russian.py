@@ -99,3 +99,9 @@ def test_rivers_and_lakes_are_found_by_their_names_in_latin_letters():
     assert places["Байкал"].name == "Lake Baikal"
     assert places["Иртыш"].name == "Irtysh"
     assert places["Оби"].country != "FR"
+
+
+def test_countries_by_the_names_russian_news_gives_them():
+    text = "Министр побывал в США, а затем в Объединённых Арабских Эмиратах и в ЮАР."
+    countries = {p.chosen.country for p in mapgen.find_places(text, "ru")}
+    assert countries == {"US", "AE", "ZA"}

@@ -423,7 +423,7 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
-    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != "." and not _closes(text, start, end):
         end -= 1
     possessive = _POSSESSIVE.search(text, start, end)
     if possessive:
@@ -439,6 +439,11 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     after_comma = _AFTER_A_COMMA.search(text, max(0, start - LOOK_BEHIND), start) is not None
     full = expand(mention.text, after_comma=after_comma)
     return replace(mention, stands_for=full) if full else mention
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """Whether the name ends with the bracket it opened: "Frankfurt (Oder)"."""
+    return text[end - 1] == ")" and "(" in text[start : end - 1]
 
 
 _AFTER_A_COMMA = re.compile(r"\w,\s*$")  # "Garden City, SC": a state's postal code, not Seychelles

@@ -83,6 +83,9 @@ class Language:
     )  # too short to be read as a state away from a comma
     # prepositions of place: "in", "nach", "à", "en"; a name after one is more likely a place
     place_prepositions: tuple[str, ...] = ()
+    # the small words of surnames that are also prepositions of place ("Gerrit van Kampen"): after a
+    # capitalised word in a language that capitalises names only, a name's part, not a place's preposition
+    surname_particles: tuple[str, ...] = ()
     # articles, and prepositions that hold one ("im", "zum"): a town seldom follows one (the rule recogniser)
     articles: tuple[str, ...] = ()
     # small words inside names: "Frankfurt am Main", "Castiglione della Pescaia" (the rule recogniser)
