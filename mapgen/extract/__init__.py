@@ -319,9 +319,14 @@ def _gazetteer_names(
         if not outside[i]:
             i += 1
             continue
-        end = i
-        while end < len(words) and outside[end]:
-            end += 1
+        end = _run_end(words, outside, i)
+        if end + 1 < len(words) and words[end].lower() in _JOINERS and outside[end + 1]:
+            joined = _run_end(words, outside, end + 1)  # "Castilla y León": one name, not two towns
+            if candidates(geocoder, doc[i:joined].text):
+                if not own_name(doc[i:joined].text, geocoder):
+                    i = joined  # one of a place's other names, whose words are no places of their own
+                    continue
+                end = joined
         start, stop, i = i, end, end
         while start < stop and (opens[start] or words[start].lower() in lower):
             start += 1
@@ -339,6 +344,17 @@ def _gazetteer_names(
         ):
             found.append(sentences.mention(span.start_char, span.end_char, GAZETTEER_LABEL))
     return found
+
+
+def _run_end(words: list[str], outside: list[bool], i: int) -> int:
+    """Where the run of capitalised words outside NER's names that starts at word i ends."""
+    while i < len(words) and outside[i]:
+        i += 1
+    return i
+
+
+# the words that join a list, and the names made of two joined ("Castilla y León", "Trinidad and Tobago")
+_JOINERS = frozenset(word.lower() for word in languages.every("list_joiners"))
 
 
 def _capitalised(word: str) -> bool:
