@@ -12,16 +12,41 @@ import re
 from . import languages
 from .geocode import PlaceIndex
 from .model import Candidate
+from .names import name_key
 
 
 def candidates(index: PlaceIndex, name: str, *, loose: bool = False, online: bool = False) -> list[Candidate]:
     """Every candidate place for a name (the stages' one way of asking). A county
     written with its kind before it, as Irish and British news write it ("County
     Clare", "Co. Cavan"), is that county where the index holds the name without it."""
-    found = index.candidates(name, loose=loose, online=online)
+    found = index.candidates(name, loose=loose, online=online) + _romanised_sites(index, name)
     if found or (county := county_less_its_kind(name)) is None:
         return found
     return [c for c in index.candidates(county, loose=loose, online=online) if c.feature == "admin"]
+
+
+def _romanised_sites(index: PlaceIndex, name: str) -> list[Candidate]:
+    """The rivers, lakes and ranges that bear a name in a non-Latin script in Latin letters ("Волга" →
+    Volga, "Байкал" → Lake Baikal, as a lake's bare name is in Russian): Natural Earth names them so only.
+    Their own names only, as a feature's other names include those of the rivers it flows into."""
+    found: list[Candidate] = []
+    for language in _ROMANISED:
+        if not re.search(f"[{language.script}]", name):
+            continue
+        for latin in languages.romanised(name, language):
+            for form in (latin, f"Lake {latin}"):
+                found += [
+                    c
+                    for c in index.candidates(form)
+                    if c.feature == "site" and name_key(c.name) == name_key(form) and c not in found
+                ]
+    return found
+
+
+# the languages whose script's names are also looked up in Latin letters
+_ROMANISED = tuple(
+    language for code in languages.CODES if (language := languages.get(code)).romanisation and language.script
+)
 
 
 def county_less_its_kind(name: str) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import mapgen
 from mapgen.extract import ExtractError, find_mentions, load_pipeline
 from mapgen.gazetteer import offline_index
 from mapgen.ingest import parse_article
@@ -504,3 +505,13 @@ if __name__ == "__main__":  # records what the installed models read in TEXTS (s
         readings.setdefault(installed_model(language), {})[key] = reading(original(language)(text))
     ORIGINAL_READINGS.write_text(json.dumps(readings, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
     print(f"recorded in {ORIGINAL_READINGS}")
+
+
+def test_a_name_joined_by_y_is_not_proposed_as_two_towns():
+    # "Castilla y León" is one area: its words are not the town of León and a Castilla
+    text = (
+        "El Duero se ha desbordado en Tordesillas, y en Zamora se han cortado dos carreteras. "
+        "La Junta de Castilla y León mantiene la alerta en toda Castilla y León hasta el jueves."
+    )
+    names = {p.name for p in mapgen.find_places(text, "es")}
+    assert not names & {"Castilla", "León"}

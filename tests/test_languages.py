@@ -46,3 +46,55 @@ def test_no_traceback_on_odd_input(text, code):
         mapgen.find_places(text, code)
     except mapgen.MapgenError:
         pass  # a message the user can act on ("the article is empty"), not a traceback
+
+
+WATER = {
+    "de": ("Hochwasser in Dresden und Meißen: Die Elbe stieg am Montag auf über sechs Meter.", "Elbe"),
+    "it": ("A Cremona e a Piacenza il Po ha superato i sette metri.", "Po"),
+    "pt": ("Em Santarém e em Almeirim, o rio Tejo subiu dois metros durante a noite.", "Tejo"),
+    "nl": ("In Venlo en Roermond stijgt de Maas nog steeds.", "Maas"),
+    "it-lake": ("Un traghetto è affondato nel lago di Garda, tra Sirmione e Desenzano del Garda.", "Garda"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(WATER))
+def test_a_river_after_its_article_or_water_word_is_the_river(key):
+    # towns take no article in these languages, rivers and lakes do ("die Elbe", "il Po", "o rio Tejo")
+    text, water = WATER[key]
+    places = {m.text: p.chosen for p in mapgen.find_places(text, key[:2]) for m in p.mentions}
+    assert places[water].feature == "site"  # the lake is found by its name with "lago di", as the index holds it
+
+
+def test_a_surname_particle_is_no_preposition_of_place():
+    # "van" is Dutch's "from", and the particle of surnames: "Gerrit van Kampen" is a player
+    text = "Invaller Gerrit van Kampen scoorde twee keer. Zondag speelt de ploeg uit in Almelo."
+    names = {p.name for p in mapgen.find_places(text, "nl")}
+    assert "Kampen" not in names
+    assert "Almelo" in names
+
+
+def test_a_town_told_apart_by_its_river_in_brackets():
+    text = "Frankfurt (Oder) und das polnische Słubice wollen eine Straßenbahn über die Oder bauen."
+    places = {p.name: p.chosen for p in mapgen.find_places(text, "de")}
+    assert places["Frankfurt (Oder)"].geonameid == 2925535  # not Frankfurt am Main
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "area"),
+    [
+        ("de", "Das Hochwasser erreichte am Dienstag Hannover; ganz Niedersachsen ist betroffen.", 2862926),
+        ("it", "Allerta meteo a Firenze e a Pisa: in Toscana chiuse le scuole.", 3165361),
+        ("nl", "In Alkmaar en Hoorn, in Noord-Holland, viel de stroom uit.", 2749879),
+    ],
+)
+def test_a_first_level_area_by_its_own_name(code, text, area):
+    # GeoNames' towns data and pycountry's translations call them Lower Saxony, Tuscany, North Holland only
+    assert area in {p.chosen.geonameid for p in mapgen.find_places(text, code)}
+
+
+def test_a_town_named_in_the_articles_language_is_shown_so():
+    # Natural Earth's German and Portuguese names of towns: the page's name, and the article's own
+    (geneva,) = [p for p in mapgen.find_places("Die Gespräche in Genf sollen am Montag beginnen.", "de")]
+    assert geneva.chosen.name == "Genf"
+    places = mapgen.find_places("O primeiro-ministro seguiu depois para Genebra, onde se reuniu com a ONU.", "pt")
+    assert [p.chosen.name for p in places] == ["Genebra"]

@@ -75,3 +75,33 @@ def test_no_traceback_on_odd_cyrillic_input(text):
         mapgen.find_places(text, "ru")
     except mapgen.MapgenError:
         pass  # a message the user can act on ("the article is empty"), not a traceback
+
+
+def test_a_name_in_the_plural_is_looked_up_in_the_plural():
+    # pymorphy3 gives "Анда" (a town in China) as one base form of "Андами"; a word read only as a plural
+    # noun is a name in the plural: "Анды", "Эмираты", "Гималаи"
+    assert natasha_reader.forms("Андами", "Андами")[-1] == "Анды"
+    assert "Анда" not in natasha_reader.forms("Андами", "Андами")
+    assert "Эмираты" in natasha_reader.forms("Эмиратах", "Эмиратах")
+    text = "Самолёт летел над Андами, а затем над Перу и Боливией."
+    assert all(p.chosen.country != "CN" for p in mapgen.find_places(text, "ru"))
+
+
+def test_rivers_and_lakes_are_found_by_their_names_in_latin_letters():
+    # Natural Earth names Russia's rivers and lakes in Latin letters only: "Иртыш" is its Irtysh, "Байкал"
+    # its Lake Baikal; "Оби" is looked up by natasha's base form "Обь" (the river, or the town beside
+    # Novosibirsk), not as written, the Russian name of Auby in France
+    text = (
+        "В Иркутске рассказали, что на озере Байкал нашли нерпу. Паводок на Оби затопил дачи под "
+        "Новосибирском и Барнаулом. Река Иртыш вышла из берегов в Омске."
+    )
+    places = {m.text: p.chosen for p in mapgen.find_places(text, "ru") for m in p.mentions}
+    assert places["Байкал"].name == "Lake Baikal"
+    assert places["Иртыш"].name == "Irtysh"
+    assert places["Оби"].country != "FR"
+
+
+def test_countries_by_the_names_russian_news_gives_them():
+    text = "Министр побывал в США, а затем в Объединённых Арабских Эмиратах и в ЮАР."
+    countries = {p.chosen.country for p in mapgen.find_places(text, "ru")}
+    assert countries == {"US", "AE", "ZA"}

@@ -319,9 +319,14 @@ def _gazetteer_names(
         if not outside[i]:
             i += 1
             continue
-        end = i
-        while end < len(words) and outside[end]:
-            end += 1
+        end = _run_end(words, outside, i)
+        if end + 1 < len(words) and words[end].lower() in _JOINERS and outside[end + 1]:
+            joined = _run_end(words, outside, end + 1)  # "Castilla y León": one name, not two towns
+            if candidates(geocoder, doc[i:joined].text):
+                if not own_name(doc[i:joined].text, geocoder):
+                    i = joined  # one of a place's other names, whose words are no places of their own
+                    continue
+                end = joined
         start, stop, i = i, end, end
         while start < stop and (opens[start] or words[start].lower() in lower):
             start += 1
@@ -339,6 +344,17 @@ def _gazetteer_names(
         ):
             found.append(sentences.mention(span.start_char, span.end_char, GAZETTEER_LABEL))
     return found
+
+
+def _run_end(words: list[str], outside: list[bool], i: int) -> int:
+    """Where the run of capitalised words outside NER's names that starts at word i ends."""
+    while i < len(words) and outside[i]:
+        i += 1
+    return i
+
+
+# the words that join a list, and the names made of two joined ("Castilla y León", "Trinidad and Tobago")
+_JOINERS = frozenset(word.lower() for word in languages.every("list_joiners"))
 
 
 def _capitalised(word: str) -> bool:
@@ -423,7 +439,7 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     """The entity as a Mention, without trailing punctuation, nor a leading
     article unless the article belongs to the name (Le Havre, La Paz)."""
     start, end = ent.start_char, ent.end_char
-    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != "." and not _closes(text, start, end):
         end -= 1
     possessive = _POSSESSIVE.search(text, start, end)
     if possessive:
@@ -439,6 +455,11 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     after_comma = _AFTER_A_COMMA.search(text, max(0, start - LOOK_BEHIND), start) is not None
     full = expand(mention.text, after_comma=after_comma)
     return replace(mention, stands_for=full) if full else mention
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """Whether the name ends with the bracket it opened: "Frankfurt (Oder)"."""
+    return text[end - 1] == ")" and "(" in text[start : end - 1]
 
 
 _AFTER_A_COMMA = re.compile(r"\w,\s*$")  # "Garden City, SC": a state's postal code, not Seychelles

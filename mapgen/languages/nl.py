@@ -76,6 +76,7 @@ LANGUAGE = Language(
     list_joiners=("en",),
     place_prepositions=("in", "naar", "uit", "bij", "te", "van", "nabij", "rond", "tussen", "via", "richting"),
     articles=("de", "het", "een", "'t", "der"),
+    surname_particles=("van", "van de", "van der", "van den", "ter", "ten"),
     inner_words=("aan", "den", "de", "op", "bij", "van", "ter", "ten", "in", "'s", "der"),
     name_endings=("s",),  # "Amsterdams" as a genitive
     linkers=("van", "de", "het"),

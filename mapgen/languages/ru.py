@@ -81,6 +81,14 @@ LANGUAGE = Language(
     capitals="А-ЯЁA-Z",
     script="\u0400-\u04ff",
     names_inflect=True,
+    romanisation=MappingProxyType(
+        {
+            **{a: (b,) for a, b in zip("абвгдзклмнопрстуф", "abvgdzklmnoprstuf", strict=True)},
+            **{"е": ("e",), "^е": ("ye",), "ё": ("yo", "e"), "ж": ("zh",), "и": ("i",), "й": ("y", "i"), "х": ("kh",)},
+            **{"ц": ("ts",), "ч": ("ch",), "ш": ("sh",), "щ": ("shch",), "ъ": ("",), "ы": ("y",), "ь": ("",)},
+            **{"э": ("e",), "ю": ("yu",), "я": ("ya",)},
+        }
+    ),
     list_joiners=("и",),
     place_prepositions=("в", "во", "из", "под", "над", "у", "около", "возле", "близ", "между", "до", "от"),
     area_kinds_after=("область", "области", "край", "края", "районе", "района", "район"),

@@ -50,8 +50,8 @@ class Name:
     hints: tuple[Candidate, ...]  # countries or admin areas named beside a mention
     after_article: bool  # every mention follows a definite article: "la Maison Blanche"
     readings: tuple[str, ...] = ()  # what two or three capitals may stand for: "SA", South Africa, named beside
-    # the candidates (by GeoNames id) that the article's language calls by this name: "Pérou" in French
-    in_language: frozenset[int] = frozenset()
+    # the candidates that the article's language calls by this name: "Pérou" in French
+    in_language: frozenset[Candidate] = frozenset()
     kind_before: bool = False  # the article writes an area's kind before it: "la provincia de Alicante", "County Clare"
     in_institution: float = 0.0  # the share of its mentions inside an institution's name: "Universidad de Cuenca"
     runs_into_name: float = 0.0  # the share of its mentions run into a capitalised word: "Werder Bremen", "Dirk Hamm"
@@ -107,7 +107,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     # name bears it as its own, whatever GeoNames writes ("Provincia de Alicante", "An Clár"); elsewhere a bare
     # name stays one of a province's other names, below a country's (Luxembourg, not Belgium's province)
     named_as_area = name.kind_before and c.feature == "admin"
-    if name_key(c.name) != name.key and not named_as_area and not name.loose and c.geonameid not in name.in_language:
+    if name_key(c.name) != name.key and not named_as_area and not name.loose and c not in name.in_language:
         values["other_name"] = 1.0
         reasons.append(f"{name.mentions[0].text} is one of its other names")
         if any(name_key(x.name) == name.key for x in name.candidates):

@@ -31,6 +31,15 @@ _DEFINITE_ARTICLE_BEFORE = {
     if (words := languages.get(code).definite_articles)
 }
 
+# In German, Italian, Portuguese and Dutch a town takes no article either, and a river, a lake, a sea or a
+# range does ("der Rhein", "il Po", "o Tejo", "de Maas", "das Erzgebirge"): a name after one of their
+# articles that a natural feature bears is not the town of that name.
+_ARTICLE_BEFORE = {
+    code: re.compile(rf"(?:^|[^\w'’])(?:{languages.words_before(words)})$", re.IGNORECASE)
+    for code in languages.CODES
+    if (words := languages.get(code).articles)
+}
+
 # "Decatur, Ill.", "WILMINGTON, N.C. (AP)", "Wilmington, NC": a state as news agencies abbreviate it
 _ABBREVIATION_HINT = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}\b)(?![\w.])")
 _BRACKET_HINT = re.compile(r"\s*\(([^()]{2,40})\)")
@@ -82,6 +91,10 @@ def group_names(
             found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
         elif any(surroundings.river_by_article(text, m.start, m.end, article.language) for m in group):
             found = [c for c in found if c.feature == "site"] or found  # "the Ohio was expected to crest"
+        elif any(c.feature == "site" for c in found) and _after_article(
+            text, group, _ARTICLE_BEFORE.get(article.language)
+        ):
+            found = [c for c in found if c.feature != "city"]  # "die Elbe", "il Po": not the towns of that name
         if found:
             hints = tuple(h for m in group for h in _hints_after(text, m, geocoder))
             after_article = article_before is not None and all(
@@ -130,22 +143,29 @@ _AREA_KIND_BEFORE = re.compile(
 _AREA_KIND_AFTER = re.compile(rf"\s+(?:{languages.alternation(languages.every('area_kinds_after'))})$", re.IGNORECASE)
 
 
+def _after_article(text: str, group: list[Mention], pattern: re.Pattern[str] | None) -> bool:
+    return pattern is not None and any(pattern.search(text, max(0, m.start - LOOK_BEHIND), m.start) for m in group)
+
+
 def _area_less_its_kind(name: str, geocoder: PlaceIndex) -> list[Candidate]:
     """The areas a name the gazetteer does not hold may be, written with its kind after it."""
     bare = _AREA_KIND_AFTER.sub("", name)
     return [c for c in candidates(geocoder, bare) if c.feature == "admin"] if bare != name else []
 
 
-def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[int]:
+def _called_so(key: str, found: list[Candidate], language: str, geocoder: PlaceIndex) -> frozenset[Candidate]:
     """The candidates whose name in the article's language is this one: a French "Pérou" is
     Peru by its own name there, not by one of its other names, as "Salisbury" is Harare. A name in
-    the letters of a language that has its own script ("Женева" in Russian) is each place's own name
-    in it, as the index keeps few such names as a language's own."""
+    the letters of a language that has its own script ("Женева" in Russian, "Волга" for the river
+    Natural Earth calls Volga) is each place's own name in it, as the index keeps few such names as a
+    language's own."""
     script = languages.get(language).script if language in languages.CODES else None
     if script and re.search(f"[{script}]", key):
-        return frozenset(c.geonameid for c in found if c.geonameid is not None and name_key(c.name) != key)
+        return frozenset(
+            c for c in found if (c.geonameid is not None or c.feature == "site") and name_key(c.name) != key
+        )
     return frozenset(
-        c.geonameid
+        c
         for c in found
         if c.geonameid is not None
         and name_key(c.name) != key
