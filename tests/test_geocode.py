@@ -130,3 +130,16 @@ def test_an_archive_of_places_names_their_areas_without_reading_the_index_again_
     ]
     assert file.area_name("US", "XX") is None
     assert sum("FROM places" in statement for statement in read) <= 1
+
+
+def test_a_place_s_name_in_a_language_is_asked_of_the_index_file_once():
+    # every namesake of every name of every article is asked for its name in the article's language
+    from mapgen.gazetteer import IndexFile, default_path
+
+    file = IndexFile(default_path())
+    read: list[str] = []
+    file._db.set_trace_callback(read.append)
+    paris = next(c for c in candidates(offline_index(), "Paris") if c.feature == "city" and c.country == "FR")
+    asked = [(paris.geonameid, "ru"), (paris.geonameid, "es"), (0, "fr")] * 3
+    assert [file.local_name(*question) for question in asked] == ["Париж", None, None] * 3
+    assert len(read) == 3

@@ -32,6 +32,8 @@ class IndexFile:
             raise self._damaged(err) from None
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
         self._first_level_areas: dict[tuple[str, str], str] | None = None  # read whole at the first question
+        # asked for every namesake of a name in each article (resolve.grouping): each answer read once
+        self._local_names: dict[tuple[int, str], str | None] = {}
         self._query("SELECT count(*) FROM demonyms")  # a file cut short or overwritten fails here
 
     def close(self) -> None:
@@ -68,8 +70,12 @@ class IndexFile:
         return _candidate(rows[0]) if rows else None
 
     def local_name(self, geonameid: int, language: str) -> str | None:
-        rows = self._query("SELECT name FROM local_names WHERE pid = ? AND language = ?", (str(geonameid), language))
-        return rows[0][0] if rows else None
+        if (geonameid, language) not in self._local_names:
+            rows = self._query(
+                "SELECT name FROM local_names WHERE pid = ? AND language = ?", (str(geonameid), language)
+            )
+            self._local_names[(geonameid, language)] = rows[0][0] if rows else None
+        return self._local_names[(geonameid, language)]
 
     def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
         """'Ille-et-Vilaine, Bretagne': the areas' names as an added dump gives
