@@ -3,17 +3,25 @@
 On every dev text (/work/shared/eval/*.jsonl and benchmarks/data/*.jsonl, some
 430) repeated to at least --articles, it times, round after round:
 
-- the floor: spaCy's recogniser and sentence splitter over the same texts through
-  nlp.pipe, each language's pipeline loaded as mapgen loads it, load included, in
-  a fresh process;
+- the floor: each language's recogniser and sentence splitter over the same texts
+  through nlp.pipe, each language's pipeline loaded as mapgen loads it, load
+  included, in a fresh process. A language without a spaCy model is read by
+  spaCy's blank pipeline and a rule sentencizer, nearly free, and its names are
+  found by its own recogniser (the rules, or natasha for Russian), which needs
+  the index: that recogniser is run on each doc, and the index opened, in the
+  floor too (extract.recognise), as it is the language's recogniser;
 - `mapgen batch` with 1 worker and with 2 (a LocalCluster; its start and the
   workers' loads included), and the peak memory of each worker process.
 
 It prints texts per second, the ratio of one worker's time to the floor's, the
-2-worker speedup, and the workers' peak memory. Then it runs a generated archive
-of --archive short articles on 2 workers and checks that every article has its
-line. The machine's load weighs on every measure alike only as far as the turns
-spread it: read the figures of one run together, not against another run's.
+2-worker speedup, and the workers' peak memory; beside the wall-clock times, the
+CPU seconds of each run's processes (the client, the scheduler and the workers),
+which a shared machine's load sways far less. Then, per language, on the dev texts once,
+in one fresh process with each pipeline loaded first: the CPU seconds of the floor and of a
+batch worker's work on the same texts, and their ratio. Then it runs a generated
+archive of --archive short articles on 2 workers and checks that every article
+has its line. The machine's load weighs on every measure alike only as far as the
+turns spread it: read the figures of one run together, not against another run's.
 
     python benchmarks/batch.py [--articles 2000] [--rounds 1] [--archive 100000]
 """
@@ -23,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,15 +51,52 @@ DEV_SETS = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl")) + sorted(
 FLOOR = """
 import json, sys, time
 started = time.perf_counter()
-from mapgen.extract import load_pipeline
+from mapgen.extract import load_pipeline, recognise
+from mapgen.gazetteer import offline_index
+index = offline_index()
 by_language = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     record = json.loads(line)
     by_language.setdefault(record["language"], []).append(record["text"])
 for language, texts in sorted(by_language.items()):
     for doc in load_pipeline(language).pipe(texts, batch_size=32):
+        doc = recognise(doc, language, index)
         doc.ents, [s for s in doc.sents]
 print(time.perf_counter() - started)
+"""
+
+# run in a fresh process: per language, the floor's work and a batch worker's on the same texts, in CPU seconds,
+# each on its second turn, after a first that loaded the pipeline and filled the caches both use (the index's
+# answers, the word frequencies): what an article costs, loads aside;
+# numpy's BLAS on one thread, as in a Dask worker (natasha's small products on many threads cost several times more)
+PER_LANGUAGE = """
+import os
+os.environ.update(OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")  # as Dask starts its workers
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
+from mapgen.batch.sources import find_sources, read_items
+from mapgen.batch.work import loaded_index, work
+from mapgen.extract import load_pipeline, recognise
+index = loaded_index()
+by_language = {}
+for item in read_items(find_sources([sys.argv[1]])):
+    by_language.setdefault(item.record.language, []).append(item)
+def floor(items):
+    for doc in nlp.pipe([item.record.text for item in items], batch_size=32):
+        doc = recognise(doc, language, index)
+        doc.ents, [s for s in doc.sents]
+def worker(items):
+    for n in range(0, len(items), 64):
+        work(items[n : n + 64], False)
+for language, items in sorted(by_language.items()):
+    nlp = load_pipeline(language)
+    seconds = []
+    for measured in (floor, worker, floor, worker):  # the second turns timed: the first fill the caches both use
+        started = time.process_time()
+        measured(items)
+        seconds.append(time.process_time() - started)
+    print(json.dumps([language, len(items), seconds[2], seconds[3]]))
+print(0)
 """
 
 # run in a fresh process: mapgen batch on the file, on N workers
@@ -89,6 +135,14 @@ def corpus(path: Path, texts: list[dict], count: int) -> int:
 
 def timed(script: str, *args: str) -> tuple[float, list[int]]:
     """The script's own time, and the peak memory (VmHWM) of each of its descendant processes."""
+    took, peaks, _, _ = run_script(script, *args)
+    return took, peaks
+
+
+def run_script(script: str, *args: str) -> tuple[float, list[int], float, str]:
+    """The script's own time, the peak memory of each of its descendant processes, the CPU seconds of
+    the script and of every process it waited for (a LocalCluster's scheduler and workers), and its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = psutil.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
     peaks: dict[int, int] = {}
 
@@ -107,7 +161,9 @@ def timed(script: str, *args: str) -> tuple[float, list[int]]:
     watcher.join()
     if process.returncode:
         raise SystemExit(f"{script.strip().splitlines()[-2]} failed ({process.returncode})")
-    return float(stdout.split()[-1]), sorted(peaks.values())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return float(stdout.split()[-1]), sorted(peaks.values()), cpu, stdout
 
 
 def _high_water(pid: int) -> int:
@@ -139,6 +195,22 @@ def archive(path: Path, count: int) -> None:
             out.write(json.dumps({"id": f"s{n:06d}", "text": text, "language": "en"}) + "\n")
 
 
+def per_language(data: Path) -> None:
+    """Each language's floor and worker CPU seconds, from one fresh process (PER_LANGUAGE)."""
+    _, _, _, out = run_script(PER_LANGUAGE, str(data))
+    print(
+        "per language, CPU seconds with the pipelines loaded (floor: recogniser and sentences; worker: batch's work):"
+    )
+    floor_total = work_total = 0.0
+    for line in out.splitlines()[:-1]:
+        language, texts, floor, worked = json.loads(line)
+        floor_total, work_total = floor_total + floor, work_total + worked
+        print(f"  {language}  {texts:5} texts  floor {floor:6.1f} s  worker {worked:6.1f} s  {worked / floor:5.2f}x")
+    print(
+        f"  all  floor {floor_total:6.1f} s  worker {work_total:6.1f} s  {work_total / floor_total:5.2f}x", flush=True
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="dev texts repeated to at least this many")
@@ -149,24 +221,38 @@ def main() -> None:
         data = Path(scratch) / "dev.jsonl"
         count = corpus(data, dev_texts(), args.articles)
         seconds: dict[str, list[float]] = {"floor": [], "1 worker": [], "2 workers": []}
+        cpu: dict[str, list[float]] = {label: [] for label in seconds}
         peaks: list[int] = []
         for n in range(args.rounds):
-            seconds["floor"].append(timed(FLOOR, str(data))[0])
+            took, _, used, _ = run_script(FLOOR, str(data))
+            seconds["floor"].append(took)
+            cpu["floor"].append(used)
             for workers in (1, 2):
-                took, memory = timed(BATCH, str(data), str(Path(scratch) / f"out-{n}-{workers}"), str(workers))
-                seconds[f"{workers} worker{'s' if workers > 1 else ''}"].append(took)
+                label = f"{workers} worker{'s' if workers > 1 else ''}"
+                took, memory, used, _ = run_script(
+                    BATCH, str(data), str(Path(scratch) / f"out-{n}-{workers}"), str(workers)
+                )
+                seconds[label].append(took)
+                cpu[label].append(used)
                 peaks.extend(memory)
         median = {label: statistics.median(runs) for label, runs in seconds.items()}
+        median_cpu = {label: statistics.median(runs) for label, runs in cpu.items()}
         print(f"{count} articles (the {count // len(dev_texts())}-fold dev texts), {args.rounds} round(s) in turns:")
         for label, took in median.items():
-            print(f"  {label:9} {took:7.1f} s  {count / took:6.1f} texts/s")
-        print(f"  1 worker / floor: {median['1 worker'] / median['floor']:.2f}x")
+            print(f"  {label:9} {took:7.1f} s  {count / took:6.1f} texts/s  (CPU {median_cpu[label]:6.1f} s)")
+        print(
+            f"  1 worker / floor: {median['1 worker'] / median['floor']:.2f}x "
+            f"(CPU: {median_cpu['1 worker'] / median_cpu['floor']:.2f}x)"
+        )
         print(f"  2 workers' speedup over 1: {median['1 worker'] / median['2 workers']:.2f}x")
         worker_peaks = [p for p in peaks if p > 200 * 2**20]  # the workers (the nannies and the tracker are small)
         print(
             f"  peak memory per worker: {max(worker_peaks, default=0) / 2**20:.0f} MB (max of {len(worker_peaks)} workers)",
             flush=True,  # the dev texts' figures kept even if the long archive is stopped
         )
+        once = Path(scratch) / "dev-once.jsonl"
+        corpus(once, dev_texts(), 1)
+        per_language(once)
         if args.archive:
             generated = Path(scratch) / "archive.jsonl"
             archive(generated, args.archive)

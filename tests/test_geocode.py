@@ -109,3 +109,37 @@ def test_a_county_written_with_its_kind_before_it_is_that_county(geocoder):
         assert [(c.feature, c.country) for c in candidates(geocoder, written)] == [("admin", "IE")], written
     assert candidates(geocoder, "County Durham")[0].name == "County Durham", "a county so named keeps its own"
     assert candidates(geocoder, "County Sheriff") == [], "only an area is a county"
+
+
+def test_an_archive_of_places_names_their_areas_without_reading_the_index_again_each_time():
+    # places.parquet names the first-level area of every place of every article: each such question
+    # once read the whole places table (no index on the areas' codes), most of an archive's time
+    from mapgen.gazetteer import IndexFile, default_path
+
+    file = IndexFile(default_path())
+    read: list[str] = []
+    file._db.set_trace_callback(read.append)
+    areas = [("US", "TX"), ("FR", "53"), ("US", "CA"), ("GB", "ENG"), ("DE", "02"), ("US", "TX")]
+    assert [file.area_name(*area) for area in areas] == [
+        "Texas",
+        "Brittany",
+        "California",
+        "England",
+        "Bavaria",
+        "Texas",
+    ]
+    assert file.area_name("US", "XX") is None
+    assert sum("FROM places" in statement for statement in read) <= 1
+
+
+def test_a_place_s_name_in_a_language_is_asked_of_the_index_file_once():
+    # every namesake of every name of every article is asked for its name in the article's language
+    from mapgen.gazetteer import IndexFile, default_path
+
+    file = IndexFile(default_path())
+    read: list[str] = []
+    file._db.set_trace_callback(read.append)
+    paris = next(c for c in candidates(offline_index(), "Paris") if c.feature == "city" and c.country == "FR")
+    asked = [(paris.geonameid, "ru"), (paris.geonameid, "es"), (0, "fr")] * 3
+    assert [file.local_name(*question) for question in asked] == ["Париж", None, None] * 3
+    assert len(read) == 3

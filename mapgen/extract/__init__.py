@@ -61,6 +61,7 @@ __all__ = [
     "load_pipeline",
     "read",
     "read_all",
+    "recognise",
 ]
 
 
@@ -107,17 +108,10 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
     """Every span of the article that may name a place, in text order, and the
     demonyms whose country the gazetteer knows (label DEMONYM). `doc` is spaCy's
     reading of the text where the caller has it already (the benchmarks keep it)."""
-    doc = doc if doc is not None else read(article.text, load_pipeline(article.language))
-    reader = recogniser(article.language)
-    by_rules = reader == "rules"
-    if by_rules:
-        from .rules import recognise
-
-        doc = recognise(doc, geocoder, languages.get(article.language))
-    elif reader == "natasha":
-        from . import natasha_reader
-
-        doc = natasha_reader.recognise(doc, geocoder, languages.get(article.language))
+    doc = recognise(
+        doc if doc is not None else read(article.text, load_pipeline(article.language)), article.language, geocoder
+    )
+    by_rules = recogniser(article.language) == "rules"
     sentences = Sentences(doc)
     mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
@@ -150,6 +144,21 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
         mentions += _gazetteer_names(doc, mentions, geocoder, sentences, in_full_names)
     mentions = _no_roads_nor_storms(mentions, article.language, geocoder, sentences)
     return _with_abbreviations(sorted(mentions, key=lambda m: m.start), doc, sentences)
+
+
+def recognise(doc, language: str, geocoder: PlaceIndex):
+    """The doc with the names of a language without a spaCy model found by its own recogniser (the rules,
+    or natasha), which needs the index; a spaCy pipeline's doc as it is, its recogniser has run."""
+    reader = recogniser(language)
+    if reader == "rules":
+        from .rules import recognise as by_rules
+
+        return by_rules(doc, geocoder, languages.get(language))
+    if reader == "natasha":
+        from . import natasha_reader
+
+        return natasha_reader.recognise(doc, geocoder, languages.get(language))
+    return doc
 
 
 def _no_roads_nor_storms(

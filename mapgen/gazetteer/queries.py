@@ -31,6 +31,9 @@ class IndexFile:
         except sqlite3.Error as err:
             raise self._damaged(err) from None
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        self._first_level_areas: dict[tuple[str, str], str] | None = None  # read whole at the first question
+        # asked for every namesake of a name in each article (resolve.grouping): each answer read once
+        self._local_names: dict[tuple[int, str], str | None] = {}
         self._query("SELECT count(*) FROM demonyms")  # a file cut short or overwritten fails here
 
     def close(self) -> None:
@@ -67,8 +70,12 @@ class IndexFile:
         return _candidate(rows[0]) if rows else None
 
     def local_name(self, geonameid: int, language: str) -> str | None:
-        rows = self._query("SELECT name FROM local_names WHERE pid = ? AND language = ?", (str(geonameid), language))
-        return rows[0][0] if rows else None
+        if (geonameid, language) not in self._local_names:
+            rows = self._query(
+                "SELECT name FROM local_names WHERE pid = ? AND language = ?", (str(geonameid), language)
+            )
+            self._local_names[(geonameid, language)] = rows[0][0] if rows else None
+        return self._local_names[(geonameid, language)]
 
     def area_name(self, country: str, admin1: str, admin2: str | None = None) -> str | None:
         """'Ille-et-Vilaine, Bretagne': the areas' names as an added dump gives
@@ -83,13 +90,18 @@ class IndexFile:
         return ", ".join(n for n in (named.get(admin2) if admin2 else None, first) if n) or None
 
     def _first_level_area(self, country: str, admin1: str) -> str | None:
-        # the areas of one code are the first-level area and its counties or departments: the first holds the most
-        rows = self._query(
-            "SELECT name FROM places WHERE feature = 'admin' AND country = ? AND admin1 = ?"
-            " ORDER BY population DESC, pid LIMIT 1",
-            (country, admin1),
-        )
-        return rows[0][0] if rows else None
+        """The areas of one code are the first-level area and its counties or departments: the first
+        holds the most. No index serves the codes, so every area is read in one pass, the first time:
+        a pass for each question was most of an archive's time (places.parquet names every place's)."""
+        if self._first_level_areas is None:
+            areas: dict[tuple[str, str], str] = {}
+            for country_code, code, name in self._query(
+                "SELECT country, admin1, name FROM places WHERE feature = 'admin'"
+                " AND country IS NOT NULL AND admin1 IS NOT NULL ORDER BY population DESC, pid"
+            ):
+                areas.setdefault((country_code, code), name)
+            self._first_level_areas = areas
+        return self._first_level_areas.get((country, admin1))
 
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""

@@ -61,6 +61,47 @@ class Name:
         """How many different answers its namesakes make (_answers): counted once, not once per candidate and pass."""
         return _answers(self.candidates)
 
+    # What is the same for every candidate of the name, worked out once rather than for each candidate in each
+    # pass: asked of every namesake, each was a loop over the name's mentions or over its namesakes again.
+
+    @cached_property
+    def own_evidence(self) -> tuple[tuple[str, float], ...]:
+        """The evidence that comes from the name and its mentions alone, as (field, value)."""
+        labels = [m.label for m in self.mentions]
+        return (
+            ("mentions", math.log(len(self.mentions))),
+            ("unsure_label", float(not any(label in PLACE_LABELS or label == DATELINE_LABEL for label in labels))),
+            ("from_gazetteer", float(all(label == GAZETTEER_LABEL for label in labels))),
+            ("namesakes", math.log(self.answers)),
+            ("in_institution", self.in_institution),
+            ("runs_into_name", self.runs_into_name),
+            ("named_person", float(any(label in PERSON_LABELS for label in labels))),
+        )
+
+    @cached_property
+    def countries(self) -> frozenset[str | None]:
+        """The countries among its namesakes, by code."""
+        return frozenset(x.country for x in self.candidates if x.feature == "country")
+
+    @cached_property
+    def has_country(self) -> bool:
+        return any(x.feature == "country" for x in self.candidates)
+
+    @cached_property
+    def own_names(self) -> frozenset[str]:
+        """The names of its namesakes that bear it as their own (their key is the name's)."""
+        return frozenset(x.name for x in self.candidates if name_key(x.name) == self.key)
+
+    @cached_property
+    def hinted_somewhere(self) -> bool:
+        """Whether a hint beside it holds one of its namesakes."""
+        return any(_within(x, h) for x in self.candidates for h in self.hints)
+
+    @cached_property
+    def local_areas(self) -> frozenset[tuple[str | None, str | None]]:
+        """The (country, first-level area) of each of its towns and areas."""
+        return frozenset((x.country, x.admin1) for x in self.candidates if x.feature in ("city", "admin"))
+
 
 @dataclass(frozen=True)
 class Context:
@@ -81,24 +122,18 @@ NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
 
 
 def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:
-    """The candidate's evidence and, in words, the parts of it that are there."""
+    """The candidate's evidence and, in words, the parts of it that are there; `c` is one of the name's candidates."""
     population = c.population or _population_unknown(c.feature)
     reasons = [f"{c.feature}, population {c.population:,}" if c.population else f"{c.feature}, population unknown"]
     values: dict[str, float] = {
         "log_population": math.log(max(population, 10)),
         "admin": float(c.feature == "admin"),
         "area": float(c.feature in ("country", "continent", "region")),
-        "mentions": math.log(len(name.mentions)),
-        "unsure_label": float(not any(m.label in PLACE_LABELS or m.label == DATELINE_LABEL for m in name.mentions)),
-        "from_gazetteer": float(all(m.label == GAZETTEER_LABEL for m in name.mentions)),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
-        "namesakes": math.log(name.answers),
         "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
-        "in_institution": name.in_institution,
-        "runs_into_name": name.runs_into_name,
-        "named_person": float(any(m.label in PERSON_LABELS for m in name.mentions)),
+        **dict(name.own_evidence),
     }
-    if c.feature != "country" and any(x.feature == "country" for x in name.candidates):
+    if c.feature != "country" and name.has_country:
         values["country_namesake"] = 1.0
     if c.capital:
         values["capital"] = 1.0
@@ -107,10 +142,10 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     # name bears it as its own, whatever GeoNames writes ("Provincia de Alicante", "An Clár"); elsewhere a bare
     # name stays one of a province's other names, below a country's (Luxembourg, not Belgium's province)
     named_as_area = name.kind_before and c.feature == "admin"
-    if name_key(c.name) != name.key and not named_as_area and not name.loose and c not in name.in_language:
+    if c.name not in name.own_names and not named_as_area and not name.loose and c not in name.in_language:
         values["other_name"] = 1.0
         reasons.append(f"{name.mentions[0].text} is one of its other names")
-        if any(name_key(x.name) == name.key for x in name.candidates):
+        if name.own_names:
             values["other_name_beside_exact"] = 1.0
     if name.after_article and c.feature == "city":
         values["after_article"] = 1.0
@@ -128,7 +163,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
     if hinted:
         values["hinted"] = 1.0
         reasons.append(f"written beside {hinted[0].name}")
-    elif any(_within(x, h) for x in name.candidates for h in name.hints):
+    elif name.hinted_somewhere:
         values["rival_hinted"] = 1.0
     _area_evidence(c, name, context, values, reasons)
     if values.get("other_name") and (values.get("rival_in_named_area") or values.get("rival_hinted")):
@@ -161,12 +196,12 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     that country itself: "Mexico" the country does not vouch for Mexico City.
     Naming an admin area names its country too: the two count as one piece of evidence.
     """
-    own = {x.country for x in name.candidates if x.feature == "country"}
+    own = name.countries
     countries = {code for key, code in context.countries if key != name.key} - own
     areas = [a for key, a in context.admin_areas if key != name.key and a != c]
     named = {(a.country, a.admin1) for a in areas}
     in_area = c.feature in ("city", "admin") and (c.country, c.admin1) in named
-    if not in_area and any(x.feature in ("city", "admin") and (x.country, x.admin1) in named for x in name.candidates):
+    if not in_area and not name.local_areas.isdisjoint(named):
         values["rival_in_named_area"] = 1.0
     if c.feature == "city" and not in_area and any(country == c.country for country, _ in named):
         values["outside_named_areas"] = 1.0  # Detroit, Michigan in a story of Salem, Oregon
