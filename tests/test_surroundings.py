@@ -58,6 +58,15 @@ def test_every_name_of_a_street_list_is_a_street_and_only_they():
         ("The River Severn burst its banks at Worcester.", "Severn", "en"),
         ("La crue du Doubs a inondé Besançon.", "Doubs", "fr"),
         ("El río Lerma se desbordó.", "Lerma", "es"),
+        # the river a town stands on, after "the banks of": never the state or the town of its name
+        ("Manaus fica às margens do Amazonas, no norte.", "Amazonas", "pt"),
+        ("A cidade cresceu na margem do Paraná.", "Paraná", "pt"),
+        ("Dresden liegt an den Ufern der Elbe.", "Elbe", "de"),
+        ("Am Ufer des Rheins wurde gefeiert.", "Rheins", "de"),
+        ("Piacenza sorge sulle rive del Po.", "Po", "it"),
+        ("Venlo ligt aan de oever van de Maas.", "Maas", "nl"),
+        ("Arnhem ligt aan de oevers van de Rijn.", "Rijn", "nl"),
+        ("Cincinnati grew up on the banks of the Ohio.", "Ohio", "en"),
     ],
 )
 def test_a_name_beside_a_water_word_is_water(text, name, language):
@@ -113,6 +122,7 @@ def test_roads_storms_and_water_put_no_town_on_the_map():
         ("Les riverains de la route de Reims, à Épernay, ont été évacués.", "fr", "Reims"),
         ("Las lluvias del huracán Florence dejaron inundaciones en Wilmington.", "es", "Florence"),
         ("Officials in Coshocton said the Muskingum and Licking rivers would crest Tuesday.", "en", "Licking"),
+        ("Manaus fica às margens do Amazonas, no norte do Brasil.", "pt", "Amazonas"),  # not the state
     ]
     for text, language, gone in cases:
         names = {p.name for p in mapgen.find_places(text, language)}

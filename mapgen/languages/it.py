@@ -114,7 +114,8 @@ LANGUAGE = Language(
     # roads, and quarters named after a town ("la colonia Roma"): neither is the town
     street_before=("via", "viale", "piazza", "corso", "strada", "autostrada", "vicolo", "largo", "quartiere", "rione"),
     street_plural=("vie",),
-    water_before=("fiume", "lago", "torrente", "golfo", "canale", "laguna"),
+    # "sulle rive del Po": the river a town stands on, never the town of its name
+    water_before=("fiume", "lago", "torrente", "golfo", "canale", "laguna", "rive", "sponda", "sponde"),
     storm_before=("uragano", "tempesta", "ciclone"),
     institution_before=("Università", "Ospedale", "Policlinico", "Comune", "Provincia", "Banca", "Cassa"),
     page_words=PAGE_WORDS,

@@ -81,7 +81,18 @@ LANGUAGE = Language(
     # roads, and quarters named after a town ("la colonia Roma"): neither is the town
     street_before=("rua", "avenida", "estrada", "rodovia", "travessa", "alameda", "bairro"),
     street_plural=("ruas", "avenidas"),
-    water_before=("rio", "lago", "lagoa", "ribeira", "barragem", "represa", "córrego", "baía"),
+    water_before=(
+        "rio",
+        "lago",
+        "lagoa",
+        "ribeira",
+        "barragem",
+        "represa",
+        "córrego",
+        "baía",
+        "margem",  # "às margens do Amazonas": the river, never the state
+        "margens",
+    ),
     storm_before=("furacão", "tempestade", "ciclone"),
     institution_before=("Universidade", "Hospital", "Prefeitura", "Câmara", "Banco", "Santa Casa"),
     page_words=PAGE_WORDS,
