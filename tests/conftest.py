@@ -64,6 +64,7 @@ def storm_places():
 # first. In .ci/run's second step (`-m slow --dist load`, test by test) the slow tests go longest first
 # too: the 10,000-article run, then the 2,000-example runs, so that the short ones fill in at the end.
 LONGEST_FIRST = [
+    "test_batch_dask.py",  # a quarter of the one-process time (December 2026): Dask worker processes start
     "test_browser.py",
     "test_extract.py",
     "test_packaging.py",
@@ -75,6 +76,9 @@ LONGEST_FIRST = [
     "test_injection.py",
     "test_fine_land.py",
     "test_resolve_properties.py",
+    "test_publish.py",
+    "test_big_articles.py",
+    "test_batch_cli.py",
 ]
 SLOW_LONGEST_FIRST = [
     "test_pipeline_properties.py",

@@ -126,11 +126,17 @@ class Answering(CappedAdapter):
         return Answering.answer
 
 
+@pytest.fixture(scope="module")
+def service():
+    """One geocoder service for every example: it keeps nothing between queries, its answer is
+    Answering.answer, and making it reads the system's CA certificates (four fifths of an example's time)."""
+    return LenientNominatim(domain="nominatim.invalid", adapter_factory=Answering, user_agent="mapgen tests")
+
+
 @EXAMPLES
 @given(answer)
-def test_any_geocoder_answer_is_used_or_skipped(index, answer):
+def test_any_geocoder_answer_is_used_or_skipped(index, service, answer):
     Answering.answer = answer
-    service = LenientNominatim(domain="nominatim.invalid", adapter_factory=Answering, user_agent="mapgen tests")
     geocoder = OnlineFallback(index, service, "nominatim test", min_delay_seconds=0, cache=Path(":memory:"))
     try:
         found = candidates(geocoder, "Kampungu", online=True)

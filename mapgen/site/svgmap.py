@@ -19,6 +19,7 @@ gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import math
 from html import escape
 
@@ -131,11 +132,11 @@ class Frame:
     def path(self, rings: list, *, closed: bool = True) -> str:
         """Encoded rings (world.encode) as an SVG path's d, in whole pixels, points on one pixel dropped."""
         out = []
+        x0, y0 = self.x0, self.y0
         for steps in rings:
             points: list[tuple[int, int]] = []
-            for lon, lat in decode(list(steps)):
-                x, y = self.xy(lat, lon)
-                p = (round(x), round(y))
+            for x, y in _world_ring(tuple(steps), self.zoom):
+                p = (round(x - x0), round(y - y0))
                 if not points or p != points[-1]:
                     points.append(p)
             if len(points) < (3 if closed else 2):
@@ -144,9 +145,23 @@ class Frame:
         return "".join(out)
 
     def ring_box(self, steps) -> Box:
-        points = decode(list(steps))
-        lons, lats = [p[0] for p in points], [p[1] for p in points]
-        return self.box_of(min(lats), min(lons), max(lats), max(lons))
+        return self.box_of(*_ring_bounds(tuple(steps)))
+
+
+# A build draws the same rings again and again (every country of a wide view, in every page of a
+# batch): each ring decoded and projected once per zoom, then only shifted to the frame.
+@functools.lru_cache(maxsize=8192)
+def _world_ring(steps: tuple[int, ...], zoom: float) -> tuple[tuple[float, float], ...]:
+    """An encoded ring's points in world pixels at a zoom."""
+    return tuple(world_px(lat, lon, zoom) for lon, lat in decode(list(steps)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _ring_bounds(steps: tuple[int, ...]) -> tuple[float, float, float, float]:
+    """An encoded ring's south, west, north and east."""
+    points = decode(list(steps))
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lats), min(lons), max(lats), max(lons)
 
 
 # --- labels -----------------------------------------------------------------------------------
