@@ -16,8 +16,8 @@ import math
 from .admin1 import countries, country_table, data_key
 from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
 from ..cache import cache_dir, kept_json
-from .framing import LOCAL_KM, View
-from ..geo import distance_km
+from . import framing
+from .framing import View
 from ..model import Place
 from .world import decode, encode
 
@@ -43,11 +43,10 @@ def with_fine_land(basemap: dict, view: View | None, places: list[Place]) -> dic
 
 
 def is_local(view: View, places: list[Place]) -> bool:
-    """Whether the first view holds a town and spans less than LOCAL_KM: a story
-    of areas alone opens too far out for the coast to matter."""
-    (south, west), (north, east) = view.bounds
+    """Whether the first view holds a town and is a local story's (framing.is_local):
+    a story of areas alone opens too far out for the coast to matter."""
     towns = any(p.kind == "place" for k, p in enumerate(places) if k not in view.far)
-    return towns and distance_km(south, west, north, east) < LOCAL_KM
+    return towns and framing.is_local(view.bounds)
 
 
 def window_around(bounds: list[list[float]]) -> Box:
