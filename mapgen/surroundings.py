@@ -163,13 +163,23 @@ def words_run_into(text: str, start: int, end: int, language: str) -> list[tuple
     """The capitalised words a name runs into, as spans: one before it that does not open its
     sentence, across a linker ("Werder Bremen", "Kees van Tilburg", "Mall of Asia"), and one right
     after it ("Dresden Zoo", "Kenya Broadcasting Corporation"). A name run into other names is often
-    a club's, a firm's or a person's; the caller leaves out those that are places themselves."""
+    a club's, a firm's or a person's; the caller leaves out those that are places themselves. Where
+    every noun is capitalised (German), a noun of place before the name ("die Stadt Berlin") and a
+    word after it ("in Wolgast Bäume") are the sentence's nouns, unless the word is an abbreviation
+    ("Hertha BSC")."""
     p = patterns(language)
     spans = []
     before = p.word_before.search(text, max(0, start - LOOK), start)
-    if before and not _OPENS.search(text, max(0, before.start(1) - LOOK), before.start(1)):
+    known = languages.get(language) if language in languages.CODES else None
+    nouns = known.place_nouns if known else ()
+    capitalises_nouns = known is not None and known.capitalises_nouns
+    if (
+        before
+        and before.group(1) not in nouns
+        and not _OPENS.search(text, max(0, before.start(1) - LOOK), before.start(1))
+    ):
         spans.append(before.span(1))
     after = p.word_after.match(text, end)
-    if after:
+    if after and (not capitalises_nouns or after.group(1).isupper()):
         spans.append(after.span(1))
     return spans

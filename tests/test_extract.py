@@ -192,6 +192,41 @@ def test_dateline_in_capitals_is_a_place(geocoder):
     assert (mentions[0].text, mentions[0].start, mentions[0].label) == ("DAKAR", 0, "DATELINE")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "written", "geonameid"),
+    [
+        (
+            "FRANKFURT (ODER) (dpa) – Ein Zug blieb liegen, viele wollten Richtung Frankfurt am Main.",
+            "de",
+            "FRANKFURT",
+            2925535,
+        ),
+        ("NEUSTADT (HESSEN) (dpa) – In Marburg und Kassel regnete es den ganzen Tag.", "de", "NEUSTADT", 2864091),
+        ("PARIS (AFP) – Le gouvernement a annoncé un plan pour Lyon.", "fr", "PARIS", 2988507),
+    ],
+)
+def test_a_datelines_bracket_that_completes_the_towns_name_says_which_town(text, language, written, geonameid):
+    # the bracket names the town's river or Land, so the town is not a namesake; an agency's bracket names none
+    dateline = mapgen.find_places(text, language=language)[0]
+    assert (dateline.mentions[0].text, dateline.chosen.geonameid) == (written, geonameid)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "run_into"),
+    [
+        ("Die Stadt Berlin liegt an der Spree.", "Berlin", False),
+        ("Der Zug fuhr weiter Richtung Kassel.", "Kassel", False),
+        ("Im Norden Hessens regnete es am Montag stark.", "Hessens", False),
+        ("Der Sturm deckte Dächer ab und riss in Wolgast Bäume um.", "Wolgast", False),
+        ("Am Montag sagte Bürgermeister Anton Freising in Erding, es regne.", "Freising", True),
+    ],
+)
+def test_a_german_noun_of_place_before_a_name_is_no_other_name(text, name, run_into):
+    # German capitalises its nouns: "Stadt" before "Berlin" is the noun's capital, not a club's or a person's name
+    place = next(p for p in mapgen.find_places(text, language="de") if p.name == name)
+    assert (place.evidence.runs_into_name > 0) == run_into
+
+
 def test_demonyms_are_marked_as_such(geocoder):
     mentions = _mentions("Syrian officials met in Geneva on Monday.", geocoder, "en")
     assert [(m.text, m.label) for m in mentions] == [("Syrian", "DEMONYM"), ("Geneva", "GPE")]

@@ -87,6 +87,20 @@ def test_a_river_after_its_article_or_water_word_is_the_river(key):
     assert places[water].feature == "site"  # the lake is found by its name with "lago di", as the index holds it
 
 
+SEAS = {
+    "de": ("Vor Sylt und Föhr tobte der Sturm in der Nordsee, die Fähren fielen aus.", "Nordsee", "North Sea"),
+    "it": ("Le navi sono rimaste in porto: nel Mediterraneo il mare era forza otto.", "Mediterraneo", "Mediterranean"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(SEAS))
+def test_a_sea_after_its_article_is_the_sea(key):
+    # a sea or a wide region takes an article, as a river does ("in der Nordsee"): not held against it
+    text, sea, english = SEAS[key]
+    places = {m.text: p.chosen for p in mapgen.find_places(text, key) for m in p.mentions}
+    assert places[sea].name == english
+
+
 def test_a_surname_particle_is_no_preposition_of_place():
     # "van" is Dutch's "from", and the particle of surnames: "Gerrit van Kampen" is a player
     text = "Invaller Gerrit van Kampen scoorde twee keer. Zondag speelt de ploeg uit in Almelo."

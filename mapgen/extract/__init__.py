@@ -266,7 +266,7 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -
         group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
         spans.append(match.span(group))
     towns = [
-        sentences.mention(start, end, DATELINE_LABEL)
+        _with_qualifier(sentences.mention(start, end, DATELINE_LABEL), geocoder, capitals)
         for start, end in spans
         if any(word.isalpha() and len(word) > 1 for word in text[start:end].split())
         and candidates(geocoder, text[start:end].title())
@@ -274,6 +274,17 @@ def _datelines(doc, geocoder: PlaceIndex, sentences: Sentences, capitals: str) -
     ]
     states = [state for town in towns if (state := _dateline_state(town, sentences))]
     return sorted([*towns, *states], key=lambda m: m.start)
+
+
+def _with_qualifier(town: Mention, geocoder: PlaceIndex, capitals: str) -> Mention:
+    """A dateline's town that stands for the name its bracket completes: "FRANKFURT (ODER)" and "HALLE
+    (SAALE)" are the towns "Frankfurt (Oder)" and "Halle (Saale)", not their namesakes; an agency's
+    bracket, "(AFP)", completes none."""
+    bracket = re.compile(rf"\s*\(([{capitals}][{capitals}. -]{{1,30}})\)").match(
+        town.sentence, town.end - town.sentence_start
+    )
+    full = f"{town.text} ({bracket.group(1)})".title() if bracket else ""
+    return replace(town, stands_for=full) if full and candidates(geocoder, full) else town
 
 
 # A state's abbreviation after a dateline's town: "MONCTON, N.B. —", "PLEASANTON, Calif.-", "RALEIGH, NC (AP)",

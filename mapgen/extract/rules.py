@@ -325,9 +325,10 @@ def _points(
         for c in places
         if c.geonameid is not None
     )
-    # a river, a lake, a sea or a range after an article or a water word ("der Rhein", "il Po", "rio
-    # Tejo", "lago di Garda"): neither against a town nor a common word
-    feature = any(c.feature == "site" for c in places) and (
+    # a river, a lake, a sea, a range or a wide region after an article or a water word ("der Rhein", "il
+    # Po", "rio Tejo", "lago di Garda", "in der Nordsee", "auf dem Balkan"): neither against a town nor a
+    # common word
+    feature = any(c.feature in ("site", "region") for c in places) and (
         before_word in language.articles
         or surroundings.is_water(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), language.code)
     )

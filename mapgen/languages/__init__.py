@@ -117,6 +117,9 @@ class Language:
     names_inflect: bool = False
     # whether the language capitalises common nouns (German): a capital is then weak evidence of a name
     capitalises_nouns: bool = False
+    # in such a language, the nouns of place a name follows ("die Stadt Berlin", "Richtung Kassel", "im
+    # Norden Hessens"): the capital is the noun's, so the name is not run into another name
+    place_nouns: tuple[str, ...] = ()
     notes: str = field(default="", compare=False)
 
 

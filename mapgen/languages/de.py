@@ -108,6 +108,14 @@ LANGUAGE = Language(
     adjective_endings=("e", "er", "es", "en", "em"),  # "warmes Essen", "kein festes Essen"
     name_endings=("s",),  # "Berlins", "Kölns"
     capitalises_nouns=True,
+    place_nouns=(
+        *("Stadt", "Hauptstadt", "Landeshauptstadt", "Kreisstadt", "Hansestadt", "Großstadt", "Kleinstadt"),
+        *("Gemeinde", "Dorf", "Ort", "Ortschaft", "Ortsteil", "Stadtteil", "Stadtbezirk", "Bezirk", "Kreis"),
+        *("Landkreis", "Land", "Bundesland", "Freistaat", "Provinz", "Kanton", "Region", "Gebiet", "Insel"),
+        *("Halbinsel", "Seebad", "Kurort", "Metropole", "Grenzstadt", "Hafenstadt", "Zentrum", "Stadtrand"),
+        *("Küste", "Raum", "Großraum", "Umland", "Richtung", "Norden", "Süden", "Osten", "Westen"),
+        *("Nordosten", "Nordwesten", "Südosten", "Südwesten"),
+    ),
     linkers=("von", "der", "des"),
     street_after=("Straße", "Strasse", "Weg", "Allee", "Platz", "Gasse", "Ring", "Damm", "Chaussee"),
     street_before=("Autobahn",),
