@@ -101,6 +101,14 @@ def test_a_sea_after_its_article_is_the_sea(key):
     assert places[sea].name == english
 
 
+def test_a_name_written_with_a_water_word_and_without_is_the_water_and_the_town():
+    # "il golfo di Trieste" is no town, "a Trieste" is: the water word speaks for its own mention only
+    text = "Disagi sull'altra sponda del golfo di Trieste: a Trieste il traffico è a senso unico, come a Capodistria."
+    towns = {m.start: p.chosen for p in mapgen.find_places(text, "it") for m in p.mentions}
+    assert towns[text.index("a Trieste") + 2].name == "Trieste"
+    assert text.index("di Trieste") + 3 not in towns or towns[text.index("di Trieste") + 3].feature == "site"
+
+
 def test_a_surname_particle_is_no_preposition_of_place():
     # "van" is Dutch's "from", and the particle of surnames: "Gerrit van Kampen" is a player
     text = "Invaller Gerrit van Kampen scoorde twee keer. Zondag speelt de ploeg uit in Almelo."

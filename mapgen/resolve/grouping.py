@@ -53,11 +53,14 @@ def group_names(
     """The mentions grouped by name, each name with its candidates and hints; `every` is all the
     article's mentions, demonyms and frames too, whose initials an abbreviation may be."""
     text, article_before = article.text, _DEFINITE_ARTICLE_BEFORE.get(article.language)
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+    # a name written once with a water word and once without is two names: "il golfo di Trieste" is the
+    # gulf, "a Trieste" the town
+    by_key: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
     for mention in mentions:
-        by_key[name_key(mention.name)].append(mention)
+        water = surroundings.is_water(text, mention.start, mention.end, article.language)
+        by_key[name_key(mention.name), water].append(mention)
     names = []
-    for key, group in by_key.items():
+    for (key, water), group in by_key.items():
         found = candidates(geocoder, group[0].name)
         if not found and any(m.label in PLACE_LABELS for m in group):
             found = candidates(geocoder, group[0].name, online=True)
@@ -87,7 +90,7 @@ def group_names(
         )
         if kind_before:
             found = [c for c in found if c.feature != "city"] or found  # "la provincia de Almería": not its town
-        if any(surroundings.is_water(text, m.start, m.end, article.language) for m in group):
+        if water:
             found = [c for c in found if c.feature == "site"]  # "the Licking", "el río Lerma": never the town
         elif any(surroundings.river_by_article(text, m.start, m.end, article.language) for m in group):
             found = [c for c in found if c.feature == "site"] or found  # "the Ohio was expected to crest"
