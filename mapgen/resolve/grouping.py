@@ -57,7 +57,8 @@ def group_names(
     for mention in mentions:
         by_key[name_key(mention.name)].append(mention)
     names = []
-    for key, group in by_key.items():
+    groups = [split for key, same in by_key.items() for split in _water_and_area(key, same, article)]
+    for key, group in groups:
         found = candidates(geocoder, group[0].name)
         if not found and any(m.label in PLACE_LABELS for m in group):
             found = candidates(geocoder, group[0].name, online=True)
@@ -119,6 +120,19 @@ def group_names(
                 )
             )
     return names
+
+
+def _water_and_area(key: str, group: list[Mention], article: Article) -> list[tuple[str, list[Mention]]]:
+    """The mentions of one name, as two names where some have a water word beside them and others an
+    area's kind before them: "o rio Tocantins" is the river, "no estado do Tocantins" the state."""
+    text = article.text
+    water = [m for m in group if surroundings.is_water(text, m.start, m.end, article.language)]
+    if not water or len(water) == len(group):
+        return [(key, group)]
+    area = [m for m in group if _AREA_KIND_BEFORE.search(text, max(0, m.start - LOOK_BEHIND), m.start)]
+    if not area:
+        return [(key, group)]
+    return [(key, water), (key, [m for m in group if m not in water])]
 
 
 def _runs_into_name(article: Article, mention: Mention, every: Sequence[Mention]) -> bool:
