@@ -141,6 +141,7 @@ LANGUAGE = Language(
     ),
     name_carriers=("sur", "sous", "en", "lès", "lez", "le", "la", "les", "aux", "et"),
     club_before=(
+        "Standard",
         "FC",
         "AS",
         "RC",
@@ -158,6 +159,9 @@ LANGUAGE = Language(
     ),
     club_after=("FC", "HC"),
     person_titles=(
+        "bourgmestre",
+        "échevin",
+        "échevine",
         "maire",
         "adjoint",
         "adjointe",

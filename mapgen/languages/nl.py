@@ -85,6 +85,7 @@ LANGUAGE = Language(
     storm_before=("storm", "orkaan"),
     institution_before=("Universiteit", "Ziekenhuis", "Hogeschool", "Gemeente"),
     club_before=(
+        "PEC",
         "FC",
         "PSV",
         "AZ",
