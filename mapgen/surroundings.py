@@ -108,7 +108,7 @@ def patterns(language: str) -> Patterns:
         club_before=re.compile(
             rf"(?<![\w.])(?:{clubs_before})[»”\"']?(?:\s+{_CAPITALISED}){{0,2}}(?:\s+(?:{every_linker}))?\s*[»”\"']?\s*$"
         ),
-        club_after=re.compile(rf"^\s+(?:{_words(languages.CODES, 'club_after')})(?![\w'’-])"),
+        club_after=re.compile(rf"^\s+(?:{_words(languages.CODES, 'club_after')})(?![\w-])"),
         person_before=re.compile(rf"(?<![\w-])(?:{_titles(codes)})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?\s+$"),
     )
 
