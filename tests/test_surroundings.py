@@ -179,7 +179,7 @@ def test_clubs_and_people_put_no_town_on_the_map_and_the_town_itself_stays():
 
 
 def test_a_river_and_the_state_of_its_name_are_two_places():
-    """"o rio Tocantins" is the river, "no estado do Tocantins" the state: one name, two answers."""
+    """ "o rio Tocantins" is the river, "no estado do Tocantins" the state: one name, two answers."""
     text = "O nível do rio Tocantins subiu em Marabá depois das chuvas no estado do Tocantins."
     tocantins = [p for p in mapgen.find_places(text, "pt") if p.name == "Tocantins"]
     state = [p for p in tocantins if p.chosen.feature == "admin"]
