@@ -47,6 +47,11 @@ class Patterns:
     institution_after: re.Pattern[str]
     word_before: re.Pattern[str]  # "Werder ", "Kees van ", "Mall of " ending right before the name
     word_after: re.Pattern[str]  # " Zoo", " Broadcasting" starting right after it
+    street_word: re.Pattern[str]  # "Rua", "Calle": a street word itself, opening the street's name
+    street_name_after: re.Pattern[str]  # " de Coimbra": the street's name after its word
+    club_before: re.Pattern[str]  # "EV ", "Sporting de ", "«Динамо» " ending right before the name
+    club_after: re.Pattern[str]  # " United", " Calcio" starting right after it
+    person_before: re.Pattern[str]  # "Landrätin Martina ", "le maire Jean " ending right before the name
 
 
 def _words(codes: tuple[str, ...], field: str) -> str:
@@ -59,6 +64,15 @@ def _words(codes: tuple[str, ...], field: str) -> str:
     return "|".join([*cased, *(f"(?i:{w})" for w in loose)]) or "(?!)"
 
 
+def _titles(codes: tuple[str, ...]) -> str:
+    """The languages' person titles as alternatives, in any case; "-meister" ends a compound ("Bürgermeister")."""
+    titles = sorted(
+        dict.fromkeys(t for code in codes for t in languages.get(code).person_titles), key=len, reverse=True
+    )
+    words = [rf"\w*{re.escape(t[1:])}" if t.startswith("-") else re.escape(t).replace(r"\ ", r"\s+") for t in titles]
+    return f"(?i:{'|'.join(words)})" if words else "(?!)"
+
+
 @cache
 def patterns(language: str) -> Patterns:
     """The patterns of the article's language, with English's too: news in any language
@@ -67,6 +81,9 @@ def patterns(language: str) -> Patterns:
     linkers = _words(codes, "linkers")
     joiners = _words(codes, "list_joiners")
     before = rf"\b(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
+    # clubs are written in their own language whatever the article's: every language's words
+    clubs_before = _words(languages.CODES, "club_before")
+    every_linker = _words(languages.CODES, "linkers")
     return Patterns(
         street_before=re.compile(before.format(words=_words(codes, "street_before"))),
         street_after=re.compile(rf"^\s+(?:{_words(codes, 'street_after')})\b"),
@@ -86,6 +103,13 @@ def patterns(language: str) -> Patterns:
         institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_words(codes, 'institution_after')})\b"),
         word_before=re.compile(rf"\b({_CAPITALISED})\s+(?:(?:{linkers})(?:\s+|(?<=['’])))?$"),
         word_after=re.compile(rf"[ \t]+({_CAPITALISED})"),
+        street_word=re.compile(rf"(?i:{_words(codes, 'street_before')})"),
+        street_name_after=re.compile(rf"^\s+(?:(?:{linkers})\s+)?{_CAPITALISED}"),
+        club_before=re.compile(
+            rf"(?<![\w.])(?:{clubs_before})[»”\"']?(?:\s+{_CAPITALISED}){{0,2}}(?:\s+(?:{every_linker}))?\s*[»”\"']?\s*$"
+        ),
+        club_after=re.compile(rf"^\s+(?:{_words(languages.CODES, 'club_after')})(?![\w-])"),
+        person_before=re.compile(rf"(?<![\w-])(?:{_titles(codes)})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?\s+$"),
     )
 
 
@@ -119,6 +143,27 @@ def is_street(text: str, start: int, end: int, language: str, state_names: Calla
 # A game's score, not a route: "Ohio 3, Michigan 2", "Michigan 2: the game"
 _SCORE_BEFORE = re.compile(r"\d\s*[,;–-]\s*$")
 _SCORE_AFTER = re.compile(r"^\s+\d{1,3}\s*(?::|[,;–-]\s*[A-Z][\w.'’ ]{0,30}?\s\d)")
+
+
+def opens_street(text: str, start: int, end: int, language: str) -> bool:
+    """A street word that opens a street's name, read as a town of that name: "a Rua de Coimbra"."""
+    p = patterns(language)
+    return (
+        p.street_word.fullmatch(text, start, end) is not None
+        and p.street_name_after.match(_after(text, end)) is not None
+    )
+
+
+def in_club(text: str, start: int, end: int, language: str) -> bool:
+    """A town inside a sports club's name: "EV Landshut", "Sporting de Bafatá", "«Динамо» Дрезден",
+    "Leeds United". The club is meant, not the town."""
+    p = patterns(language)
+    return bool(p.club_before.search(_before(text, start)) or p.club_after.match(_after(text, end)))
+
+
+def after_person_title(text: str, start: int, language: str) -> bool:
+    """A surname after a title and a first name: "Landrätin Martina Jena", "le maire Jean Vienne"."""
+    return patterns(language).person_before.search(_before(text, start)) is not None
 
 
 def is_storm(text: str, start: int, language: str) -> bool:

@@ -109,11 +109,82 @@ def test_a_name_run_into_other_capitalised_words(text, name, language, into):
 
 
 def test_a_town_run_into_a_name_is_doubted():
-    """Through the resolver: a town named as part of a club's name carries that doubt as evidence."""
-    text = "Der Verein spielt am Samstag gegen Borussia Mönchengladbach. Die Fans reisen nach Köln."
+    """Through the resolver: a town run into a person's name with no title before it carries that doubt."""
+    text = "Das sagte Holger Wedel in Hamburg."
     places = {p.name: p for p in mapgen.find_places(text, "de")}
-    assert places["Mönchengladbach"].evidence.runs_into_name == 1.0
-    assert places["Köln"].evidence.runs_into_name == 0.0
+    assert places["Wedel"].evidence.runs_into_name == 1.0
+    assert places["Hamburg"].evidence.runs_into_name == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Das Heimspiel des EV Landshut wurde verschoben.", "Landshut", "de"),
+        ("Die BSG Wismut Gera sagte ihr Training ab.", "Gera", "de"),
+        ("Ein Testspiel gegen Holstein Kiel wurde abgesagt.", "Kiel", "de"),
+        ("O Académico de Viseu adiou o treino.", "Viseu", "pt"),
+        ("O Clube Desportivo do Namibe adiou o jogo.", "Namibe", "pt"),
+        ("Футбольный клуб «Динамо» Дрезден перенёс матч.", "Дрезден", "ru"),
+        ("Leeds United's match was postponed.", "Leeds", "en"),
+        ("El Valencia CF aplazó su entrenamiento.", "Valencia", "es"),
+    ],
+)
+def test_a_town_in_a_club_s_name_is_the_club(text, name, language):
+    assert surroundings.in_club(text, *_span(text, name), language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Das Hochwasser erreichte Landshut am Sonntag.", "Landshut", "de"),
+        ("Floods hit Leeds on Monday.", "Leeds", "en"),
+        ("El río Turia pasa por Valencia.", "Valencia", "es"),
+        ("The Allendale Woman's Club of New Jersey gave $500.", "New Jersey", "en"),
+    ],
+)
+def test_a_town_is_no_club(text, name, language):
+    assert not surroundings.in_club(text, *_span(text, name), language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language", "person"),
+    [
+        ("„Es ist ernst“, sagte Landrätin Martina Jena.", "Jena", "de", True),
+        ("sagte Feuerwehrkommandant Anton Freising der Zeitung.", "Freising", "de", True),
+        ("a déclaré le maire Jean Vienne.", "Vienne", "fr", True),
+        ("dijo el alcalde José Gandía.", "Gandía", "es", True),
+        ("Der Bürgermeister von Jena sagte es.", "Jena", "de", False),
+        ("Le maire de Vienne l'a dit.", "Vienne", "fr", False),
+    ],
+)
+def test_a_surname_after_a_title_and_a_first_name_is_a_person(text, name, language, person):
+    assert surroundings.after_person_title(text, _span(text, name)[0], language) is person
+
+
+def test_a_street_word_opening_a_street_s_name_is_no_town():
+    text = "A Rua de Coimbra foi fechada. A aldeia de Rua fica perto."
+    assert surroundings.opens_street(text, *_span(text, "Rua"), "pt")
+    assert not surroundings.opens_street(text, *_span(text, "Rua", 1), "pt")
+
+
+def test_clubs_and_people_put_no_town_on_the_map_and_the_town_itself_stays():
+    """Through the whole pipeline: the club's and the person's mention are dropped, the town's own kept."""
+    text = (
+        "LANDSHUT (dpa) – Die Isar trat in Landshut, Moosburg und Dingolfing über die Ufer. Das Heimspiel des EV Landshut fiel aus, "
+        "sagte Landrätin Martina Jena."
+    )
+    places = {p.name: p for p in mapgen.find_places(text, "de")}
+    assert "Jena" not in places
+    assert [m.start for m in places["LANDSHUT"].mentions] == [0, text.index("Landshut")]
+
+
+def test_a_river_and_the_state_of_its_name_are_two_places():
+    """ "o rio Tocantins" is the river, "no estado do Tocantins" the state: one name, two answers."""
+    text = "O nível do rio Tocantins subiu em Marabá depois das chuvas no estado do Tocantins."
+    tocantins = [p for p in mapgen.find_places(text, "pt") if p.name == "Tocantins"]
+    state = [p for p in tocantins if p.chosen.feature == "admin"]
+    assert state and state[0].mentions[0].start == text.rindex("Tocantins")
+    assert all(p.chosen.feature in ("admin", "site") for p in tocantins)
 
 
 def test_roads_storms_and_water_put_no_town_on_the_map():

@@ -165,8 +165,9 @@ def _no_roads_nor_storms(
     mentions: list[Mention], language: str, geocoder: PlaceIndex, sentences: Sentences
 ) -> list[Mention]:
     """The mentions less the names of roads ("route de Lyon", "las calles Colima, Tabasco y
-    Zacatecas", "Ohio 83") and of storms ("la tempête Hélène"): no place, though a town or
-    a state bears the name. A dateline's town stays."""
+    Zacatecas", "Ohio 83", "a Rua de Coimbra"), of storms ("la tempête Hélène"), of sports clubs
+    ("EV Landshut", "Sporting de Bafatá") and of people after a title ("Landrätin Martina Jena"):
+    no place, though a town or a state bears the name. A dateline's town stays."""
     text = sentences.text
     listed = surroundings.streets(text, language)
     kept = []
@@ -174,7 +175,11 @@ def _no_roads_nor_storms(
         if m.label != DATELINE_LABEL:
             if any(start <= m.start and m.end <= end for start, end in listed):
                 continue
-            if surroundings.is_storm(text, m.start, language):
+            if surroundings.is_storm(text, m.start, language) or surroundings.in_club(text, m.start, m.end, language):
+                continue
+            if surroundings.after_person_title(text, m.start, language):
+                continue
+            if surroundings.opens_street(text, m.start, m.end, language):
                 continue
 
             def state(name: str = m.name) -> bool:

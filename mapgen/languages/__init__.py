@@ -106,6 +106,14 @@ class Language:
     storm_before: tuple[str, ...] = ()  # "hurricane", "tempête"
     institution_before: tuple[str, ...] = ()  # "Universidad", "Hospital"
     institution_after: tuple[str, ...] = ()  # "Daily News", "Police"
+    # A sports club's name holds its town ("EV Landshut", "Sporting de Braga", "Leeds United"): the words that
+    # open one before the town, and those that close one after it, as written (capitalised). Clubs are
+    # written in their own language in any language's news ("Pogoń Stettin"), so the union is read.
+    club_before: tuple[str, ...] = ()  # "FC", "Sporting", "Dynamo"
+    club_after: tuple[str, ...] = ()  # "United", "Rovers", "Calcio"
+    # the titles and forms of address before a person's first name and surname ("Landrätin Martina Jena",
+    # "le maire Jean Vienne"), in any case; one opening with "-" ends a compound ("-meister": Bürgermeister)
+    person_titles: tuple[str, ...] = ()
     # the article before a river's bare name where a state's takes none: "the Ohio was expected to crest"
     river_article: str | None = None
     # the words of the pages
