@@ -137,8 +137,8 @@ def with_local_areas(view: View, places: list[Place], shapes: list[Area | None])
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
     """How close fitting the map may come: a lone town shows its region, a lone
-    country its neighbours, towns apart on a local story's fine land as close
-    as it holds, and never past the basemap's sharpest tiles."""
+    country its neighbours, towns apart on a local or regional story's fine
+    land as close as it holds, and never past the basemap's sharpest tiles."""
     towns = {(p.chosen.lat, p.chosen.lon) for p in places if p.kind == "place"}
     closest = CITY_ZOOM if towns else AREA_ZOOM
     if basemap.get("fine") and len(towns) > 1:
