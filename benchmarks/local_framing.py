@@ -6,8 +6,11 @@ mapgen/site/framing.py is loaded beside this tree's, from `git show`, so both
 run on the same places in one run) and prints, per set: the stories, how
 many of them open on a local view (under framing.LOCAL_KM) before and after,
 and how many frames change; then each changed frame: its span in km before
-and after, and the places that now get a pointer instead of stretching the
-frame (? marks a flagged one, @ its distance in km from the new frame).
+and after, the places that now get a pointer instead of stretching the
+frame (? marks a flagged one, @ its distance in km from the new frame), and
+those still in the story but left out of the new box: + marks an area around
+the story's places (framing.around_story), which the page points at from no
+edge; the page points at the others where they fall out of view.
 
     python benchmarks/local_framing.py [--baseline REV] [--sets local,news]
 """
@@ -54,6 +57,10 @@ def away(place, bounds: list[list[float]]) -> float:
     return distance_km(lat, lon, place.chosen.lat, place.chosen.lon)
 
 
+def inside(place, bounds: list[list[float]]) -> bool:
+    return away(place, bounds) == 0
+
+
 def stories(sets: list[str]):
     for name in sets:
         for line in (DATA / f"{name}-dev.jsonl").read_text("utf-8").splitlines():
@@ -88,9 +95,17 @@ def main() -> None:
                 for k in sorted(new.far - old.far)
             ]
             back = [places[k].name for k in sorted(old.far - new.far)]
+            near = [p for k, p in enumerate(places) if k not in new.far]
+            out = [
+                f"{places[k].name}{'+' if framing.around_story(places[k], near) else ''}"
+                for k in range(len(places))
+                if k not in new.far and inside(places[k], old.bounds) and not inside(places[k], new.bounds)
+            ]
             changed.append(
                 f"  {key:14} {span(old.bounds):6.0f} → {span(new.bounds):6.0f} km"
-                f"  pointed at: {', '.join(pointed) or '-'}" + (f"  no longer far: {', '.join(back)}" if back else "")
+                f"  pointed at: {', '.join(pointed) or '-'}"
+                + (f"  no longer far: {', '.join(back)}" if back else "")
+                + (f"  out of the box: {', '.join(out)}" if out else "")
             )
     print(f"baseline {args.baseline} beside this tree\n")
     print(f"{'set':10} {'stories':>8} {'local before':>13} {'local after':>12} {'changed':>8}")

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import mention, seed_article, seed_places
+from conftest import mention
 
 from mapgen.model import Article, Candidate, Place
 from mapgen.site.basemap import vector_basemap
@@ -53,11 +53,24 @@ def test_a_lone_town_opens_beside_the_nearest_big_city_and_in_the_middle(admin_d
     assert atoll["view"]["bounds"] == [[0.0, -150.0], [0.0, -150.0]]
 
 
-def test_a_story_that_is_not_local_keeps_the_coarse_land(admin_data, tmp_path):
-    apart = page_data([town("Alpha", 41.0, 11.0), town("Gamma", 35.0, 11.0)], tmp_path)  # 670 km, both in XA
-    assert "fine" not in apart["basemap"] and apart["view"]["maxZoom"] == 6
-    seed = page_data(seed_places(), tmp_path, seed_article())
-    assert "fine" not in seed["basemap"] and seed["view"]["maxZoom"] == 6 and seed["basemap"]["maxZoom"] == 8
+def test_a_regional_story_gets_the_countries_sharp_from_zoom_6(admin_data, tmp_path):
+    """Towns 670 km apart, off Italy and Tunisia: the package's fine country outlines, not the
+    test's admin-1 squares, cut to a window wide enough to be shown from zoom 6 on."""
+    apart = page_data([town("Alpha", 41.0, 11.0), town("Gamma", 35.0, 11.0)], tmp_path)
+    fine = apart["basemap"]["fine"]
+    assert fine["fromZoom"] == 6 and apart["view"]["maxZoom"] == 9, "past the 1:110m coasts' zoom 6"
+    codes = [area["code"] for area in fine["areas"]]
+    assert {"IT", "TN", "MT"} <= set(codes) and "XA" not in codes and codes == sorted(codes)
+    (south, west), (north, east) = fine["window"]
+    assert south < 35 - 4 and north > 41 + 3, "the view and 500 px of zoom 6 around it"
+    points = [p for area in fine["areas"] for polygon in area["rings"] for ring in polygon for p in decode(ring)]
+    assert all(west <= lon <= east and south <= lat <= north for lon, lat in points), "cut to the window"
+
+
+def test_a_world_story_keeps_the_coarse_land(admin_data, tmp_path):
+    wide = page_data([town("Alpha", 41.0, 11.0), town("Beta", 30.0, 31.0), town("Gamma", 50.0, 30.0)], tmp_path)
+    assert wide["view"]["bounds"] == [[30.0, 11.0], [50.0, 31.0]], "off Rome, Cairo and Kyiv: 2,500 km"
+    assert "fine" not in wide["basemap"] and wide["view"]["maxZoom"] == 6 and wide["basemap"]["maxZoom"] == 8
 
 
 def test_without_the_admin1_data_a_local_story_is_drawn_as_before(monkeypatch, tmp_path):

@@ -39,9 +39,37 @@ def test_the_seed_opens_on_iraq_and_syria():
     (south, west), (north, east) = view.bounds
     for p in places:
         inside = south <= p.chosen.lat <= north and west <= p.chosen.lon <= east
-        assert inside == (p.name in ("Mossoul", "Irak", "Raqa", "Syrie", "Moyen-Orient", "Baghdad", "Minbej")), p.name
+        assert inside == (p.name in ("Mossoul", "Raqa", "Syrie", "Baghdad", "Minbej")), p.name
     assert {places[k].name for k in view.far} == {"États-Unis", "Washington", "Russie", "Berlin"}
-    assert east - west < 8 and north - south < 8
+    assert view.bounds == [[33.34, 37.95], [36.53, 44.4]], "the towns' box: 'Moyen-Orient' in passing does not stretch it"
+
+
+def iberian(areas=1):
+    """A fire story in central Portugal that names Spain, and Galicia `areas` times, beside its towns."""
+    return [
+        place("Coimbra", 40.21, -8.42, 2),
+        place("Góis", 40.16, -8.11),
+        place("Arganil", 40.22, -8.05),
+        place("Lousã", 40.12, -8.25),
+        place("Viseu", 40.66, -7.91),
+        place("Leiria", 39.74, -8.81),
+        place("Espanha", 40.35, -3.62, 1, "country"),
+        place("Galiza", 42.75, -7.87, areas, "admin"),
+    ]
+
+
+def test_an_area_named_in_passing_beside_the_towns_does_not_stretch_the_frame():
+    places = iberian()
+    view = story_view(places)
+    assert view.bounds == [[39.74, -8.81], [40.66, -7.91]], "the towns' box, not Galicia's label point"
+    assert {places[k].name for k in view.far} == {"Galiza"}, "pointed at from the local frame's edge"
+    assert distance_km(39.74, -8.81, 40.66, -7.91) < LOCAL_KM
+
+
+def test_a_story_about_areas_is_still_framed_by_them():
+    """Galicia named more often than the towns: the story is about it, and its point frames the view."""
+    view = story_view(iberian(areas=8))
+    assert view.bounds[1][0] == 42.75
 
 
 def test_countries_frame_the_view_only_when_nothing_finer_is_named():

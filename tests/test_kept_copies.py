@@ -14,7 +14,7 @@ def whole_reading(bounds, band):
     pad = max(water.MIN_WIDEN_DEG, max(north - south, east - west) * water.WIDEN)
 
     def meets(ring):
-        s, w, n, e = water._box(ring)
+        s, w, n, e = shapes.box_of(ring)
         return s <= north + pad and n >= south - pad and w <= east + pad and e >= west - pad
 
     found = shapes.water(band)

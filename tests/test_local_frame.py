@@ -64,3 +64,40 @@ def test_a_departement_the_story_is_in_is_drawn_whole(visit, departement):
     shape, frame = page.locator("path.mg-admin").bounding_box(), page.locator(".mg-map").bounding_box()
     assert shape["y"] >= frame["y"] and shape["y"] + shape["height"] <= frame["y"] + frame["height"], (shape, frame)
     assert shape["x"] >= frame["x"] and shape["x"] + shape["width"] <= frame["x"] + frame["width"], (shape, frame)
+
+
+TOLEDO = """Algae bloom shuts down Toledo's tap water
+
+TOLEDO — A toxic algae bloom on the western end of the lake forced Toledo to tell its 400,000 customers
+not to drink tap water on Saturday. Residents of Maumee, Perrysburg and Sylvania lined up for bottled
+water, and stores in Bowling Green ran out by noon. Ohio's governor declared a state of emergency.
+"""
+
+TOWNS = """() => { const map = mapgen.maps[0], size = map.getSize();
+  const points = [[41.6639, -83.5552], [41.5628, -83.6538], [41.5570, -83.6272], [41.7189, -83.7130],
+                  [41.3748, -83.6513]].map(p => map.latLngToContainerPoint(p));
+  const xs = points.map(p => p.x), ys = points.map(p => p.y);
+  return {w: size.x, h: size.y, left: Math.min(...xs), right: Math.max(...xs),
+          top: Math.min(...ys), bottom: Math.max(...ys)}; }"""
+
+
+@pytest.fixture(scope="module")
+def toledo(tmp_path_factory):
+    """Five towns within 40 km of Toledo, and Ohio named once, whose label point lies 170 km south."""
+    folder = tmp_path_factory.mktemp("toledo")
+    (folder / "article.txt").write_text(TOLEDO, "utf-8")
+    mapgen.build_site(folder / "article.txt", folder / "site")
+    return folder / "site"
+
+
+@pytest.mark.parametrize("page_name, width, height", [("index.html", 1280, 800), ("embed.html", 390, 844)])
+def test_a_state_named_beside_the_towns_does_not_stretch_their_frame(visit, toledo, page_name, width, height):
+    page = visit((toledo / page_name).as_uri(), toledo, viewport={"width": width, "height": height}).page
+    page.locator(".mg-marker").first.wait_for()
+    towns = page.evaluate(TOWNS)
+    assert towns["left"] > 0 and towns["right"] < towns["w"] and towns["top"] > 0 and towns["bottom"] < towns["h"]
+    tall = (towns["bottom"] - towns["top"]) / towns["h"]
+    assert tall > 0.2, f"the towns fill {tall:.0%} of the map's height: framed on Ohio's middle, not on them"
+    middle = (towns["top"] + towns["bottom"]) / 2 / towns["h"]
+    assert 0.3 < middle < 0.7, f"the towns stand at {middle:.0%} of the map's height, not in its middle"
+    assert page.locator(".mg-pointer, .mg-pointer-jump, .mg-pointers-toggle").count() == 0, "Ohio is where the map is"

@@ -63,3 +63,22 @@ def test_taps_on_a_40_place_map_open_their_marker(visit, storm):
         page.keyboard.press("Escape")
         page.locator(".leaflet-popup").wait_for(state="detached")
     assert hits >= 9, (hits, len(tried))
+
+
+CENTRE = "() => { const c = mapgen.maps[0].getCenter(); return [c.lat, c.lng]; }"
+
+
+def test_closing_a_popup_the_map_moved_for_puts_the_map_back(visit, storm):
+    page = visit((storm / "index.html").as_uri(), storm, viewport={"width": 1280, "height": 800}).page
+    page.locator(".mg-marker").first.wait_for()
+    first = page.evaluate(CENTRE)
+    top = page.evaluate("""() => [...document.querySelectorAll('.mg-marker.mg-place .mg-symbol')]
+      .map(s => s.getBoundingClientRect()).sort((a, b) => a.top - b.top)
+      .map(b => [b.left + b.width / 2, b.top + b.height / 2])[0]""")
+    page.mouse.click(*top)
+    page.locator(".leaflet-popup").wait_for()
+    page.wait_for_timeout(400)  # Leaflet's pan, animated
+    assert page.evaluate(CENTRE) != first, "the topmost marker's popup needs the map moved down"
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert page.evaluate(CENTRE) == first, "closed, the places are back where the reader saw them"

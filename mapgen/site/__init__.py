@@ -7,7 +7,7 @@ What is drawn, by file:
     framing.py    where the map opens: on the places the story happens in
     basemap.py    the background: vector countries (default), offline or online tiles
     world.py      the countries' shapes and points (countryinfo), encoded for the page
-    fine_land.py  sharp land for a local story, from the admin-1 shapes
+    fine_land.py  sharp land for a local or regional story, from the 1:10m shapes
     admin1.py     the shapes of states, provinces and départements an article names
     cities.py     big cities around the story, for orientation
     water.py      the lakes and rivers around the story, at the story's scale

@@ -35,7 +35,7 @@ VECTOR_MAX_ZOOM = VECTOR_SHARP_ZOOM + OVERZOOM
 # the vector basemap's zoom steps: half a step lets a story fill its frame (a whole step halves it),
 # and vector shapes stay sharp between steps, as tiles would not
 VECTOR_ZOOM_SNAP = 0.5
-# A local story's fine land (fine_land.py), Natural Earth's 1:10m simplified to 0.01°, strays
+# A local or regional story's fine land (fine_land.py), Natural Earth's 1:10m simplified to 0.01°, strays
 # by about a kilometre: 4 px at zoom 9.
 FINE_SHARP_ZOOM = 9
 FINE_MAX_ZOOM = FINE_SHARP_ZOOM + OVERZOOM

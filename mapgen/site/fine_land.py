@@ -1,22 +1,31 @@
-"""Sharp land where a local story happens, from Natural Earth's 1:10m admin-1 shapes.
+"""Sharp land where a local or regional story happens, from Natural Earth's 1:10m shapes.
 
 The vector basemap's 1:110m countries hold only to zoom 6: a story of towns
 30 km apart would open on a crude coast, and a département drawn at 1:10m
 would stick out into the 1:110m sea. The admin-1 shapes (admin1.py) together
 are the 1:10m land, so for a local story the page gets them, cut to a window
 around the story's view: mapgen.js covers the window with sea and draws them
-over it, and the first view may come as close as they stay sharp. Without the
-admin-1 data, or for a story that is not local, the page is as it was.
+over it, and the first view may come as close as they stay sharp. A regional
+story (a province, a Land, a state: a view under REGIONAL_KM) opens past zoom
+6 too, where the 1:110m coasts would stray by 5 px and more: it gets the
+package's country outlines at the same tolerance (shapes.py), which draw the
+same coasts and borders for a fraction of the bytes of every area's own
+outline, in a window wide enough to be shown from zoom 6 on. Without the
+shapes, or for a story wider than that, the page is as it was.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from contextlib import closing
+from pathlib import Path
 
 from .admin1 import countries, country_table, data_key
 from .basemap import FINE_MAX_ZOOM, FINE_SHARP_ZOOM, VECTOR_SHARP_ZOOM
 from ..cache import cache_dir, kept_json
-from . import framing
+from ..geo import distance_km
+from . import framing, shapes
 from .framing import View
 from ..model import Place
 from .world import decode, encode
@@ -25,35 +34,47 @@ from .world import decode, encode
 # coasts meet: the 1:110m land holds there. At this zoom the window reaches MARGIN_PX past the view.
 FINE_FROM_ZOOM = VECTOR_SHARP_ZOOM + 1
 MARGIN_PX = 500
+# A view whose diagonal is shorter opens at zoom 6 or closer in a desktop frame: a regional story's.
+REGIONAL_KM = 1000.0
 Box = tuple[float, float, float, float]  # south, west, north, east, in degrees
 
 
 def with_fine_land(basemap: dict, view: View | None, places: list[Place]) -> dict:
-    """The vector basemap with a local story's fine land and the closer zooms it allows;
-    any other basemap, or one where the window holds no admin-1 shape, as it was."""
-    if not basemap.get("world") or view is None or not is_local(view, places):
+    """The vector basemap with a local or regional story's fine land and the closer zooms it allows;
+    any other basemap, or one where the window holds no shape, as it was."""
+    if not basemap.get("world") or view is None or not has_towns(view, places):
         return basemap
-    window = window_around(view.bounds)
-    areas = areas_in(window)
+    if framing.is_local(view.bounds):
+        from_zoom, land_in = FINE_FROM_ZOOM, areas_in
+    elif is_regional(view.bounds):
+        from_zoom, land_in = VECTOR_SHARP_ZOOM, countries_in
+    else:
+        return basemap
+    window = window_around(view.bounds, from_zoom)
+    areas = land_in(window)
     if not areas:
         return basemap
     (south, west, north, east) = window
-    fine = {"window": [[south, west], [north, east]], "fromZoom": FINE_FROM_ZOOM, "areas": areas}
+    fine = {"window": [[south, west], [north, east]], "fromZoom": from_zoom, "areas": areas}
     return {**basemap, "sharpZoom": FINE_SHARP_ZOOM, "maxZoom": FINE_MAX_ZOOM, "fine": fine}
 
 
-def is_local(view: View, places: list[Place]) -> bool:
-    """Whether the first view holds a town and is a local story's (framing.is_local):
-    a story of areas alone opens too far out for the coast to matter."""
-    towns = any(p.kind == "place" for k, p in enumerate(places) if k not in view.far)
-    return towns and framing.is_local(view.bounds)
+def has_towns(view: View, places: list[Place]) -> bool:
+    """Whether the first view holds a town: a story of areas alone opens too far out for the coast to matter."""
+    return any(p.kind == "place" for k, p in enumerate(places) if k not in view.far)
 
 
-def window_around(bounds: list[list[float]]) -> Box:
-    """The view's bounds widened on every side by MARGIN_PX at FINE_FROM_ZOOM, in Web Mercator
-    as the map draws it: within a frame up to twice that wide the window's edges stay off-screen."""
+def is_regional(bounds: list[list[float]]) -> bool:
     (south, west), (north, east) = bounds
-    per_radian = 256 * 2**FINE_FROM_ZOOM / (2 * math.pi)  # pixels per radian of longitude, or of Mercator's y
+    return distance_km(south, west, north, east) < REGIONAL_KM
+
+
+def window_around(bounds: list[list[float]], zoom: int) -> Box:
+    """The view's bounds widened on every side by MARGIN_PX at a zoom, in Web Mercator as the
+    map draws it: from that zoom on, within a frame up to twice that wide, the window's edges
+    stay off-screen."""
+    (south, west), (north, east) = bounds
+    per_radian = 256 * 2**zoom / (2 * math.pi)  # pixels per radian of longitude, or of Mercator's y
     pad = MARGIN_PX / per_radian
     return (
         round(max(-85.0, mercator_lat(mercator_y(south) - pad)), 2),
@@ -84,6 +105,34 @@ def areas_in(window: Box) -> list[dict]:
             if any(polygons):
                 found.append({"code": country, "rings": [polygon for polygon in polygons if polygon]})
     return found
+
+
+def countries_in(window: Box) -> list[dict]:
+    """Every country's outline that meets the window, cut to it, as {"code", "rings"}, in code order."""
+    south, west, north, east = window
+    with closing(_kept_countries()) as db:
+        rows = db.execute(
+            "SELECT code, shape FROM countries WHERE south <= ? AND north >= ? AND west <= ? AND east >= ? ORDER BY k",
+            (north, south, east, west),
+        ).fetchall()
+    found: dict[str, list] = {}
+    for code, shape in rows:
+        polygon = cut(json.loads(shape), window)
+        if polygon:
+            found.setdefault(code, []).append(polygon)
+    return [{"code": code, "rings": polygons} for code, polygons in found.items()]
+
+
+def _kept_countries():
+    """The package's fine country outlines, a polygon a row with its outline's box, in code order."""
+
+    def rows():
+        polygons = [(code, p) for code, ps in sorted(shapes.country_shapes("fine").items()) for p in ps]
+        for k, (code, polygon) in enumerate(polygons):
+            yield (k, code, *shapes.box_of(polygon[0]), json.dumps(polygon, separators=(",", ":")))
+
+    columns = "k, code, south, west, north, east, shape"
+    return shapes.kept_rows("countries-fine", "countries", columns, Path(__file__), rows)
 
 
 def area_bounds() -> dict[str, list[Box]]:

@@ -4,7 +4,9 @@ A story about Mosul that quotes Washington once should open on Mosul. The
 story's centre is the place closest, by mentions, to all the others; the places
 within a radius of it set the first view, and the rest are far: the page points
 at them from the edge of the map. Countries frame the view only when nothing
-finer is named, since their shapes are drawn anyway, and a state written only
+finer is named, since their shapes are drawn anyway; a state, a region or a
+continent named beside the story's towns does not stretch the box its towns
+set unless the story is about areas (_framers), and a state written only
 as a town's qualifier ("PARIS, Texas", "Hugo, Oklahoma") never does: a local
 story opens on its towns, not on Texas. A person's corrections
 file has the last word: places it marks as the story's focus are the ones the
@@ -38,6 +40,7 @@ SPREAD = 2.5  # the radius, as a multiple of the typical place's distance from t
 LOCAL_KM = 300.0  # a view whose diagonal is shorter than this is a local story's: framed tight, with an inset
 LOCAL_RADIUS_KM = 200.0  # a local cluster's radius: what lies farther from its centre is pointed at
 OUTLIERS = 0.25  # at most this share of a cluster's sure places may lie outside it
+REACH_KM = {"region": MIN_RADIUS_KM, "continent": 3 * MIN_RADIUS_KM}  # how far a shapeless wide area reaches
 
 
 @dataclass(frozen=True)
@@ -63,18 +66,33 @@ def story_view(places: list[Place]) -> View | None:
         and not all(_qualifies(m, towns) for m in places[k].mentions)
     ]
     focus = marked or finer or framing
+    framers = _framers(places, finer, set(marked))
     weight = {k: len(places[k].mentions) or 1 for k in focus}
     centre = min(focus, key=lambda i: sum(weight[j] * distance(places[i], places[j]) for j in focus))
     away = {k: distance(places[centre], places[k]) for k in range(len(places))}
     radius = max(MIN_RADIUS_KM, SPREAD * weighted_median([(away[k], weight[k]) for k in focus]))
     near = {k for k in focus if away[k] <= radius} | set(marked)  # a marked focus is always in view
-    cluster, held = _cluster(places, near, weight, set(marked)) or (near, set())
+    cluster, held = _cluster(places, near, weight, set(marked), framers) or (near, set())
     far = frozenset(k for k in range(len(places)) if k not in cluster | held and (k in focus or away[k] > radius))
-    return View(_bounds(places, cluster), far)
+    return View(_bounds(places, (cluster & framers) or cluster), far)
+
+
+def _framers(places: list[Place], finer: list[int], marked: set[int]) -> set[int]:
+    """The places whose points may set the frame's box: all of the story's, but where its sure towns are
+    named more often than its areas (states, regions, continents) the story is the towns', and an
+    area named beside them is context: it still counts where the story is (its centre, its cluster), but
+    its label point, no place the story happens at, does not stretch the box; the page draws it around
+    the towns where it holds them and points at it where it lies outside the view."""
+    towns = [k for k in finer if places[k].kind == "place"]
+    sure = sum(len(places[k].mentions) or 1 for k in towns if not places[k].low_confidence)
+    areas = sum(len(places[k].mentions) or 1 for k in finer if places[k].kind != "place")
+    if sure <= areas:
+        return set(range(len(places)))
+    return {k for k, p in enumerate(places) if p.kind == "place"} | marked
 
 
 def _cluster(
-    places: list[Place], near: set[int], weight: dict[int, int], marked: set[int]
+    places: list[Place], near: set[int], weight: dict[int, int], marked: set[int], framers: set[int]
 ) -> tuple[set[int], set[int]] | None:
     """A local story's places in view: its sure places within LOCAL_RADIUS_KM of their own centre, and
     the flagged ones their frame already holds; with the states and countries left out that hold it
@@ -92,7 +110,7 @@ def _cluster(
     held = {k for k in near - cluster if holds_story(places[k], [places[j] for j in cluster])}
     if len(set(sure) - cluster - held) > OUTLIERS * len(sure):
         return None
-    box = _bounds(places, cluster)
+    box = _bounds(places, (cluster & framers) or cluster)
     cluster |= {k for k in near - held if away[k] <= LOCAL_RADIUS_KM and _inside(places[k], box)}
     story = 2 * sum(weight.get(k, 1) for k in cluster) > sum(weight.get(k, 1) for k in near)
     return (cluster, held) if cluster != near and story and is_local(box) else None
@@ -111,6 +129,17 @@ def holds_story(place: Place, near: list[Place]) -> bool:
     if place.kind == "region" and c.admin1 and not c.admin2:
         return any(n.chosen.country == c.country and n.chosen.admin1 == c.admin1 for n in near if n.chosen is not c)
     return False
+
+
+def around_story(place: Place, near: list[Place]) -> bool:
+    """Whether an area of the article is around the story's places in view, so that the page points
+    at it from no edge: one that holds them, or a region of no country (the Middle East, the Sahel)
+    or a continent, which has no shape to tell, within its REACH_KM of one of their towns. Not
+    weighed by the framing, which holds to what the data tells (holds_story)."""
+    if holds_story(place, near):
+        return True
+    reach = REACH_KM.get(place.chosen.feature)
+    return reach is not None and any(distance(place, n) <= reach for n in near if n.kind == "place")
 
 
 def _bounds(places: list[Place], ks: set[int]) -> list[list[float]]:

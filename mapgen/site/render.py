@@ -16,7 +16,7 @@ from .basemap import FINE_SHARP_ZOOM, kept_territory_names, sharpest_zoom
 from .cities import orientation_cities, with_nearest_city
 from .fine_land import with_fine_land
 from .folium_map import map_html
-from .framing import View, holds_story, is_local, story_view
+from .framing import View, around_story, holds_story, is_local, story_view
 from .jsontext import script_json
 from .water import water_near
 from .world import decode
@@ -86,7 +86,7 @@ def build_map(article: Article, places: list[Place], basemap: dict, words: dict)
     if view:
         near = [p for k, p in enumerate(places) if k not in view.far]
         for entry, place in zip(data["places"], places, strict=True):  # type: ignore[call-overload]
-            if holds_story(place, near):
+            if around_story(place, near):
                 entry["around"] = True  # an area the view is inside: no pointer points at it
         if is_local(view.bounds):
             data["local"] = True
@@ -137,8 +137,8 @@ def with_local_areas(view: View, places: list[Place], shapes: list[Area | None])
 
 def fit_zoom(places: list[Place], basemap: dict) -> int:
     """How close fitting the map may come: a lone town shows its region, a lone
-    country its neighbours, towns apart on a local story's fine land as close
-    as it holds, and never past the basemap's sharpest tiles."""
+    country its neighbours, towns apart on a local or regional story's fine
+    land as close as it holds, and never past the basemap's sharpest tiles."""
     towns = {(p.chosen.lat, p.chosen.lon) for p in places if p.kind == "place"}
     closest = CITY_ZOOM if towns else AREA_ZOOM
     if basemap.get("fine") and len(towns) > 1:

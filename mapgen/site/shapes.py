@@ -16,8 +16,14 @@ import functools
 import gzip
 import json
 import re
+import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from hashlib import sha256
 from importlib import resources
+from pathlib import Path
+
+from ..cache import cache_dir, kept_table
 
 WATER_BANDS = ("110m", "50m", "10m")
 ADMIN_BANDS = ("coarse", "fine")
@@ -142,3 +148,28 @@ def county_shapes() -> dict[str, tuple[tuple[Ring, ...], ...]]:
     """Each US county's shape by five-digit FIPS code (mapgen.gazetteer.area_records has their records)."""
     data = json.loads(_bytes("us-counties.json.gz") or b"{}")
     return {fips: _polygons(rows) for fips, rows in data.get("counties", {}).items()}
+
+
+def box_of(ring: Ring | list[int]) -> tuple[float, float, float, float]:
+    """South, west, north, east of an encoded ring."""
+    x = y = 0
+    xs, ys = [], []
+    for k in range(0, len(ring), 2):
+        x += ring[k]
+        y += ring[k + 1]
+        xs.append(x)
+        ys.append(y)
+    return min(ys) / 100, min(xs) / 100, max(ys) / 100, max(xs) / 100
+
+
+def kept_rows(
+    name: str, table: str, columns: str, code: Path, rows: Callable[[], Iterable[tuple]]
+) -> sqlite3.Connection:
+    """A table of rows made from the package's shapes file `name` by the module `code`, kept in the
+    cache by the file's bytes and the module's, so a build asks it for the few shapes it draws."""
+    data = resources.files("mapgen").joinpath("data", "shapes", f"{name}.json.gz")
+    try:
+        made_of = sha256(data.read_bytes() + code.read_bytes()).hexdigest()[:12]
+    except OSError:
+        made_of = "none"  # an install without the shapes: an empty table
+    return kept_table(cache_dir() / f"{name}-{made_of}.sqlite", table, columns, rows, older=f"{name}-*.sqlite")

@@ -6,8 +6,8 @@ draws from the same data the page script gets (render.build_map), framed as
 Leaflet's fitBounds frames the first view of a 4:3 map: Web Mercator at the
 whole zoom that holds the story's places inside the page's margins.
 
-Drawn bottom to top: sea, the countries (a local story's sharp land over a
-sea-covered window, as the page does), the countries and areas the article
+Drawn bottom to top: sea, the countries (a local or regional story's sharp
+land over a sea-covered window, as the page does), the countries and areas the article
 names shaded, lakes and rivers, the story's admin-1 lines, towns for
 orientation, each place's mark, then the labels: beside the mark where one
 fits, else at a distance with a leader line, else the place's number (listed
@@ -240,7 +240,7 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
     country_paths(True)
     add("</g>")
     fine = basemap.get("fine")
-    if fine:
+    if fine and frame.zoom >= fine["fromZoom"]:  # as the page hides it further out, where the window's edges show
         (south, west), (north, east) = fine["window"]
         l, t, r, b = frame.box_of(south, west, north, east)
         add(

@@ -13,26 +13,12 @@ from __future__ import annotations
 
 import json
 from contextlib import closing
-from hashlib import sha256
-from importlib import resources
 from pathlib import Path
 
-from ..cache import cache_dir, kept_table
 from . import shapes
 
 WIDEN = 1.0  # the story's area widened by this share of its size on each side
 MIN_WIDEN_DEG = 1.0
-
-
-def _box(ring) -> tuple[float, float, float, float]:
-    x = y = 0
-    xs, ys = [], []
-    for k in range(0, len(ring), 2):
-        x += ring[k]
-        y += ring[k + 1]
-        xs.append(x)
-        ys.append(y)
-    return min(ys) / 100, min(xs) / 100, max(ys) / 100, max(xs) / 100
 
 
 def water_near(bounds: list[list[float]], local: bool) -> dict:
@@ -54,11 +40,6 @@ def water_near(bounds: list[list[float]], local: bool) -> dict:
 def _kept_band(band: str):
     """The band's lake polygons and river lines with the box of each (a lake's by its outline), in the
     package's order, lakes first; kept by the package's file and this module's code."""
-    data = resources.files("mapgen").joinpath("data", "shapes", f"water-{band}.json.gz")
-    try:
-        made_of = sha256(data.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:12]
-    except OSError:
-        made_of = "none"  # an install without the shapes: an empty table
 
     def rows():
         found = shapes.water(band)
@@ -66,7 +47,7 @@ def _kept_band(band: str):
         drawn = [("lake", polygon, polygon[0]) for lake in found.lakes for polygon in lake.polygons]
         drawn += [("river", line, line) for river in found.rivers for line in river.lines]
         for k, (kind, shape, outline) in enumerate(drawn):
-            yield (k, kind, *_box(outline), json.dumps(shape, separators=(",", ":")))
+            yield (k, kind, *shapes.box_of(outline), json.dumps(shape, separators=(",", ":")))
 
-    path = cache_dir() / f"water-{band}-{made_of}.sqlite"
-    return kept_table(path, "water", "k, kind, south, west, north, east, shape", rows, older=f"water-{band}-*.sqlite")
+    columns = "k, kind, south, west, north, east, shape"
+    return shapes.kept_rows(f"water-{band}", "water", columns, Path(__file__), rows)

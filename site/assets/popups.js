@@ -36,10 +36,29 @@ var mapgenPopups = (function () {
   function bind(map, marker, content, closeName) {
     marker.bindPopup(content);
     keepFocus(marker);
+    panBack(map, marker);
     marker.on("popupopen", function (event) {
       var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
       if (close) close.setAttribute("aria-label", closeName);
       if (isSmall(map)) aboveSheet(map, marker);
+    });
+  }
+
+  /* Where Leaflet moved the map to show a popup, closing it moves the map back, unless the
+     reader moved it meanwhile: the places are again where the reader saw them, and the next
+     tap lands on the marker it aims at. Leaflet's move has only begun when the popup opens,
+     so the map's centre is still the one before it. */
+  function panBack(map, marker) {
+    var before = null;
+    function moved() { before = null; }
+    marker.on("popupopen", function (event) {
+      before = event.popup.options.autoPan ? map.getCenter() : null;
+      map.once("dragstart zoomstart", moved);
+    });
+    marker.on("popupclose", function () {
+      map.off("dragstart zoomstart", moved);
+      if (before && !before.equals(map.getCenter())) map.panTo(before, { animate: false });
+      before = null;
     });
   }
 
