@@ -1,6 +1,6 @@
 """How long the non-slow test suite takes, against a baseline revision, turn about on the same machine.
 
-    python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process | --slow]
+    python benchmarks/suite_time.py [BASELINE_REV [REV]] [--rounds N] [--one-process | --slow] [--only PATH ...]
 
 Runs `pytest -q -m "not slow"` as .ci/run runs it (`-n auto --dist loadfile`, two workers where
 there are two cores) on the tree at BASELINE_REV (default: d56f301, main before issue 22's cut of
@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--one-process", action="store_true")
     parser.add_argument("--slow", action="store_true", help="the whole suite, slow runs included")
+    parser.add_argument("--only", nargs="+", default=[], metavar="PATH", help="these test files alone")
     args = parser.parse_args()
     ways = {"one process": ("-m", "not slow", "-p", "no:xdist")} if args.one_process else {}
     if find_spec("xdist") is None:
@@ -117,7 +118,7 @@ def main() -> None:
             for way, flags in ways.items():
                 for rev, tree in trees.items():
                     before = load()
-                    seconds, closing = (whole if args.slow else timed)(tree, *flags)
+                    seconds, closing = (whole if args.slow else timed)(tree, *flags, *args.only)
                     runs.setdefault((way, rev), []).append(seconds)
                     print(
                         f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  load {before} -> {load()}  ({closing})",

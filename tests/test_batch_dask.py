@@ -1,20 +1,30 @@
-"""mapgen batch on real Dask clusters: a LocalCluster of two worker processes, a cluster the
-test starts itself (`--scheduler`), and a run killed half way then started again."""
+"""mapgen batch on real Dask clusters: one LocalCluster of two worker processes that the module
+starts and every test given a scheduler shares (`--scheduler`), and a run killed half way on a
+cluster of its own, then started again.
+
+Starting a cluster is most of a test's time here (worker processes, then in each the index and
+every language's pipeline): one cluster for the module, not one a test. A run given `workers`
+starts its LocalCluster the same way; tests/test_batch_cli.py and the killed run here go that way.
+"""
 
 import io
 import json
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
+import warnings
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from mapgen.batch import run
+from mapgen.batch import BatchError, run
 from mapgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,10 +79,56 @@ def serial(corpus) -> dict[str, dict]:
     return found
 
 
+UNREACHABLE = "tcp://127.0.0.1:9"  # the discard port: nothing listens there
+
+
+@pytest.fixture(scope="module", autouse=True)
+def out_of_reach(corpus, tmp_path_factory) -> Iterator[Future]:
+    """A run given a scheduler nobody answers at, started first, in a thread: Dask tries again for
+    the run's ten seconds before it gives up, while the module's cluster starts and works."""
+    with ThreadPoolExecutor(1) as waiting:
+        out = tmp_path_factory.mktemp("unreached") / "o"
+        yield waiting.submit(run, [corpus / "more.jsonl"], out, scheduler=UNREACHABLE, log=False)
+
+
 @pytest.fixture(scope="module")
-def two_workers(corpus, tmp_path_factory) -> Path:
+def cluster() -> Iterator[str]:
+    """The address of a scheduler with two worker processes of one thread, as `mapgen batch` starts."""
+    from distributed import LocalCluster
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Port .* is already in use")  # as mapgen.batch's own
+        local = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
+        )
+    with local:
+        yield local.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def fresh_loads(cluster) -> dict[str, tuple[int, int]]:
+    """Six English partitions on the cluster's two new workers, before any other work: by worker,
+    how many times it opened the index and loaded a pipeline."""
+    from distributed import Client
+
+    from mapgen.batch.sources import Item, Record
+    from mapgen.batch.work import loaded_index, work
+    from mapgen.extract import load_pipeline
+
+    records = [json.loads(line) for line in (DEV / "local-dev.jsonl").read_text("utf-8").splitlines()]
+    texts = [r["text"] for r in records if r["language"] == "en"][:5]
+    english = [Item(f"en-{n}", "test", record=Record(text=text)) for n, text in enumerate(texts)]
+    with Client(cluster) as client:
+        futures = [client.submit(work, [english[n % 5], english[(n + 1) % 5]], False, pure=False) for n in range(6)]
+        assert all(len(done) == 2 and not done[0].error for done in client.gather(futures))
+        return client.run(lambda: (loaded_index.cache_info().misses, load_pipeline.cache_info().misses))
+
+
+@pytest.fixture(scope="module")
+def two_workers(corpus, cluster, fresh_loads, tmp_path_factory) -> Path:
+    """The corpus in partitions of two on the cluster's two workers (after the English-only work)."""
     out = tmp_path_factory.mktemp("out") / "two"
-    summary = run(_inputs(corpus), out, workers=2, partition_size=2, log=False)
+    summary = run(_inputs(corpus), out, scheduler=cluster, partition_size=2, log=False)
     assert summary.failed == 1
     return out
 
@@ -130,8 +186,9 @@ def test_a_bad_article_in_the_middle_is_one_error_line_and_the_run_goes_on(two_w
     assert "more.jsonl:2" in bad[0]["error"] and "'text' or as 'html'" in bad[0]["error"]
 
 
-def test_a_run_killed_half_way_and_started_again_ends_with_the_same_files(corpus, two_workers, tmp_path):
-    """One worker this time: the files are the same bytes as two workers wrote."""
+def test_a_run_killed_half_way_and_started_again_ends_with_the_same_files(corpus, cluster, two_workers, tmp_path):
+    """Killed with the one worker of its own LocalCluster, then finished on the module's cluster: the
+    files are the same bytes as two workers wrote in one go."""
     out = tmp_path / "killed"
     script = (
         "import sys; from mapgen.batch import run; "
@@ -150,7 +207,7 @@ def test_a_run_killed_half_way_and_started_again_ends_with_the_same_files(corpus
     written = len(list((out / "parts").glob("*.jsonl")))
     assert 1 <= written < 6 and not (out / "places.jsonl").exists()
     log = io.StringIO()
-    summary = run(_inputs(corpus), out, workers=1, partition_size=2, log=log)
+    summary = run(_inputs(corpus), out, scheduler=cluster, partition_size=2, log=log)
     assert summary.skipped_partitions == written
     assert "from an earlier run" in log.getvalue()
     for name in ("places.jsonl", "places.parquet"):
@@ -160,63 +217,21 @@ def test_a_run_killed_half_way_and_started_again_ends_with_the_same_files(corpus
     )
 
 
-def test_an_existing_cluster_given_by_its_scheduler(corpus, two_workers, tmp_path):
-    """A scheduler and a worker started as a user would, on loopback; the same code path."""
-    dask = Path(sys.executable).parent / "dask"
-    address_file = tmp_path / "scheduler.json"
-    scheduler = subprocess.Popen(
-        [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", address_file],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    worker = None
-    try:
-        deadline = time.monotonic() + 60
-        while not address_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        address = json.loads(address_file.read_text())["address"]
-        worker = subprocess.Popen(
-            [dask, "worker", "--scheduler-file", address_file, "--nthreads", "1", "--no-dashboard"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        out = tmp_path / "remote"
-        assert main(["batch", *map(str, _inputs(corpus)), "-o", str(out), "--scheduler", address]) == 1  # jl-bad
-    finally:
-        for process in (worker, scheduler):
-            if process is not None:
-                process.terminate()
-                process.wait(timeout=30)
+def test_an_existing_cluster_given_by_its_scheduler(corpus, cluster, two_workers, tmp_path):
+    """The command line given a running cluster's address, in one partition: the lines two_workers wrote."""
+    out = tmp_path / "remote"
+    assert main(["batch", *map(str, _inputs(corpus)), "-o", str(out), "--scheduler", cluster]) == 1  # jl-bad
     assert [line for line in _lines(out)] == _lines(two_workers)
 
 
-def test_a_scheduler_out_of_reach_is_one_line(corpus, tmp_path, capsys):
-    assert (
-        main(["batch", str(corpus / "more.jsonl"), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9"]) == 1
-    )
-    err = capsys.readouterr().err
-    assert (
-        err.startswith("mapgen: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9") and err.count("\n") == 1
-    )
+def test_a_scheduler_out_of_reach_is_one_line(out_of_reach):
+    with pytest.raises(BatchError) as failed:
+        out_of_reach.result(timeout=120)
+    said = str(failed.value)
+    assert said.startswith(f"cannot reach the Dask scheduler at {UNREACHABLE}") and "\n" not in said
 
 
-def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_reads():
+def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_reads(fresh_loads):
     """Six English partitions on two workers: each worker opened the index once and loaded
     one pipeline, English's, however many partitions it did."""
-    from distributed import Client, LocalCluster
-
-    from mapgen.batch.sources import Item, Record
-    from mapgen.batch.work import loaded_index, work
-    from mapgen.extract import load_pipeline
-
-    records = [json.loads(line) for line in (DEV / "local-dev.jsonl").read_text("utf-8").splitlines()]
-    texts = [r["text"] for r in records if r["language"] == "en"][:5]
-    english = [Item(f"en-{n}", "test", record=Record(text=text)) for n, text in enumerate(texts)]
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
-        futures = [client.submit(work, [english[n % 5], english[(n + 1) % 5]], False, pure=False) for n in range(6)]
-        assert all(len(done) == 2 and not done[0].error for done in client.gather(futures))
-        loads = client.run(lambda: (loaded_index.cache_info().misses, load_pipeline.cache_info().misses))
-    assert set(loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in loads.values()
+    assert set(fresh_loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in fresh_loads.values()
