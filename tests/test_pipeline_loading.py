@@ -1,0 +1,46 @@
+"""The pipelines of the languages without a spaCy model load faster than spaCy.blank builds them
+(their tokenizer's exceptions added as texts need them) and read every text as it does."""
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from mapgen import languages
+from mapgen.extract.pipeline import _blank
+
+ROOT = Path(__file__).resolve().parents[1]
+BLANK = [code for code in languages.CODES if languages.get(code).recogniser != "spacy"]
+
+
+def reading(doc) -> list:
+    """Each token as mapgen may read it: its text, space, norm, shape and sentence start."""
+    return [(t.text, t.whitespace_, t.norm_, t.lower_, t.shape_, t.is_sent_start) for t in doc]
+
+
+def blank(language: str):
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.mark.parametrize("language", BLANK)
+def test_a_blank_pipeline_reads_each_text_as_spacy_blank_does(language):
+    """The dev texts one after another, then every exception of the tokenizer, ten to a text: inside
+    brackets, after and before letters, in capitals, and its pieces written apart ("a . d ."), which
+    spaCy's second pass joins; each text read by one pipeline whose exceptions came as texts needed them."""
+    whole, ours = blank(language), _blank(language)
+    with open(ROOT / "benchmarks" / "data" / f"{language}-dev.jsonl", encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    exceptions = sorted(whole.tokenizer.rules)
+    for n in range(0, len(exceptions), 10):
+        written = []
+        for exception in exceptions[n : n + 10]:
+            pieces = " ".join(t.text for t in whole.tokenizer(exception))
+            written.append(f"Zie ({exception}) en {exception}. {pieces} x{exception}y «{exception.upper()}» {pieces}.")
+        texts.append(" ".join(written))
+    theirs = [reading(whole(text)) for text in texts]
+    for text, reading_ in zip(texts, theirs, strict=True):
+        assert reading(ours(text)) == reading_, text
+    assert [reading(doc) for doc in _blank(language).pipe(texts[::-1])] == theirs[::-1]
