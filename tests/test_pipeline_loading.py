@@ -2,6 +2,8 @@
 (their tokenizer's exceptions added as texts need them) and read every text as it does."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,21 @@ def test_a_blank_pipeline_reads_each_text_as_spacy_blank_does(language):
     for text, reading_ in zip(texts, theirs, strict=True):
         assert reading(ours(text)) == reading_, text
     assert [reading(doc) for doc in _blank(language).pipe(texts[::-1])] == theirs[::-1]
+
+
+def test_a_pipeline_loads_without_spacys_command_line_which_still_imports_after():
+    """spaCy's command line (typer, weasel, requests…) is a fifth of a second of every start and
+    mapgen never runs it; a program that imports it after mapgen's pipelines gets it whole."""
+    script = (
+        "import sys\n"
+        "from mapgen.extract import load_pipeline\n"
+        "load_pipeline('nl')\n"
+        "print(sorted(m for m in ('spacy.cli', 'typer', 'weasel') if m in sys.modules))\n"
+        "import spacy, spacy.cli\n"
+        "from spacy.cli import download\n"
+        "print(callable(download), spacy.cli.info.__module__, sorted(spacy.info()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[0] == "[]"
+    assert out.splitlines()[1].startswith("True spacy.cli.info [")
+    assert "'spacy_version'" in out.splitlines()[1]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
+import types
 from functools import cache
 from pathlib import Path
 
@@ -81,6 +83,7 @@ def load_pipeline(language: str):
     The first load on a machine also saves a trimmed copy to the cache (see
     _save_trimmed); later runs load that copy, several times faster.
     """
+    _import_spacy()
     if recogniser(language) != "spacy":
         return _blank(language)
     trimmed = cache_dir() / f"{installed_model(language)}-ner"
@@ -106,6 +109,31 @@ def load_pipeline(language: str):
         if not (trimmed / "config.cfg").exists():
             _save_trimmed(nlp, trimmed)
     return _load_trimmed(trimmed, language)  # the same pipeline on the first run as on every later one
+
+
+def _import_spacy() -> None:
+    """Import spaCy without its command line: its __init__ imports spacy.cli only to name `spacy.info`,
+    and spacy.cli imports typer, weasel, requests, httpx and reads a YAML file, a fifth of a second of
+    every start. A stand-in serves that one import and is forgotten after it, so a later `import
+    spacy.cli` imports the real one, and `spacy.info` calls it."""
+    if "spacy" in sys.modules:
+        return
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    stand_in = types.ModuleType("spacy.cli.info")
+    stand_in.info = info  # type: ignore[attr-defined]
+    names = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": stand_in}
+    sys.modules.update(names)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, module in names.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def _blank(language: str):
