@@ -1,5 +1,5 @@
-"""The pipelines of the languages without a spaCy model load faster than spaCy.blank builds them
-(their tokenizer's exceptions added as texts need them) and read every text as it does."""
+"""The pipelines load and run without costs that change nothing they read: the blank pipelines' tokenizer
+exceptions added as texts need them, spaCy without its command line, natasha's arrays on one BLAS thread."""
 
 import json
 import subprocess
@@ -64,3 +64,25 @@ def test_a_pipeline_loads_without_spacys_command_line_which_still_imports_after(
     assert out.splitlines()[0] == "[]"
     assert out.splitlines()[1].startswith("True spacy.cli.info [")
     assert "'spacy_version'" in out.splitlines()[1]
+
+
+def test_natasha_multiplies_its_arrays_on_one_blas_thread(monkeypatch):
+    """natasha's products of small matrices on several OpenBLAS threads were 16 times slower on a loaded
+    machine (issue 26); the thread limit holds only while natasha reads, whatever the process had set."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from mapgen.extract import natasha_reader
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    reader = natasha_reader._reader()
+    seen: list[set[int]] = []
+    tag = type(reader.ner).__call__
+    monkeypatch.setattr(
+        type(reader.ner), "__call__", lambda self, *args: (seen.append(blas_threads()), tag(self, *args))[1]
+    )
+    with threadpool_limits(limits=2, user_api="blas"):
+        assert natasha_reader.names("Паводок дошёл до Томска.")
+        assert blas_threads() == {2}
+    assert seen == [{1}]
