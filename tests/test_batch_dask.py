@@ -220,3 +220,16 @@ def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_
         assert all(len(done) == 2 and not done[0].error for done in client.gather(futures))
         loads = client.run(lambda: (loaded_index.cache_info().misses, load_pipeline.cache_info().misses))
     assert set(loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in loads.values()
+
+
+def test_the_local_clusters_workers_do_not_profile_themselves():
+    """Dask's statistical profiler samples a worker's stack every 10 ms, a tenth of its CPU on spaCy's
+    deep stacks; mapgen never reads what it gathers, so the LocalCluster it starts runs without it."""
+    import dask
+
+    from mapgen.batch.run import _client
+
+    with _client(1, None) as client:
+        settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(settings.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled")  # the process's own setting untouched

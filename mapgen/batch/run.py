@@ -124,9 +124,13 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator:
         with client:
             yield client
         return
-    with warnings.catch_warnings():
+    import dask
+
+    with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
         # the scheduler's HTTP server (health checks, no dashboard) moves to a free port when 8787 is taken
         warnings.filterwarnings("ignore", message="Port .* is already in use")
+        # Dask's profiler samples each worker's stack every 10 ms, a tenth of its CPU on spaCy's deep
+        # stacks, for a dashboard's profile that mapgen never shows; the workers take the setting with them
         cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
