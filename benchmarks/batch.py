@@ -23,7 +23,10 @@ archive of --archive short articles on 2 workers and checks that every article
 has its line. The machine's load weighs on every measure alike only as far as the
 turns spread it: read the figures of one run together, not against another run's.
 
-    python benchmarks/batch.py [--articles 2000] [--rounds 1] [--archive 100000]
+With --language CODE the dev texts are those of one language only: a one-language corpus,
+whose workers load that language's models alone (the issue's 400 MB a worker).
+
+    python benchmarks/batch.py [--articles 2000] [--rounds 1] [--archive 100000] [--language en]
 """
 
 from __future__ import annotations
@@ -109,8 +112,9 @@ print(time.perf_counter() - started)
 """
 
 
-def dev_texts() -> list[dict]:
-    """Every dev text with its language (detected where the set does not give it)."""
+def dev_texts(language: str | None = None) -> list[dict]:
+    """Every dev text with its language (detected where the set does not give it); of one language only
+    with `language`."""
     from mapgen.ingest import detect_language
 
     texts = []
@@ -120,7 +124,7 @@ def dev_texts() -> list[dict]:
             texts.append(
                 {"text": record["text"], "language": record.get("language") or detect_language(record["text"])}
             )
-    return texts
+    return [text for text in texts if language in (None, text["language"])]
 
 
 def corpus(path: Path, texts: list[dict], count: int) -> int:
@@ -216,10 +220,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000, help="dev texts repeated to at least this many")
     parser.add_argument("--rounds", type=int, default=1, help="turns of floor, 1 worker and 2 workers")
     parser.add_argument("--archive", type=int, default=100_000, help="generated short articles (0: none)")
+    parser.add_argument("--language", metavar="CODE", help="the dev texts of this language only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / "dev.jsonl"
-        count = corpus(data, dev_texts(), args.articles)
+        texts = dev_texts(args.language)
+        count = corpus(data, texts, args.articles)
         seconds: dict[str, list[float]] = {"floor": [], "1 worker": [], "2 workers": []}
         cpu: dict[str, list[float]] = {label: [] for label in seconds}
         peaks: list[int] = []
@@ -237,7 +243,8 @@ def main() -> None:
                 peaks.extend(memory)
         median = {label: statistics.median(runs) for label, runs in seconds.items()}
         median_cpu = {label: statistics.median(runs) for label, runs in cpu.items()}
-        print(f"{count} articles (the {count // len(dev_texts())}-fold dev texts), {args.rounds} round(s) in turns:")
+        which = f"{args.language} " if args.language else ""
+        print(f"{count} articles (the {count // len(texts)}-fold {which}dev texts), {args.rounds} round(s) in turns:")
         for label, took in median.items():
             print(f"  {label:9} {took:7.1f} s  {count / took:6.1f} texts/s  (CPU {median_cpu[label]:6.1f} s)")
         print(
@@ -251,7 +258,7 @@ def main() -> None:
             flush=True,  # the dev texts' figures kept even if the long archive is stopped
         )
         once = Path(scratch) / "dev-once.jsonl"
-        corpus(once, dev_texts(), 1)
+        corpus(once, texts, 1)
         per_language(once)
         if args.archive:
             generated = Path(scratch) / "archive.jsonl"

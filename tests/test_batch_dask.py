@@ -235,3 +235,16 @@ def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_
     """Six English partitions on two workers: each worker opened the index once and loaded
     one pipeline, English's, however many partitions it did."""
     assert set(fresh_loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in fresh_loads.values()
+
+
+def test_the_local_clusters_workers_do_not_profile_themselves():
+    """Dask's statistical profiler samples a worker's stack every 10 ms, a tenth of its CPU on spaCy's
+    deep stacks; mapgen never reads what it gathers, so the LocalCluster it starts runs without it."""
+    import dask
+
+    from mapgen.batch.run import _client
+
+    with _client(1, None) as client:
+        settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(settings.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled")  # the process's own setting untouched

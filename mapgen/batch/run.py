@@ -17,10 +17,11 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
-from .sources import BatchError, Source, check_site_ids, find_sources, read_items
+from .sources import BatchError, Item, check_site_ids, find_sources, read_items
 from .store import Partition, join, partition_of, write_partition
 from .work import Done, work
 
@@ -67,18 +68,25 @@ def run(
     chunks = [sources[i : i + partition_size] for i in range(0, len(sources), partition_size)]
     progress = Progress(len(sources), sys.stderr if log is True else log or None)
     partitions: list[Partition] = []
-    todo: list[tuple[Partition, list[Source]]] = []
-    for number, chunk in enumerate(chunks):
-        partition = partition_of(number, read_items(chunk), sites)
-        partitions.append(partition)
-        if partition.done(out):
-            progress.skipped(len(chunk))
-        else:
-            todo.append((partition, chunk))
+
+    def unwritten() -> Iterator[tuple[Partition, list[Item]]]:
+        """Each partition not written by an earlier run, its articles read once, as they are sent: an
+        archive of millions is never in memory whole. Every partition is in `partitions` at the end."""
+        for number, chunk in enumerate(chunks):
+            items = read_items(chunk)
+            partition = partition_of(number, items, sites)
+            partitions.append(partition)
+            if partition.done(out):
+                progress.skipped(len(chunk))
+            else:
+                yield partition, items
+
+    todo = unwritten()
+    first = next(todo, None)  # a run whose every partition is written starts no cluster
     lost = 0
-    if todo:
+    if first is not None:
         with _client(workers, scheduler) as client:
-            lost = _compute(client, out, todo, sites, progress)
+            lost = _compute(client, out, chain([first], todo), sites, progress)
     if lost:
         raise BatchError(
             f"{lost} partition{'s' if lost > 1 else ''} lost with their workers; "
@@ -89,7 +97,7 @@ def run(
         from .index_page import write_index
 
         write_index(out)
-    summary = Summary(len(sources), failed, len(partitions) - len(todo), time.monotonic() - started, out)
+    summary = Summary(len(sources), failed, progress.resumed_partitions, time.monotonic() - started, out)
     progress.finished(summary)
     return summary
 
@@ -116,9 +124,13 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator:
         with client:
             yield client
         return
-    with warnings.catch_warnings():
+    import dask
+
+    with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
         # the scheduler's HTTP server (health checks, no dashboard) moves to a free port when 8787 is taken
         warnings.filterwarnings("ignore", message="Port .* is already in use")
+        # Dask's profiler samples each worker's stack every 10 ms, a tenth of its CPU on spaCy's deep
+        # stacks, for a dashboard's profile that mapgen never shows; the workers take the setting with them
         cluster = LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
@@ -130,21 +142,18 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator:
         yield client
 
 
-def _compute(client, out: Path, todo: list[tuple[Partition, list[Source]]], sites: bool, progress: Progress) -> int:
+def _compute(client, out: Path, todo: Iterator[tuple[Partition, list[Item]]], sites: bool, progress: Progress) -> int:
     """Run the partitions, a few per worker at a time, each written as it comes back;
     the number of those whose workers kept dying (Dask's KilledWorker) is returned."""
     from distributed import as_completed
 
     slots = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
-    pending = iter(todo)
     running = as_completed()
     partitions = {}
 
     def submit() -> None:
-        for partition, chunk in pending:
-            future = client.submit(
-                work, read_items(chunk), sites, key=f"mapgen-batch-{partition.number:06d}-{partition.key}"
-            )
+        for partition, items in todo:
+            future = client.submit(work, items, sites, key=f"mapgen-batch-{partition.number:06d}-{partition.key}")
             partitions[future.key] = partition
             running.add(future)
             return
@@ -178,7 +187,7 @@ class Progress:
 
     def __init__(self, total: int, log: TextIO | None) -> None:
         self.total, self.log = total, log
-        self.done = self.resumed = 0
+        self.done = self.resumed = self.resumed_partitions = 0
         self.started = time.monotonic()
         self.shown = 0.0
         self.tty = bool(log is not None and log.isatty())
@@ -186,6 +195,7 @@ class Progress:
     def skipped(self, count: int) -> None:
         self.done += count
         self.resumed += count
+        self.resumed_partitions += 1
 
     def advanced(self, count: int) -> None:
         self.done += count

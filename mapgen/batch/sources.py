@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import MapgenError
 
@@ -141,21 +142,35 @@ def check_site_ids(sources: list[Source]) -> None:
 
 
 def read_items(sources: list[Source]) -> list[Item]:
-    """The articles themselves, read on the client: a worker of a remote cluster may not see these files."""
-    return [_item(source) for source in sources]
+    """The articles themselves, read on the client: a worker of a remote cluster may not see these files.
+    A JSON Lines file is opened once for all its lines among the sources."""
+    files: dict[str, BinaryIO | OSError] = {}
+    try:
+        return [_item(source, files) for source in sources]
+    finally:
+        for file in files.values():
+            if not isinstance(file, OSError):
+                file.close()
 
 
-def _item(source: Source) -> Item:
+def _item(source: Source, files: dict[str, BinaryIO | OSError]) -> Item:
     if source.line is None:
         try:
             return Item(source.id, source.path, data=Path(source.path).read_bytes())
         except OSError as err:
             return Item(source.id, source.path, error=f"cannot read ({err.strerror})")
     origin = f"{source.path}:{source.line}"
+    if source.path not in files:
+        try:
+            files[source.path] = open(source.path, "rb")  # closed by read_items
+        except OSError as err:
+            files[source.path] = err
+    lines = files[source.path]
+    if isinstance(lines, OSError):
+        return Item(source.id, origin, error=f"cannot read ({lines.strerror})")
     try:
-        with open(source.path, "rb") as lines:
-            lines.seek(source.offset)
-            line = lines.readline()
+        lines.seek(source.offset)
+        line = lines.readline()
     except OSError as err:
         return Item(source.id, origin, error=f"cannot read ({err.strerror})")
     try:

@@ -6,7 +6,8 @@ places.jsonl never disagree; the first-level area is named from the index.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
+from operator import attrgetter
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Row:
 
 
 COLUMNS = tuple(f.name for f in fields(Row))
+# a row's values in the columns' order (dataclasses.astuple deep-copies them: 20 times slower)
+_VALUES = attrgetter(*COLUMNS)
 
 
 def schema():
@@ -80,7 +83,7 @@ def table_of(rows: list[Row]):
     """The rows as an Arrow table of the one schema, an empty partition's too."""
     import pyarrow as pa
 
-    columns: list[tuple] = list(zip(*(astuple(r) for r in rows), strict=True)) if rows else [() for _ in COLUMNS]
+    columns: list[tuple] = list(zip(*map(_VALUES, rows), strict=True)) if rows else [() for _ in COLUMNS]
     return pa.Table.from_arrays(
         [pa.array(col, type=t) for col, t in zip(columns, schema().types, strict=True)], schema=schema()
     )

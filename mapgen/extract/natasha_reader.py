@@ -96,14 +96,19 @@ def _placed(text: str, start: int, end: int, places: list[tuple[int, int]], lang
 def names(text: str) -> list[tuple[int, int, str, str]]:
     """natasha's names in the text: (start, end, label, base form of the whole name)."""
     from natasha import Doc
+    from threadpoolctl import threadpool_limits
 
     reader = _reader()
     found = Doc(text)
     found.segment(reader.segmenter)
-    found.tag_ner(reader.ner)
-    if not found.spans:
-        return []
-    found.tag_morph(reader.morph)
+    # natasha multiplies small arrays: on several OpenBLAS threads, which wait on each other, it ran 16 times
+    # slower on a loaded machine (issue 26). Limited here, where it runs, not in the environment before numpy
+    # loads: that holds in any process (a library's user, a Dask worker of any cluster) and nowhere else.
+    with threadpool_limits(limits=1, user_api="blas"):
+        found.tag_ner(reader.ner)
+        if not found.spans:
+            return []
+        found.tag_morph(reader.morph)
     result = []
     for span in found.spans:
         try:
