@@ -135,12 +135,6 @@ class Evidence:
     in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
     in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
     near_settled: float = 0.0  # near a place the article settled, fading with distance
-    # the share of the article's other settled places in its country: the story's own country, which it
-    # may never name, against a neighbour it names once ("el paso a Chile" in a story of Mendoza)
-    in_settled_country: float = 0.0
-    # in a country the article names while its other settled places lie elsewhere: the share of those
-    # outside it, where the named country is a neighbour across the border, not the story's own
-    named_country_elsewhere: float = 0.0
     neighbours: float = 0.0  # log of 1 + how many other names have a namesake within about 50 km
     far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1
     mentions: float = 0.0  # log of how often the article names it

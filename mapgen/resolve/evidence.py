@@ -170,13 +170,6 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         if not (values.get("in_named_country") or values.get("in_area_named_beside")):
             values["other_name_against_article"] = 1.0
             reasons.append("the article points to a namesake that bears the name as its own")
-    share = _settled_share(c, name.key, context)
-    if share is not None:
-        values["in_settled_country"] = share
-        if values.get("in_named_country"):
-            values["named_country_elsewhere"] = 1 - share
-        if share >= 0.5:
-            reasons.append(f"in {c.country}, where {share:.0%} of the article's other places lie")
     near = _nearest(c, name.key, context)
     if near is not None:
         distance, other = near
@@ -311,12 +304,3 @@ def _within(c: Candidate, area: Candidate) -> bool:
 def _nearest(c: Candidate, own_key: str, context: Context) -> tuple[float, Candidate] | None:
     others = [(distance_km(c.lat, c.lon, o.lat, o.lon), o) for key, o in context.settled if key != own_key]
     return min(others, key=lambda pair: pair[0]) if others else None
-
-
-def _settled_share(c: Candidate, own_key: str, context: Context) -> float | None:
-    """The share of the article's other settled places that lie in the candidate's country (none for a country,
-    or where nothing else is settled)."""
-    others = [o.country for key, o in context.settled if key != own_key]
-    if c.feature == "country" or not others:
-        return None
-    return others.count(c.country) / len(others)
