@@ -41,7 +41,9 @@ def test_the_seed_opens_on_iraq_and_syria():
         inside = south <= p.chosen.lat <= north and west <= p.chosen.lon <= east
         assert inside == (p.name in ("Mossoul", "Raqa", "Syrie", "Baghdad", "Minbej")), p.name
     assert {places[k].name for k in view.far} == {"États-Unis", "Washington", "Russie", "Berlin"}
-    assert view.bounds == [[33.34, 37.95], [36.53, 44.4]], "the towns' box: 'Moyen-Orient' in passing does not stretch it"
+    assert view.bounds == [[33.34, 37.95], [36.53, 44.4]], (
+        "the towns' box: 'Moyen-Orient' in passing does not stretch it"
+    )
 
 
 def iberian(areas=1):
