@@ -33,15 +33,17 @@ def _postal() -> dict[str, str]:
     return {s.abbr: s.name for s in us.states.STATES_AND_TERRITORIES}
 
 
-def expand(text: str, *, after_comma: bool = False) -> str | None:
+def expand(text: str, *, after_comma: bool = False, period_follows: bool = True) -> str | None:
     """The state or province an abbreviation stands for, or None.
 
     After a comma ("Wilmington, NC") the postal codes count too; elsewhere
-    two capitals are too often something else.
+    two capitals are too often something else. An abbreviation written with
+    its period ("Ala.") stands for its state only where the period is there:
+    "ad Ala" is the Trentino town, not Alabama.
     """
     text = text.strip()
     table = _written()
-    for form in (text, text + "."):
+    for form in (text, text + ".") if period_follows else (text,):
         if form in table:
             return table[form]
     return _postal().get(text) if after_comma else None

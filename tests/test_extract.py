@@ -227,6 +227,20 @@ def test_a_german_noun_of_place_before_a_name_is_no_other_name(text, name, run_i
     assert (place.evidence.runs_into_name > 0) == run_into
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "alabama"),
+    [
+        ("La piena del torrente ha colpito ad Ala e ad Avio, in Vallagarina, nella notte.", "it", False),
+        ("Il comune di Ala ha chiuso la strada per Rovereto e Trento.", "it", False),
+        ("MONTGOMERY, Ala. (AP) — Storms hit Selma and Mobile overnight.", "en", True),
+    ],
+)
+def test_a_state_abbreviation_needs_its_period(text, language, alabama):
+    # "Ala." is Alabama as the agencies write it; "Ala" without the period is no abbreviation
+    places = {m.text.rstrip("."): p for p in mapgen.find_places(text, language=language) for m in p.mentions}
+    assert (places["Ala"].chosen.name == "Alabama") == alabama
+
+
 def test_demonyms_are_marked_as_such(geocoder):
     mentions = _mentions("Syrian officials met in Geneva on Monday.", geocoder, "en")
     assert [(m.text, m.label) for m in mentions] == [("Syrian", "DEMONYM"), ("Geneva", "GPE")]

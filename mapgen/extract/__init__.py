@@ -478,7 +478,7 @@ def _trimmed(ent, label: NerLabel, text: str, geocoder: PlaceIndex, sentences: S
     # looked for in the few characters before the name: searching from the text's start at every name
     # would make a long article's cost grow with its square
     after_comma = _AFTER_A_COMMA.search(text, max(0, start - LOOK_BEHIND), start) is not None
-    full = expand(mention.text, after_comma=after_comma)
+    full = expand(mention.text, after_comma=after_comma, period_follows=text.startswith(".", end))
     return replace(mention, stands_for=full) if full else mention
 
 
