@@ -18,8 +18,9 @@ that the offline index holds as a place's name, or whose base form it holds
   frequency, which folds case) against the population of the largest town or
   area of that name: "Essen" is a big city and a common word, "Lage" a small town
   and a very common word, "Telgte" only a town, "Niedersachsen" a state of eight
-  million; a river or a lake after its article or a water word ("die Elbe", "rio
-  Tejo") is neither against a town nor a common word;
+  million; a river, a lake, a sea or a wide region after its article or a water
+  word ("die Elbe", "rio Tejo", "in der Nordsee") is neither against a town nor
+  a common word;
 - "Gerrit van Kampen": a surname's particle after a capitalised word is no
   preposition of place;
 - a word that opens a sentence, or a capitalised word in a language that
