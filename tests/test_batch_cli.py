@@ -80,3 +80,14 @@ def test_sites_and_an_index_page_that_escapes_the_articles(tmp_path):
     assert "javascript:" not in page and 'href="https://e.org/?a=1&amp;b=2"' in page
     assert 'href="sites/storm/lyon/index.html"' in page and "<time>2017-03</time>" in page
     assert page.count("<circle") >= 3  # Lyon, France, Mosul, Iraq
+
+
+def test_an_error_line_names_the_article_and_where_once():
+    from mapgen.batch.run import error_line
+    from mapgen.batch.work import Done
+
+    # a line that is not JSON has no id of its own: its place in the file is its id, and its error says it
+    unreadable = Done("a.jsonl:2", "", error="a.jsonl:2: not JSON (Expecting value)")
+    assert error_line(unreadable) == "mapgen: error: a.jsonl:2: not JSON (Expecting value)"
+    empty = Done("b", "", error="a.jsonl:3: the article is empty")
+    assert error_line(empty) == "mapgen: error: b: a.jsonl:3: the article is empty"

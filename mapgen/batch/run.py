@@ -110,6 +110,13 @@ def _check_extras() -> None:
         raise BatchError("mapgen batch needs Dask and pyarrow: pip install 'mapgen[batch]'") from None
 
 
+def error_line(done: Done) -> str:
+    """What the run says of an article that failed: its id, then its error, which opens with where it
+    stands in the input; a line that gave no id has that place for its id, said once."""
+    error = done.error or ""
+    return f"mapgen: error: {error}" if error.startswith(f"{done.id}: ") else f"mapgen: error: {done.id}: {error}"
+
+
 @contextmanager
 def _client(workers: int | None, scheduler: str | None) -> Iterator:
     """A client of the cluster at `scheduler`, or of a LocalCluster of `workers` processes, one thread each
@@ -174,7 +181,7 @@ def _compute(client, out: Path, todo: Iterator[tuple[Partition, list[Item]]], si
             write_partition(out, partition, done)
             for article in done:
                 if article.error is not None:
-                    progress.say(f"mapgen: error: {article.id}: {article.error}")
+                    progress.say(error_line(article))
             progress.advanced(len(done))
         future.release()
         submit()
