@@ -81,12 +81,13 @@ def patterns(language: str) -> Patterns:
     linkers = _words(codes, "linkers")
     joiners = _words(codes, "list_joiners")
     before = rf"\b(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
+    after = r"^\s+(?:{words})\b"
     # clubs are written in their own language whatever the article's: every language's words
     clubs_before = _words(languages.CODES, "club_before")
     every_linker = _words(languages.CODES, "linkers")
     return Patterns(
         street_before=re.compile(before.format(words=_words(codes, "street_before"))),
-        street_after=re.compile(rf"^\s+(?:{_words(codes, 'street_after')})\b"),
+        street_after=re.compile(after.format(words=_words(codes, "street_after"))),
         street_list=re.compile(  # the words in any case, the names capitalised
             rf"\b(?:{_words(codes, 'street_plural')})(?:\s+(?:{linkers}))?\s+({_NAME}(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})+)"
         ),
@@ -94,7 +95,7 @@ def patterns(language: str) -> Patterns:
             r"^\s+\d{1,3}[A-Z]?\b(?![.,:/]\d)(?!\s*(?:%|percent|per\s+cent|por\s+ciento|pour\s+cent))"
         ),
         water_before=re.compile(before.format(words=_words(codes, "water_before"))),
-        water_after=re.compile(rf"^\s+(?:{_words(codes, 'water_after')})\b"),
+        water_after=re.compile(after.format(words=_words(codes, "water_after"))),
         water_list=re.compile(rf"^(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})*\s+(?:{_words(codes, 'water_plural')})\b"),
         storm_before=re.compile(rf"\b(?:{_words(codes, 'storm_before')})\s+$"),
         institution_before=re.compile(
