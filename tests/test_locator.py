@@ -106,7 +106,10 @@ def _joined(label: dict) -> bool:
     line = label["leader"]
     if not line:
         return False
-    ends = [((line["left"], line["top"]), (line["right"], line["bottom"])), ((line["left"], line["bottom"]), (line["right"], line["top"]))]
+    ends = [
+        ((line["left"], line["top"]), (line["right"], line["bottom"])),
+        ((line["left"], line["bottom"]), (line["right"], line["top"])),
+    ]
     return any(
         abs(((a[0] - cx) ** 2 + (a[1] - cy) ** 2) ** 0.5 - RING) <= 2 and abs(b[0] - nx) <= 2 and abs(b[1] - ny) <= 2
         for pair in ends

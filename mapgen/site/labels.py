@@ -153,7 +153,8 @@ def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def place(items: list[dict], obstacles: list[Box], frame: dict) -> list[dict]:
     """One placement per item, in the items' order (see the module's docstring)."""
     inner = {"left": INSET, "top": INSET, "right": frame["width"] - INSET, "bottom": frame["height"] - INSET}
-    small = frame["width"] < SMALL_FRAME["width"] or frame["height"] < SMALL_FRAME["height"]  # numbers, as a last resort
+    # numbers, as a last resort, in a frame narrower or lower than SMALL_FRAME
+    small = frame["width"] < SMALL_FRAME["width"] or frame["height"] < SMALL_FRAME["height"]
     tight = frame["width"] < SMALL_FRAME["width"] and frame["height"] < SMALL_FRAME["height"]
     marks = [
         None
