@@ -1,6 +1,7 @@
 """Issue 24's locator map, in Chromium: water on a Great Lakes story, a local story's inset, a crowded map's labels
 on a phone, taps on a crowded map."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,34 @@ def test_closing_a_popup_the_map_moved_for_puts_the_map_back(visit, storm):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate(CENTRE) == first, "closed, the places are back where the reader saw them"
+
+
+BORDER_TOWN = """Floods cut roads around Strasbourg
+
+Floods cut roads around Strasbourg on Tuesday, and the towns of Haguenau, Sélestat and Obernai were cut off for hours.
+
+Firefighters from Colmar and Saverne helped evacuate homes near Strasbourg. Across the Rhine, Germany sent boats to
+help, officials in Strasbourg said.
+"""
+
+POINTED_AT = (
+    """() => [...document.querySelectorAll('.mg-pointer .mg-pointer-name, .mg-pointer-jump')].map(e => e.textContent)"""
+)
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_a_neighbouring_country_partly_in_view_gets_no_pointer(visit, tmp_path, viewport):
+    """Strasbourg's story names Germany, whose shape fills the view's east though its label point, in Hesse, is
+    far outside it: an area the view overlaps is on the map, not pointed at, on the page as in map.svg."""
+    article = tmp_path / "strasbourg.txt"
+    article.write_text(BORDER_TOWN, "utf-8")
+    site = mapgen.build_site(article, tmp_path / "site").out_dir
+    page = visit((site / "index.html").as_uri(), site, viewport={"width": viewport[0], "height": viewport[1]}).page
+    page.locator(".mg-marker").first.wait_for()
+    germany = page.evaluate("""() => { const map = mapgen.maps[0], view = map.getBounds();
+      return [view.contains([48.6, 8.0]), view.contains([51.13, 10.29])]; }""")
+    assert germany == [True, False], "Germany's land beside Strasbourg in view, its label point not"
+    assert "Germany" not in page.evaluate(POINTED_AT)
+    assert "<title>Germany</title>" not in " ".join(
+        re.findall(r'<g class="mark pointer[^>]*><title>[^<]*</title>', (site / "map.svg").read_text("utf-8"))
+    ), "nor in map.svg"
