@@ -8,10 +8,12 @@
    leader placed before it, and stays inside the frame; a leader crosses no
    mark, label or other leader where any place is left that it need not.
    mapgen/site/labels.py is the same rules in Python, for map.svg: a change
-   here is made there too (tests/test_svg_labels.py runs both on the same data). Only where nothing
-   fits and the frame is small (under SMALL_FRAME) does a place become its
-   number, placed the same way; a key beside the map then says what the
-   numbers mean. Where even that fails the label goes where it covers least.
+   here is made there too (tests/test_svg_labels.py runs both on the same data). Leaders
+   reach as far as a tall phone's room above and below a crowd. Only where no name fits and
+   the frame is narrower or lower than SMALL_FRAME does a place become its number, placed the
+   same way; a key beside the map then says what the numbers mean. In a frame under
+   SMALL_FRAME both ways a name goes no farther off than SMALL_REACH, as long leaders there
+   would cross the whole map. Where even that fails the label goes where it covers least.
 
    place(items, obstacles, frame) → one result per item, in the items' order:
      items:     [{x, y, r, w, h, numberW?, centred?}] in priority order (most
@@ -30,13 +32,13 @@
 
   var GAP = 3;  // between a mark and the label beside it
   var INSET = 2;  // a label keeps this far inside the frame
-  var LEADER_STEPS = [26, 40, 58, 80, 106, 136, 170];  // leader lengths tried, shortest first
+  var LEADER_STEPS = [26, 40, 58, 80, 106, 136, 170, 210, 260];  // leader lengths tried, shortest first
   var ANGLES = 16;
   var SMALL_FRAME = { width: 480, height: 400 };
   var CROWD = 120;  // marks this close to an item are its crowd, which its leader leads out of
   var REPAIRS = 2;  // rounds of trying a crossing leader again
   var CROSSED = 100;  // two leaders crossing weigh as much as a hundred lesser faults: the eye follows the wrong one
-  var SMALL_REACH = 58;  // in a small frame a name goes no farther off than this; past it, its number
+  var SMALL_REACH = 58;  // in a frame under SMALL_FRAME both ways a name goes no farther off than this; past it, its number
 
   function overlap(a, b) {
     var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -111,7 +113,8 @@
 
   function place(items, obstacles, frame) {
     var inner = { left: INSET, top: INSET, right: frame.width - INSET, bottom: frame.height - INSET };
-    var small = frame.width < SMALL_FRAME.width || frame.height < SMALL_FRAME.height;
+    var small = frame.width < SMALL_FRAME.width || frame.height < SMALL_FRAME.height;  // numbers, as a last resort
+    var reach = frame.width < SMALL_FRAME.width && frame.height < SMALL_FRAME.height ? SMALL_REACH : Infinity;
     var marks = items.map(function (item) {
       return item.centred ? null : { left: item.x - item.r, top: item.y - item.r, right: item.x + item.r, bottom: item.y + item.r };
     });
@@ -164,8 +167,10 @@
       return found;
     }
 
+    function nameReach(item) { return item.numberW ? reach : Infinity; }
+
     items.forEach(function (item, k) {  // in priority order, each where it is best among those before it
-      var chosen = best(item, k, item.w, small && item.numberW ? SMALL_REACH : Infinity);
+      var chosen = best(item, k, item.w, nameReach(item));
       chosen.number = false;
       if (chosen.cost.hard > 0 && small && item.numberW) {
         var numbered = best(item, k, item.numberW, Infinity);
@@ -182,7 +187,7 @@
         if (!mine.leader || mine.cost.hard > 0) return;
         var crossing = placed.some(function (other, j) { return j !== k && other.leader && cross(mine.leader, other.leader); });
         if (!crossing) return;
-        var now = cost(mine, k), again = best(item, k, mine.number ? item.numberW : item.w, mine.number ? Infinity : small && item.numberW ? SMALL_REACH : Infinity);
+        var now = cost(mine, k), again = best(item, k, mine.number ? item.numberW : item.w, mine.number ? Infinity : nameReach(item));
         if (better(again.cost, now)) { again.number = mine.number; placed[k] = again; moved = true; }
       });
       if (!moved) break;
@@ -190,5 +195,5 @@
     return placed.map(function (p) { return { box: p.box, leader: p.leader, number: p.number, fits: p.cost.hard === 0 }; });
   }
 
-  return { place: place, overlap: overlap, crosses: crosses, cross: cross, SMALL_FRAME: SMALL_FRAME, GAP: GAP, LEADER_STEPS: LEADER_STEPS };
+  return { place: place, overlap: overlap, crosses: crosses, cross: cross, SMALL_FRAME: SMALL_FRAME, SMALL_REACH: SMALL_REACH, GAP: GAP, LEADER_STEPS: LEADER_STEPS };
 });

@@ -1,5 +1,7 @@
-"""Issue 24's locator map, in Chromium: water on a Great Lakes story, a local story's inset, taps on a crowded map."""
+"""Issue 24's locator map, in Chromium: water on a Great Lakes story, a local story's inset, a crowded map's labels
+on a phone, taps on a crowded map."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,8 +46,11 @@ def test_lake_michigan_is_water_and_a_local_story_has_its_inset(visit, lakes):
     assert page.locator(".mg-inset svg .mg-inset-box").count() == 1
 
 
-def test_taps_on_a_40_place_map_open_their_marker(visit, storm):
-    page = visit((storm / "index.html").as_uri(), storm, viewport={"width": 1280, "height": 800}).page
+@pytest.mark.parametrize(
+    ("page_name", "viewport"), [("index.html", (1280, 800)), ("embed.html", (390, 844))], ids=["desktop", "phone"]
+)
+def test_taps_on_a_40_place_map_open_their_marker(visit, storm, page_name, viewport):
+    page = visit((storm / page_name).as_uri(), storm, viewport={"width": viewport[0], "height": viewport[1]}).page
     page.locator(".mg-marker").first.wait_for()
     points = page.evaluate("""() => { const map = mapgen.maps[0], box = map.getContainer().getBoundingClientRect();
       return [...document.querySelectorAll('.mg-marker.mg-place')].map(m => {
@@ -65,6 +70,72 @@ def test_taps_on_a_40_place_map_open_their_marker(visit, storm):
     assert hits >= 9, (hits, len(tried))
 
 
+LABELS = """() => {
+  const frame = document.querySelector('.leaflet-container').getBoundingClientRect(), plain = r => ({
+    left: r.left, top: r.top, right: r.right, bottom: r.bottom});
+  return [...document.querySelectorAll('.mg-marker.mg-place')].filter(m => {
+    const s = m.querySelector('.mg-symbol').getBoundingClientRect();
+    return s.left >= frame.left && s.right <= frame.right && s.top >= frame.top && s.bottom <= frame.bottom;
+  }).map(m => {
+    const label = m.querySelector('.mg-label'), leader = m.querySelector('.mg-label-leader');
+    return {name: label.textContent, hidden: label.classList.contains('mg-visually-hidden'),
+            numbered: m.hasAttribute('aria-label'), box: plain(label.getBoundingClientRect()),
+            mark: plain(m.querySelector('.mg-symbol').getBoundingClientRect()),
+            leader: leader && plain(leader.getBoundingClientRect()), frame: plain(frame)};
+  });
+}"""
+
+
+RING, GAP = 8, 3  # a town's radius as mapgen.js gives it to labels.js, and labels.js's gap beside it
+
+
+def _overlap(a: dict, b: dict) -> float:
+    w = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return w * h if w > 0 and h > 0 else 0
+
+
+def _joined(label: dict) -> bool:
+    """Beside its mark (the label's nearest point within the gap labels.js leaves around the mark's ring, of
+    radius RING, with a pixel of rounding), or joined to it by a leader whose two ends (opposite corners of its
+    bounding box) are at the ring and at the label."""
+    box, mark = label["box"], label["mark"]
+    cx, cy = (mark["left"] + mark["right"]) / 2, (mark["top"] + mark["bottom"]) / 2
+    nx, ny = min(max(cx, box["left"]), box["right"]), min(max(cy, box["top"]), box["bottom"])
+    if ((nx - cx) ** 2 + (ny - cy) ** 2) ** 0.5 <= RING + GAP + 2:
+        return True
+    line = label["leader"]
+    if not line:
+        return False
+    ends = [
+        ((line["left"], line["top"]), (line["right"], line["bottom"])),
+        ((line["left"], line["bottom"]), (line["right"], line["top"])),
+    ]
+    return any(
+        abs(((a[0] - cx) ** 2 + (a[1] - cy) ** 2) ** 0.5 - RING) <= 2 and abs(b[0] - nx) <= 2 and abs(b[1] - ny) <= 2
+        for pair in ends
+        for a, b in (pair, pair[::-1])
+    )
+
+
+def test_on_a_390_px_phone_the_40_place_story_names_every_place(visit, storm):
+    """The embed at 390x844 is narrow but tall: names with leader lines moved apart fit, so no place is a number
+    (in a 350-px host they still are: tests/test_small_frames.py)."""
+    page = visit((storm / "embed.html").as_uri(), storm, viewport={"width": 390, "height": 844}).page
+    page.locator(".mg-marker").first.wait_for()
+    labels = page.evaluate(LABELS)
+    assert len(labels) >= 30
+    assert not [k["name"] for k in labels if k["numbered"] or k["hidden"]], "every place in view named"
+    assert page.locator(".mg-numbers").is_hidden(), "and no key of numbers"
+    for k, a in enumerate(labels):
+        assert _joined(a), a["name"]
+        frame = a["frame"]
+        assert frame["left"] <= a["box"]["left"] and a["box"]["right"] <= frame["right"], a["name"]
+        assert frame["top"] <= a["box"]["top"] and a["box"]["bottom"] <= frame["bottom"], a["name"]
+        for b in labels[k + 1 :]:
+            assert _overlap(a["box"], b["box"]) == 0, (a["name"], b["name"])
+
+
 CENTRE = "() => { const c = mapgen.maps[0].getCenter(); return [c.lat, c.lng]; }"
 
 
@@ -82,3 +153,34 @@ def test_closing_a_popup_the_map_moved_for_puts_the_map_back(visit, storm):
     page.keyboard.press("Escape")
     page.locator(".leaflet-popup").wait_for(state="detached")
     assert page.evaluate(CENTRE) == first, "closed, the places are back where the reader saw them"
+
+
+BORDER_TOWN = """Floods cut roads around Strasbourg
+
+Floods cut roads around Strasbourg on Tuesday, and the towns of Haguenau, Sélestat and Obernai were cut off for hours.
+
+Firefighters from Colmar and Saverne helped evacuate homes near Strasbourg. Across the Rhine, Germany sent boats to
+help, officials in Strasbourg said.
+"""
+
+POINTED_AT = (
+    """() => [...document.querySelectorAll('.mg-pointer .mg-pointer-name, .mg-pointer-jump')].map(e => e.textContent)"""
+)
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_a_neighbouring_country_partly_in_view_gets_no_pointer(visit, tmp_path, viewport):
+    """Strasbourg's story names Germany, whose shape fills the view's east though its label point, in Hesse, is
+    far outside it: an area the view overlaps is on the map, not pointed at, on the page as in map.svg."""
+    article = tmp_path / "strasbourg.txt"
+    article.write_text(BORDER_TOWN, "utf-8")
+    site = mapgen.build_site(article, tmp_path / "site").out_dir
+    page = visit((site / "index.html").as_uri(), site, viewport={"width": viewport[0], "height": viewport[1]}).page
+    page.locator(".mg-marker").first.wait_for()
+    germany = page.evaluate("""() => { const map = mapgen.maps[0], view = map.getBounds();
+      return [view.contains([48.6, 8.0]), view.contains([51.13, 10.29])]; }""")
+    assert germany == [True, False], "Germany's land beside Strasbourg in view, its label point not"
+    assert "Germany" not in page.evaluate(POINTED_AT)
+    assert "<title>Germany</title>" not in " ".join(
+        re.findall(r'<g class="mark pointer[^>]*><title>[^<]*</title>', (site / "map.svg").read_text("utf-8"))
+    ), "nor in map.svg"

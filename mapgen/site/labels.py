@@ -23,10 +23,10 @@ import math
 
 GAP = 3  # between a mark and the label beside it
 INSET = 2  # a label keeps this far inside the frame
-LEADER_STEPS = (26, 40, 58, 80, 106, 136, 170)  # leader lengths tried, shortest first
+LEADER_STEPS = (26, 40, 58, 80, 106, 136, 170, 210, 260)  # leader lengths tried, as far as a tall phone's room
 ANGLES = 16
 SMALL_FRAME = {"width": 480, "height": 400}
-SMALL_REACH = 58  # in a small frame a name goes no farther off than this; past it, its number
+SMALL_REACH = 58  # in a frame under SMALL_FRAME both ways a name goes no farther off than this; past it, its number
 CROWD = 120  # marks this close to an item are its crowd, which its leader leads out of
 REPAIRS = 2  # rounds of trying a crossing leader again
 CROSSED = 100  # two leaders crossing weigh as much as a hundred lesser faults
@@ -153,7 +153,9 @@ def _better(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def place(items: list[dict], obstacles: list[Box], frame: dict) -> list[dict]:
     """One placement per item, in the items' order (see the module's docstring)."""
     inner = {"left": INSET, "top": INSET, "right": frame["width"] - INSET, "bottom": frame["height"] - INSET}
+    # numbers, as a last resort, in a frame narrower or lower than SMALL_FRAME
     small = frame["width"] < SMALL_FRAME["width"] or frame["height"] < SMALL_FRAME["height"]
+    tight = frame["width"] < SMALL_FRAME["width"] and frame["height"] < SMALL_FRAME["height"]
     marks = [
         None
         if item.get("centred")
@@ -198,7 +200,7 @@ def place(items: list[dict], obstacles: list[Box], frame: dict) -> list[dict]:
         return found
 
     def reach_of(item: dict, number: bool) -> float:
-        return math.inf if number else SMALL_REACH if small and item.get("numberW") else math.inf
+        return math.inf if number else SMALL_REACH if tight and item.get("numberW") else math.inf
 
     for k, item in enumerate(items):  # in priority order, each where it is best among those before it
         chosen = {**best(item, k, item["w"], reach_of(item, False)), "number": False}

@@ -12,7 +12,7 @@ names shaded, lakes and rivers, the story's admin-1 lines, towns for
 orientation, each place's mark, then the labels: beside the mark where one
 fits, else at a distance with a leader line, else the place's number (listed
 in a key under the map). A place outside the view is a pointer on the edge
-that points at it. Every text comes from articles or gazetteers and is
+that points at it, unless it is an area around the story or partly in view. Every text comes from articles or gazetteers and is
 escaped; the output depends on nothing but its input, so one article always
 gives the same bytes.
 """
@@ -283,17 +283,22 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
     # where each place's mark stands
     marks = []
     for k, place in enumerate(places):
-        shape = place.get("shape") or (place["kind"] == "country" and shapes.get(place.get("code") or ""))
+        shape = shape_of(place, shapes)
         lat, lon = (shape["at"][0], shape["at"][1]) if shape else (place["lat"], place["lon"])
         x, y = frame.xy(lat, lon)
         marks.append((k, place, x, y, bool(shape)))
+    far = [
+        (k, place, x, y)
+        for k, place, x, y, _ in marks
+        if not frame.inside(x, y) and not place.get("around") and not _shape_in_view(shape_of(place, shapes), frame)
+    ]
     # in the page's order: the pointers, clear of the marks; the labels, clear of the pointers and the
     # credit line (labels.py: the page's rules); then towns and country names where room is left
     taken: list[Box] = [(x - 7, y - 7, x + 7, y + 7) for _, _, x, y, area in marks if frame.inside(x, y) and not area]
     credit_box = (frame.width - 8 - text_width(credit, 10), frame.height - 17, frame.width, frame.height)
     first_obstacle = len(taken)
     taken.append(credit_box)
-    pointers = [_pointer(k + 1, place, x, y, frame, taken) for k, place, x, y, _ in marks if not frame.inside(x, y)]
+    pointers = [_pointer(k + 1, place, x, y, frame, taken) for k, place, x, y in far]
     shown = sorted((m for m in marks if frame.inside(m[2], m[3])), key=lambda m: (-m[1].get("mentions", 0), m[0]))
     texts = [_shown_text(place) for _, place, _, _, _ in shown]
     obstacles = [{"left": b[0], "top": b[1], "right": b[2], "bottom": b[3]} for b in taken[first_obstacle:]]
@@ -410,6 +415,39 @@ def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words:
 
 
 ARROWS = {(-1, -1): "↖", (0, -1): "↑", (1, -1): "↗", (-1, 0): "←", (1, 0): "→", (-1, 1): "↙", (0, 1): "↓", (1, 1): "↘"}
+
+
+def shape_of(place: dict, shapes: dict) -> dict | None:
+    """An area's shape ({at, rings}): its own, or its country's as the world's; None for a town."""
+    return place.get("shape") or (shapes.get(place.get("code") or "") if place["kind"] == "country" else None)
+
+
+def _shape_in_view(shape: dict | None, frame: Frame) -> bool:
+    """Whether an area is partly in the picture (a neighbouring country across a local story's border), as
+    mapgen.js's shapeInView tells: drawn there, it is no place out of view to point at."""
+    corners = [
+        (frame.width / 2, frame.height / 2),
+        (0, 0),
+        (frame.width, 0),
+        (0, frame.height),
+        (frame.width, frame.height),
+    ]
+    for polygon in shape["rings"] if shape else []:
+        if not polygon or not frame.sees(frame.ring_box(polygon[0])):
+            continue
+        ring = [(x - frame.x0, y - frame.y0) for x, y in _world_ring(tuple(polygon[0]), frame.zoom)]
+        if any(frame.inside(x, y) for x, y in ring) or any(_within(c, ring) for c in corners):
+            return True
+    return False
+
+
+def _within(at: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    """Whether a point is inside a ring (even-odd rule)."""
+    inside = False
+    for (ax, ay), (bx, by) in zip(ring, ring[-1:] + ring[:-1], strict=True):
+        if (ay > at[1]) != (by > at[1]) and at[0] < (bx - ax) * (at[1] - ay) / (by - ay) + ax:
+            inside = not inside
+    return inside
 
 
 def _pointer(number: int, place: dict, x: float, y: float, frame: Frame, taken: list[Box]) -> str:

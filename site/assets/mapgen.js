@@ -434,8 +434,31 @@ var mapgen = (function () {
   function outside(map, drawn) {
     var view = map.getBounds();
     return drawn.filter(function (entry) {
-      return !entry.place.around && !view.contains(L.latLng(entry.place.lat, entry.place.lon));
+      return !entry.place.around && !view.contains(L.latLng(entry.place.lat, entry.place.lon)) &&
+        !(entry.rings && shapeInView(entry.rings, view));
     });
+  }
+
+  /* Whether an area's shape is partly in view (a neighbouring country across the border of a local
+     story): drawn there, so no pointer aims at it, though its label point lies outside. */
+  function shapeInView(rings, view) {
+    var corners = [view.getCenter(), view.getNorthWest(), view.getNorthEast(), view.getSouthWest(), view.getSouthEast()];
+    return rings.some(function (polygon) {
+      var outer = polygon[0] ? decode(polygon[0]) : [];
+      if (!outer.length || !L.latLngBounds(outer).intersects(view)) return false;
+      return outer.some(function (at) { return view.contains(at); }) ||
+        corners.some(function (corner) { return within(corner, outer); });
+    });
+  }
+
+  /* Whether a point is inside a ring of [lat, lon] (even-odd rule). */
+  function within(at, ring) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var a = ring[i], b = ring[j];
+      if ((a[0] > at.lat) !== (b[0] > at.lat) && at.lng < (b[1] - a[1]) * (at.lat - a[0]) / (b[0] - a[0]) + a[1]) inside = !inside;
+    }
+    return inside;
   }
 
   /* On a phone the places out of view are one compact control at the map's
@@ -639,7 +662,7 @@ var mapgen = (function () {
       var shape = place.shape || (place.kind === "country" && shapes[place.code]);
       if (shape) place = L.extend({}, place, { lat: shape.at[0], lon: shape.at[1], area: true });
       var marker = L.marker([place.lat, place.lon], { icon: icon(place, [0, 0]), keyboard: true, riseOnHover: true });
-      drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1 });
+      drawn.push({ marker: marker, place: place, shift: [0, 0], number: drawn.length + 1, rings: shape ? shape.rings : null });
       marker.addTo(map);
       mapgenPopups.bind(map, marker, function () { return popupContent(place, data.words); }, data.words.close);
       if (shape && !place.shape) areas[place.code] = { marker: marker, place: place };

@@ -139,3 +139,34 @@ test("no two leaders cross on a storm's 40 places; in a block of 40 marks 22 px 
   disjoint(crowded);
   assert.ok(crossings(crowded) <= 1, `${crossings(crowded)} crossings`);  // 17 before leaders weighed crossings
 });
+
+// A mark's box, for labels to keep off.
+function markOf(item) {
+  return { left: item.x - item.r, top: item.y - item.r, right: item.x + item.r, bottom: item.y + item.r };
+}
+
+test("on a 390-px phone a 40-place story names every place: the frame is narrow but tall enough", () => {
+  const c = cases.phone;  // the storm's 43 places as the embed measures them at 390x844 (a 390x727 map)
+  const results = labels.place(c.items, c.obstacles, c.frame);
+  disjoint(results);
+  results.forEach((r, k) => {
+    assert.ok(!r.number && r.fits, `place ${k} named`);
+    besideOrLed(c.items[k], r);
+    inside(r, c.frame);
+    c.obstacles.forEach((o) => assert.strictEqual(labels.overlap(r.box, o), 0, `label ${k} over an obstacle`));
+    c.items.forEach((other, j) => {
+      if (!other.centred) assert.strictEqual(labels.overlap(r.box, markOf(other)), 0, `label ${k} over mark ${j}`);
+    });
+  });
+});
+
+test("in a 350-px host, under 480x400 both ways, the same story still numbers what does not fit", () => {
+  const c = cases.host;
+  const results = labels.place(c.items, c.obstacles, c.frame);
+  assert.ok(results.some((r) => r.number), "a crowded small frame numbers some places");
+  disjoint(results.filter((r) => r.fits));
+  results.filter((r) => !r.number && r.leader).forEach((r) => {
+    const [x1, y1, x2, y2] = r.leader;
+    assert.ok(Math.hypot(x2 - x1, y2 - y1) <= labels.SMALL_REACH + 1, "a name in a small frame stays near its mark");
+  });
+});
