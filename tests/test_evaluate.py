@@ -168,3 +168,23 @@ def test_an_empty_map_is_counted_when_the_gold_names_a_known_place():
     paris = Candidate(2988507, "Paris", "city", "FR", 48.853, 2.349)
     assert evaluate([gold], _marks(), namesake=lambda g: paris).empty_maps == 1
     assert evaluate([gold], _marks(), namesake=lambda g: None).empty_maps == 0
+
+
+def test_a_wide_mark_is_judged_by_its_extent_not_its_one_point():
+    # Each gold point lies far from the mark's point but inside what the mark covers: a region of
+    # countries, a sea's box, the two halves of an ocean, a continent's countries, the Midwest's states.
+    text = "Middle East, North Sea, Atlantic, Europe, Midwest; Middle East."
+    regions = "mapgen regions"
+    marks = [
+        (0, 11, Candidate(None, "Middle East", "region", None, 29.0, 45.0, source=regions), 33.89, 35.50),
+        (13, 22, Candidate(None, "North Sea", "region", None, 56.0, 3.0, source=regions), 60.3, 4.5),
+        (24, 32, Candidate(None, "Atlantic Ocean", "region", None, 30.0, -40.0, source=regions), -20.0, -10.0),
+        (34, 40, Candidate(6255148, "Europe", "continent", None, 48.69, 9.14), 38.72, -9.14),
+        (42, 49, Candidate(None, "Midwest", "region", "US", 42.0, -90.0, source=regions), 39.96, -82.99),
+    ]
+    places = tuple(GoldPlace(text[a:b], a, b, lat, lon, geonameid=1) for a, b, _, lat, lon in marks)
+    outside = GoldPlace("Middle East", 51, 62, 48.85, 2.35, geonameid=1)  # Paris: no part of the Middle East
+    gold = GoldText("t5", text, "en", (*places, outside))
+    scores = evaluate([gold], _marks(*((a, b, c, 1.0) for a, b, c, _, _ in marks), (51, 62, marks[0][2], 1.0)))
+    assert scores.right_place == {"n": 6, "share": 5 / 6}
+    assert scores.same_id == {"n": 6, "share": 5 / 6}

@@ -8,7 +8,8 @@ median error, and the AUC of the log-error curve. The baseline is geotext with
 the most populous namesake as its answer, run on the same texts.
 
 gold.py reads the annotated texts, systems.py runs mapgen and the baseline on
-them, judges.py says whether a guess is the gold's place, measures.py scores a
+them, judges.py says whether a guess is the gold's place
+(extents.py: what a wide mark covers, for judging it by its extent), measures.py scores a
 system, and report.py prints the two side by side.
 """
 

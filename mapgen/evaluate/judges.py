@@ -9,6 +9,7 @@ from functools import cache
 
 from ..geo import SAME_PLACE_KM, distance_km
 from ..model import Candidate
+from .extents import Box, Extent
 from .gold import GoldPlace
 from .systems import Guess
 
@@ -40,9 +41,18 @@ class AreaJudge:
             guess.feature == "admin" and (guess.country or "", guess.name) in self._first_level
         )
 
+    def within(self, gold: GoldPlace, extent: Extent) -> bool:
+        """Whether the gold point lies in the extent: in one of its boxes, countries or areas."""
+        if any(_inside(gold.lat, gold.lon, box) for box in extent.boxes):
+            return True
+        if extent.countries or extent.areas:
+            area = self.area_of(gold.lat, gold.lon)
+            return area[0] in extent.countries or area in extent.areas
+        return False
+
     def right_place(self, gold: GoldPlace, guess: Guess) -> bool:
-        if guess.box is not None and _inside(gold.lat, gold.lon, guess.box):
-            return True  # a lake's or river's mark: the gold point lies on it, however far from its label
+        if guess.extent is not None and self.within(gold, guess.extent):
+            return True  # a sea's, a river's, a region's mark: the gold point lies in it, however far from its label
         if guess.feature == "country":
             return self.area_of(gold.lat, gold.lon)[0] == guess.country
         if self.is_area_mark(guess):
@@ -50,15 +60,16 @@ class AreaJudge:
         return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= TOLERANCE_KM
 
     def same_place(self, gold: GoldPlace, guess: Guess) -> bool:
-        """The gold's GeoNames id, a place within 10 km of its point, or a country or area mark judged right."""
+        """The gold's GeoNames id, a place within 10 km of its point, or a country, area, region or
+        feature mark judged right."""
         if guess.geonameid is not None and guess.geonameid == gold.geonameid:
             return True
-        if self.is_area_mark(guess) or guess.box is not None:
+        if self.is_area_mark(guess) or guess.extent is not None:
             return self.right_place(gold, guess)
         return distance_km(gold.lat, gold.lon, guess.lat, guess.lon) <= SAME_PLACE_KM
 
 
-def _inside(lat: float, lon: float, box: tuple[float, float, float, float]) -> bool:
+def _inside(lat: float, lon: float, box: Box) -> bool:
     south, west, north, east = box
     return south <= lat <= north and (west <= lon <= east if west <= east else lon >= west or lon <= east)
 

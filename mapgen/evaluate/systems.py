@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..errors import MapgenError, NothingSure
 from ..model import Place
 from ..packages import missing
+from .extents import Extent, extent_of
 
 System = Callable[[str, str], list[Place]]
 
@@ -27,7 +28,7 @@ class Guess:
     geonameid: int | None = None
     confidence: float = 1.0
     flagged: bool = False  # marked for a desk to check
-    box: tuple[float, float, float, float] | None = None  # a feature's (south, west, north, east), where known
+    extent: Extent | None = None  # a feature's, region's, continent's or county's, where known (judges.extent_of)
 
 
 def guesses(places: list[Place]) -> list[Guess]:
@@ -44,20 +45,13 @@ def guesses(places: list[Place]) -> list[Guess]:
                 p.chosen.geonameid,
                 p.confidence,
                 p.low_confidence,
-                _box(p),
+                extent_of(p.chosen),
             )
             for p in places
             for m in p.mentions
         ),
         key=lambda g: (g.start, g.end),
     )
-
-
-def _box(place: Place) -> tuple[float, float, float, float] | None:
-    from ..gazetteer.natural_features import feature_of
-
-    feature = feature_of(place.chosen)
-    return feature.bbox if feature else None
 
 
 def mapgen_system(geocoder=None) -> System:
