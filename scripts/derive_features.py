@@ -91,9 +91,8 @@ MARINE_CLASSES = {
 }
 LAKE_CLASSES = {"Lake": "lake", "Alkaline Lake": "lake", "Reservoir": "reservoir"}
 RIVER_CLASSES = {"River": "river", "Intermittent River": "river", "River (Intermittent)": "river"}
-# How close (degrees, between bounding boxes) two parts of one name must be to be one feature: a
-# river's centrelines stop at each lake and reservoir on it (the Tocantins at Tucuruí, 1.3 degrees).
-MERGE_GAP = {"river": 1.5, "lake": 0.2, "reservoir": 0.2}
+# How close (degrees, between bounding boxes) two parts of one name must be to be one feature.
+MERGE_GAP = {"river": 0.5, "lake": 0.2, "reservoir": 0.2}
 DEFAULT_GAP = 1.0
 
 SMALL_WORDS = {"of", "the", "and", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "y", "et"}
@@ -373,8 +372,6 @@ def gathered() -> list[dict]:
             polygons = polygons_of(feature["geometry"])
             if not cls or not clean(props.get("name")) or not polygons:
                 continue
-            if re.fullmatch(r"[\w .’'-]+ River", clean(props["name"])):
-                cls = "river"  # a river's widening drawn as a lake ('Mississippi River'): part of the river
             names, language = base_names(props["name"], [props.get("name_alt") or ""])
             kind_words(cls, names, language)
             part(cls, names, props.get("scalerank"), layer, polygons=polygons)
@@ -453,36 +450,29 @@ def merged(parts: list[dict]) -> list[dict]:
         p["bbox"] = bbox_of(points)
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, p in enumerate(parts):
-        for key in merge_keys(p):
-            groups[(p["class"], key)].append(k)
-    parent = list(range(len(parts)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+        groups[(p["class"], merge_key(p["names"].main))].append(k)
+    features = []
     for (cls, _), members in sorted(groups.items()):
         gap = MERGE_GAP.get(cls, DEFAULT_GAP)
+        parent = {k: k for k in members}
+
+        def root(k: int, parent: dict[int, int] = parent) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 s1, w1, n1, e1 = parts[a]["bbox"]
                 s2, w2, n2, e2 = parts[b]["bbox"]
                 if s1 - gap <= n2 and s2 - gap <= n1 and w1 - gap <= e2 and w2 - gap <= e1:
                     parent[root(a)] = root(b)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(parts)):
-        clusters[root(k)].append(k)
-    return [feature([parts[k] for k in cluster]) for cluster in clusters.values()]
-
-
-def merge_keys(part: dict) -> set[str]:
-    """The names by which a part joins others of its class: its own name, and for a river each of
-    its other names too, as the layers name one river's segments in different languages ('Rhein',
-    'Rhin', 'Rhine')."""
-    names = part["names"]
-    return {merge_key(names.main)} | ({merge_key(n) for n in names.other} if part["class"] == "river" else set())
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for k in members:
+            clusters[root(k)].append(k)
+        features += [feature([parts[k] for k in cluster]) for cluster in clusters.values()]
+    return features
 
 
 def feature(members: list[dict]) -> dict:
@@ -491,16 +481,15 @@ def feature(members: list[dict]) -> dict:
     first = members[0]
     polygons = [polygon for p in members for polygon in p.get("polygons", [])]
     lines = [line for p in members for line in p.get("lines", [])]
-    if lines:  # a river's label on its course, not on a widening drawn as a lake
-        at = line_label_point(lines)
-    elif polygons:
+    if polygons:
         at = label_point(polygons)
+    elif lines:
+        at = line_label_point(lines)
     else:
         at = [round(first["point"][1], 4), round(first["point"][0], 4)]
     boxes = [p["bbox"] for p in members]
     bbox = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
-    # a river joined from segments of several names ('Jinsha', 'Chang Jiang') goes by its longest one's
-    name = max(members, key=lambda p: _span(p["bbox"]))["names"].main if lines else first["names"].main
+    name = first["names"].main
     other: set[str] = set()
     i18n: dict[str, set[str]] = defaultdict(set)
     for p in members:
@@ -523,10 +512,6 @@ def feature(members: list[dict]) -> dict:
     if "elevation" in first:
         record["elevation"] = first["elevation"]
     return record
-
-
-def _span(bbox: list[float]) -> float:
-    return bbox[2] - bbox[0] + bbox[3] - bbox[1]
 
 
 def with_ids(features: list[dict]) -> list[dict]:

@@ -104,15 +104,6 @@ def test_rivers_islands_deserts_and_peninsulas_have_the_names_articles_use():
     assert feature_named("Gobi Desert").kind == "desert" and "Gobi" in feature_named("Gobi Desert").names
 
 
-def test_a_river_cut_by_its_reservoirs_or_named_in_several_languages_is_one_box():
-    # a mark of it is judged by its box: each segment's own box missed most of the river
-    tocantins = [f for f in natural_features.natural_features() if f.kind == "river" and "Tocantins" in f.all_names()]
-    assert len(tocantins) == 1 and tocantins[0].bbox[0] < -15 and tocantins[0].bbox[2] > -3  # Tucuruí's dam cuts it
-    danube = feature_named("Danube")
-    assert "Donau" in danube.all_names() and danube.bbox[1] < 9  # the German part is the same river
-    assert feature_named("Mississippi River").kind == "river"  # not the stretch Natural Earth draws as a lake
-
-
 def test_derived_foreign_forms_are_only_the_reliable_ones():
     mediterranean = feature_named("Mediterranean Sea")
     assert {"mer Méditerranée", "Méditerranée"} <= set(mediterranean.all_names("fr"))

