@@ -166,8 +166,10 @@ def _no_roads_nor_storms(
 ) -> list[Mention]:
     """The mentions less the names of roads ("route de Lyon", "las calles Colima, Tabasco y
     Zacatecas", "Ohio 83", "a Rua de Coimbra"), of storms ("la tempête Hélène"), of sports clubs
-    ("EV Landshut", "Sporting de Bafatá") and of people after a title ("Landrätin Martina Jena"):
-    no place, though a town or a state bears the name. A dateline's town stays."""
+    ("EV Landshut", "Sporting de Bafatá", "les Cataractes de Shawinigan") and of people after a
+    title or a first name ("Landrätin Martina Jena", "Anna Judenburg"): no place, though a town or
+    a state bears the name. A dateline's town stays, and a name the gazetteer holds with the words
+    before it ("Maria Enzersdorf", "Las Palmas de Gran Canaria")."""
     text = sentences.text
     listed = surroundings.streets(text, language)
     kept = []
@@ -179,6 +181,12 @@ def _no_roads_nor_storms(
                 continue
             if surroundings.after_person_title(text, m.start, language):
                 continue
+            first = surroundings.first_name_before(text, m.start, language)
+            if first is not None and not _inside_a_place_name(text, first, m.end, geocoder):
+                continue
+            nickname = surroundings.team_nickname(text, m.start, language)
+            if nickname is not None and not candidates(geocoder, text[nickname : m.end]):
+                continue
             if surroundings.opens_street(text, m.start, m.end, language):
                 continue
 
@@ -189,6 +197,19 @@ def _no_roads_nor_storms(
                 continue
         kept.append(m)
     return kept
+
+
+_WORD_BEFORE = re.compile(r"(\w[\w'’-]*)\s+$")
+
+
+def _inside_a_place_name(text: str, start: int, end: int, geocoder: PlaceIndex) -> bool:
+    """Whether text[start:end] (a first name and a town's name) is a place's name, or its first word
+    ends one with the word before it: "Maria Enzersdorf", and "Santa Maria" of "Santa Maria Capua Vetere"."""
+    if candidates(geocoder, text[start:end]):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    first = text[start:end].split()[0]
+    return word is not None and word.group(1)[:1].isupper() and bool(candidates(geocoder, f"{word.group(1)} {first}"))
 
 
 def _is_ner_label(label: str) -> TypeGuard[NerLabel]:
