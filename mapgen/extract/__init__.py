@@ -71,13 +71,16 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
 
     The first, a capitalised place opening the article: "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -".
     The second, further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents",
-    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals
-    opening a line or a sentence then a dash or a colon: a heading in capitals has neither.
+    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The", or after a headline: "\n\nMENDOZA (Télam).
+    Las". Capitals then an agency's bracket, or capitals opening a line or a sentence then a dash or a colon: a
+    heading in capitals has neither.
     """
     first = re.compile(rf"\A\s*([{capitals}][{capitals}'’. -]{{1,40}}?)\s*(?:,|\(|[-–—])")
-    # an agency's name in brackets: "(AP)", "(Reuters)"; in another script, in its letters too: "(ТАСС)"
+    # an agency's name in brackets: "(AP)", "(Reuters)", "(Télam)"; in another script, in its letters too: "(ТАСС)"
     agency = (
-        "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
+        "[A-Z][A-Za-zà-ÿ]{1,12}"
+        if capitals.startswith("A-Z")
+        else rf"(?:[A-Z][A-Za-zà-ÿ]{{1,12}}|[{capitals}]\w{{1,12}})"
     )
     # in another script, a line opening with capitals, a comma and the date: "ОРЕНБУРГ, 9 апреля. /ТАСС/."
     dated = (
@@ -87,6 +90,7 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
         rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
         rf"\s*\({agency}\)\s*[-–—]"
         rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+        rf"|(?<=\n)([{capitals}][{capitals}'’. -]{{1,40}}?)\s*\({agency}\)\.\s"  # an agency's bracket, then a full stop
         rf"{dated}"
     )
     return first, later
