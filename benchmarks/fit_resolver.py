@@ -72,7 +72,6 @@ PRIOR = {
     "in_named_country": math.log(100),
     "in_area_named_beside": math.log(10),  # on top of naming it anywhere in the article
     "in_demonym_country": math.log(10),
-    "in_dateline_area": math.log(10),  # as an area named in the same sentence
     "near_settled": 2.0,
     "near_home": math.log(100),  # as naming the area; no dev text has a --near, so the fit keeps it
     "in_institution": -math.log(10),  # "Universidad de Cuenca": the place is meant less often than not

@@ -134,9 +134,6 @@ class Evidence:
     in_area_named_beside: float = 0.0  # in a country or area named in the same sentence: "Valence, ... l'Espagne"
     in_demonym_country: float = 0.0  # in a country whose people the article names ("Syrian")
     in_frame_area: float = 0.0  # in a state that opens an organisation's name: "Massachusetts State Police"
-    # in the first-level area of the town the article is datelined from, where the article names no area: "MENDOZA
-    # (Télam) ... San Rafael" is Mendoza's, though the story names Chile once and not Argentina
-    in_dateline_area: float = 0.0
     near_settled: float = 0.0  # near a place the article settled, fading with distance
     neighbours: float = 0.0  # log of 1 + how many other names have a namesake within about 50 km
     far_from_settled: float = 0.0  # log-distance to the nearest such place, 0..1

@@ -27,20 +27,3 @@ def test_towns_of_the_story_s_country_beat_bigger_namesakes_in_the_neighbour_it_
     assert {name: places[name].country for name in ("Fray Bentos", "Carmelo", "Dolores", "Mercedes")} == dict.fromkeys(
         ("Fray Bentos", "Carmelo", "Dolores", "Mercedes"), "UY"
     )
-
-
-# A story datelined from Mendoza that names Chile once, for the pass across the Andes, and never Argentina:
-# San Rafael and San Carlos have namesakes in Chile (and San Rafael a bigger one in California)
-MENDOZA = (
-    "MENDOZA (Télam). La crecida del río Atuel obligó a evacuar a decenas de familias en San Rafael y en "
-    "General Alvear, y en San Carlos varias rutas provinciales quedaron cortadas por el agua.\n\n"
-    "El paso a Chile por Uspallata siguió cerrado durante toda la noche por la nieve."
-)
-
-
-def test_the_dateline_s_area_keeps_its_towns_at_home():
-    places = {p.name: p for p in mapgen.find_places(MENDOZA, "es")}
-    assert places["Chile"].chosen.feature == "country"
-    towns = {name: (places[name].chosen.country, places[name].chosen.admin1) for name in ("San Rafael", "San Carlos")}
-    assert towns == {"San Rafael": ("AR", "13"), "San Carlos": ("AR", "13")}
-    assert places["San Rafael"].evidence.in_dateline_area == 1.0

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from ..errors import NearPlaceError, NothingSure
 from ..geo import distance_km
 from ..geocode import PlaceIndex
-from ..labels import DATELINE_LABEL, DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
+from ..labels import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..lookup import candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import name_key
@@ -226,14 +226,6 @@ def _context(
         ),
         demonym_countries=demonyms,
         frame_areas=frames,
-        dateline_areas=frozenset(
-            (name_key(p.name), p.chosen.country, p.chosen.admin1)
-            for p in places
-            if p.chosen.feature in ("city", "admin")
-            and p.chosen.admin1
-            and p.confidence >= SETTLED_CONFIDENCE
-            and any(m.label == DATELINE_LABEL for m in p.mentions)
-        ),
         by_sentence=frozenset(
             (name_key(p.name), p.chosen.country, m)
             for p in places

@@ -98,12 +98,6 @@ class Name:
         return any(_within(x, h) for x in self.candidates for h in self.hints)
 
     @cached_property
-    def towns_abroad(self) -> bool:
-        """Whether its towns and areas lie in more than one country: San Rafael in Argentina, Chile and the
-        United States."""
-        return len({x.country for x in self.candidates if x.feature in ("city", "admin")}) > 1
-
-    @cached_property
     def local_areas(self) -> frozenset[tuple[str | None, str | None]]:
         """The (country, first-level area) of each of its towns and areas."""
         return frozenset((x.country, x.admin1) for x in self.candidates if x.feature in ("city", "admin"))
@@ -118,8 +112,6 @@ class Context:
     settled: tuple[tuple[str, Candidate], ...]  # (name key, chosen place)
     demonym_countries: frozenset[str]
     frame_areas: frozenset[Candidate] = frozenset()  # states opening an organisation's name
-    # (name key, country, first-level area) of each town the article is datelined from, as settled
-    dateline_areas: frozenset[tuple[str, str | None, str | None]] = frozenset()
     homes: frozenset[Candidate] = frozenset()  # the newsroom's home region, as given with --near
     # (name key, country, mention) of each mention of a country or area the article names, for the sentence it is in
     by_sentence: frozenset[tuple[str, str, Mention]] = frozenset()
@@ -239,17 +231,6 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     ):
         values["in_area_named_beside"] = 1.0
         reasons.append(f"in {c.country}, named in the same sentence")
-    if (
-        c.feature in ("city", "admin")
-        and not in_area
-        and name.towns_abroad  # it chooses between countries; it does not make a word a place, nor pick within one
-        and any(
-            key != name.key and (country, area) == (c.country, c.admin1)
-            for key, country, area in context.dateline_areas
-        )
-    ):
-        values["in_dateline_area"] = 1.0
-        reasons.append(f"in {c.admin1}, {c.country}, the area of the article's dateline")
     if any(_near_home(c, home) for home in context.homes):
         values["near_home"] = 1.0
         reasons.append("in the home region given with --near")
