@@ -52,14 +52,19 @@ class Patterns:
     club_before: re.Pattern[str]  # "EV ", "Sporting de ", "«Динамо» " ending right before the name
     club_after: re.Pattern[str]  # " United", " Calcio" starting right after it
     person_before: re.Pattern[str]  # "Landrätin Martina ", "le maire Jean " ending right before the name
+    first_name_before: re.Pattern[str]  # "Anna " ending right before the name
+    nickname_before: re.Pattern[str]  # "les Cataractes de ": a team's nickname, the name of its town after it
 
 
 def _words(codes: tuple[str, ...], field: str) -> str:
-    """One field's words over the languages, as alternatives: longest first, spaces loose."""
+    """One field's words over the languages, as alternatives: longest first, spaces loose. A word
+    opening with "-" ends a capitalised compound ("-polizei": Kantonspolizei)."""
     words = sorted(
         dict.fromkeys(w for code in codes for w in getattr(languages.get(code), field)), key=len, reverse=True
     )
-    cased = [re.escape(w).replace(r"\ ", r"\s+") for w in words if not w.islower()]
+    compounds = [rf"[A-ZÀ-Þ]\w*{re.escape(w[1:])}" for w in words if w.startswith("-")]
+    words = [w for w in words if not w.startswith("-")]
+    cased = [*compounds, *(re.escape(w).replace(r"\ ", r"\s+") for w in words if not w.islower())]
     loose = [re.escape(w).replace(r"\ ", r"\s+") for w in words if w.islower()]
     return "|".join([*cased, *(f"(?i:{w})" for w in loose)]) or "(?!)"
 
@@ -82,6 +87,7 @@ def patterns(language: str) -> Patterns:
     joiners = _words(codes, "list_joiners")
     before = rf"\b(?:{{words}})\.?(?:\s+(?:{linkers}))?\s*$"
     after = r"^\s+(?:{words})\b"
+    glued = "?" if language in languages.CODES and languages.get(language).capitalises_nouns else ""
     # clubs are written in their own language whatever the article's: every language's words
     clubs_before = _words(languages.CODES, "club_before")
     every_linker = _words(languages.CODES, "linkers")
@@ -98,8 +104,9 @@ def patterns(language: str) -> Patterns:
         water_after=re.compile(after.format(words=_words(codes, "water_after"))),
         water_list=re.compile(rf"^(?:\s*(?:,|\b(?:{joiners})\b)\s*{_NAME})*\s+(?:{_words(codes, 'water_plural')})\b"),
         storm_before=re.compile(rf"\b(?:{_words(codes, 'storm_before')})\s+$"),
+        # a linker between, or where every noun is capitalised none: "Universität Hamburg", "Kantonspolizei Bern"
         institution_before=re.compile(
-            rf"\b(?:{_words(codes, 'institution_before')})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers})\s*$"
+            rf"\b(?:{_words(codes, 'institution_before')})\s+(?:[A-ZÀ-Þ][\w'’-]*\s+)*(?:{linkers}){glued}\s*$"
         ),
         institution_after=re.compile(rf"^[\s-]+(?:[A-Z][\w'’-]*[\s-]+)*(?:{_words(codes, 'institution_after')})\b"),
         word_before=re.compile(rf"\b({_CAPITALISED})\s+(?:(?:{linkers})(?:\s+|(?<=['’])))?$"),
@@ -111,6 +118,11 @@ def patterns(language: str) -> Patterns:
         ),
         club_after=re.compile(rf"^\s+(?:{_words(languages.CODES, 'club_after')})(?![\w-])"),
         person_before=re.compile(rf"(?<![\w-])(?:{_titles(codes)})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?\s+$"),
+        first_name_before=re.compile(rf"(?<![\w'’.-])(?:{_words(languages.CODES, 'first_names')})[ \t]+$"),
+        nickname_before=re.compile(
+            rf"(?<![\w'’])(?i:{_words(codes, 'plural_articles')})\s+([A-ZÀ-Þ][\w'’-]*[sx])(?:\s+[A-ZÀ-Þ][\w'’-]*)?"
+            rf"\s+(?:{linkers})(?:\s+|(?<=['’]))$"
+        ),
     )
 
 
@@ -165,6 +177,25 @@ def in_club(text: str, start: int, end: int, language: str) -> bool:
 def after_person_title(text: str, start: int, language: str) -> bool:
     """A surname after a title and a first name: "Landrätin Martina Jena", "le maire Jean Vienne"."""
     return patterns(language).person_before.search(_before(text, start)) is not None
+
+
+def first_name_before(text: str, start: int, language: str) -> int | None:
+    """Where the first name starts, when the name is a surname after one without a title: "Anna
+    Judenburg", "Maria Trindade". The caller leaves out names the gazetteer holds whole ("Maria Enzersdorf")."""
+    return _start_of(patterns(language).first_name_before, text, start, 0)
+
+
+def team_nickname(text: str, start: int, language: str) -> int | None:
+    """Where the team's nickname starts, when the name follows one and a linker: "les Cataractes de
+    Shawinigan", "los Tigres de Monterrey". The caller leaves out nicknames the gazetteer holds
+    with the name ("Las Palmas de Gran Canaria")."""
+    return _start_of(patterns(language).nickname_before, text, start, 1)
+
+
+def _start_of(pattern: re.Pattern[str], text: str, start: int, group: int) -> int | None:
+    """Where the pattern's group starts in the text, when the pattern ends right before `start`."""
+    found = pattern.search(text, max(0, start - LOOK), start)
+    return None if found is None else found.start(group)
 
 
 def is_storm(text: str, start: int, language: str) -> bool:

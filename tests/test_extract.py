@@ -379,6 +379,14 @@ def test_a_dateline_further_in_where_a_second_story_starts(geocoder):
     assert datelines == [("ALBUQUERQUE", "DATELINE"), ("NEW DELHI", "DATELINE")]
 
 
+def test_a_dateline_after_a_headline_with_its_agency_and_a_full_stop(geocoder):
+    """Argentine and Spanish agencies close their bracket with a full stop: "MENDOZA (Télam). Las"; a
+    headline above the dateline keeps it from opening the text."""
+    text = "Crece el río Atuel\n\nSAN RAFAEL (Télam). Las lluvias cortaron rutas en General Alvear."
+    datelines = [m.text for m in _mentions(text, geocoder, "es") if m.label == "DATELINE"]
+    assert datelines == ["SAN RAFAEL"]
+
+
 def test_a_place_name_read_as_a_person_stays_unless_a_person_of_that_name_is_named(geocoder):
     def labelled(text):
         return [(m.text, m.label) for m in _mentions(text, geocoder, "en") if m.text == "Castlegar"]

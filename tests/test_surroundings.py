@@ -217,3 +217,83 @@ def test_a_flagged_marker_says_why_in_the_geojson_and_review_lists_it_first(tmp_
     features = json.loads(site.geojson.read_text("utf-8"))["features"]
     assert [f["properties"]["check"] for f in features] == [p.check for p in places]
     assert main(["places", "--review", str(article)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("Der Fußballclub Ferencváros sagte das Spiel ab.", "Ferencváros", "de"),
+        ("Der SK Sturm Graz trainiert wieder.", "Graz", "de"),
+        ("Eendracht Aalst speelt zondag thuis.", "Aalst", "nl"),
+        ("De supporters van KV Mechelen bleven thuis.", "Mechelen", "nl"),
+    ],
+)
+def test_a_town_after_its_club_s_own_words_is_the_club(text, name, language):
+    assert surroundings.in_club(text, *_span(text, name), language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language", "nickname"),
+    [
+        ("Les Cataractes de Shawinigan ont reporté leur match.", "Shawinigan", "fr", "Cataractes"),
+        ("Los Tigres de Monterrey entrenaron a puerta cerrada.", "Monterrey", "es", "Tigres"),
+        ("Les habitants de Shawinigan ont été évacués.", "Shawinigan", "fr", None),  # lower case: no nickname
+        ("La crue de la Saint-Maurice a touché Shawinigan.", "Shawinigan", "fr", None),
+    ],
+)
+def test_a_town_after_a_team_s_nickname_is_the_team(text, name, language, nickname):
+    found = surroundings.team_nickname(text, _span(text, name)[0], language)
+    assert (None if found is None else text[found:].split()[0]) == nickname
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language", "first"),
+    [
+        ("sagte die Vizebürgermeisterin von Frohnleiten, Anna Judenburg.", "Judenburg", "de", "Anna"),
+        ("disse à Lusa Maria Trindade, moradora da vila.", "Trindade", "pt", "Maria"),
+        ("Die Hilfe kam aus Judenburg.", "Judenburg", "de", None),
+        ("sagte Anna, Judenburg sei vorbereitet.", "Judenburg", "de", None),  # a comma: two words, not one name
+    ],
+)
+def test_a_surname_after_a_first_name_is_a_person(text, name, language, first):
+    found = surroundings.first_name_before(text, _span(text, name)[0], language)
+    assert (None if found is None else text[found:].split()[0]) == first
+
+
+def test_clubs_institutions_and_first_names_put_no_sure_town_on_the_map():
+    """Through the whole pipeline: the club's and the person's town are no marker, the police's is
+    flagged for a desk to check; the towns named for themselves stay, and one the gazetteer holds
+    with a first name ("Maria Enzersdorf") is not cut."""
+    text = (
+        "THUN (sda) – Das Unwetter traf Thun und Spiez am Sonntag. Die Strecke blieb gesperrt, wie die "
+        "Kantonspolizei Bern mitteilte. Helfer aus Maria Enzersdorf bei Wien kamen am Montag, sagte die "
+        "Sprecherin Anna Judenburg. Der Fußballclub Ferencváros verschob sein Spiel."
+    )
+    places = {p.name: p for p in mapgen.find_places(text, "de")}
+    assert "Judenburg" not in places and "Ferencváros" not in places
+    assert {"THUN", "Spiez", "Maria Enzersdorf", "Wien"} <= places.keys()
+    assert "Bern" not in places or places["Bern"].low_confidence
+
+
+def test_a_country_named_across_and_is_one_name():
+    """ "São Tomé e Príncipe" is the country, not the towns São Tomé and Príncipe: the story's towns then
+    lie in it, not in Brazil."""
+    text = (
+        "SÃO TOMÉ, 12 mar (Lusa) – A chuva obrigou ao realojamento de famílias em Neves e em Guadalupe. "
+        "A ajuda chegou a São Tomé e Príncipe por via aérea."
+    )
+    places = {p.name: p for p in mapgen.find_places(text, "pt")}
+    assert places["São Tomé e Príncipe"].chosen.feature == "country"
+    assert places["SÃO TOMÉ"].chosen.country == "ST"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language"),
+    [
+        ("O Poti, que deságua no Parnaíba dentro da cidade, subiu.", "Parnaíba", "pt"),
+        ("Приток Урала вышел из берегов.", "Урала", "ru"),
+        ("El Turia desemboca en el Mediterráneo.", "Mediterráneo", "es"),
+    ],
+)
+def test_a_name_after_a_river_s_verb_is_the_water(text, name, language):
+    assert surroundings.is_water(text, *_span(text, name), language)

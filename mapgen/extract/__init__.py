@@ -71,13 +71,16 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
 
     The first, a capitalised place opening the article: "DAKAR, 3 mai (AFP) -", "WASHINGTON (Reuters) -".
     The second, further in, where a second story starts: "… conduct. ALBUQUERQUE, N.M. (AP) - Documents",
-    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The". Capitals then an agency's bracket, or capitals
-    opening a line or a sentence then a dash or a colon: a heading in capitals has neither.
+    "Associated Press WASHINGTON (AP) —", "\n\nNEW DELHI: The", or after a headline: "\n\nMENDOZA (Télam).
+    Las". Capitals then an agency's bracket, or capitals opening a line or a sentence then a dash or a colon: a
+    heading in capitals has neither.
     """
     first = re.compile(rf"\A\s*([{capitals}][{capitals}'’. -]{{1,40}}?)\s*(?:,|\(|[-–—])")
-    # an agency's name in brackets: "(AP)", "(Reuters)"; in another script, in its letters too: "(ТАСС)"
+    # an agency's name in brackets: "(AP)", "(Reuters)", "(Télam)"; in another script, in its letters too: "(ТАСС)"
     agency = (
-        "[A-Z][A-Za-z]{1,12}" if capitals.startswith("A-Z") else rf"(?:[A-Z][A-Za-z]{{1,12}}|[{capitals}]\w{{1,12}})"
+        "[A-Z][A-Za-zà-ÿ]{1,12}"
+        if capitals.startswith("A-Z")
+        else rf"(?:[A-Z][A-Za-zà-ÿ]{{1,12}}|[{capitals}]\w{{1,12}})"
     )
     # in another script, a line opening with capitals, a comma and the date: "ОРЕНБУРГ, 9 апреля. /ТАСС/."
     dated = (
@@ -87,6 +90,7 @@ def _dateline_patterns(capitals: str) -> tuple[re.Pattern[str], re.Pattern[str]]
         rf"(?<![\w'’])([{capitals}][{capitals}'’. -]{{1,40}}?)(?:,\s*(?:[A-Z][a-z]{{0,4}}\.){{1,3}})?"
         rf"\s*\({agency}\)\s*[-–—]"
         rf"|(?:(?<=\n)|(?<=[.!?] ))([{capitals}][{capitals}'’. -]{{1,40}}?)\s*[-–—:]\s"
+        rf"|(?<=\n)([{capitals}][{capitals}'’. -]{{1,40}}?)\s*\({agency}\)\.\s"  # an agency's bracket, then a full stop
         rf"{dated}"
     )
     return first, later
@@ -166,8 +170,10 @@ def _no_roads_nor_storms(
 ) -> list[Mention]:
     """The mentions less the names of roads ("route de Lyon", "las calles Colima, Tabasco y
     Zacatecas", "Ohio 83", "a Rua de Coimbra"), of storms ("la tempête Hélène"), of sports clubs
-    ("EV Landshut", "Sporting de Bafatá") and of people after a title ("Landrätin Martina Jena"):
-    no place, though a town or a state bears the name. A dateline's town stays."""
+    ("EV Landshut", "Sporting de Bafatá", "les Cataractes de Shawinigan") and of people after a
+    title or a first name ("Landrätin Martina Jena", "Anna Judenburg"): no place, though a town or
+    a state bears the name. A dateline's town stays, and a name the gazetteer holds with the words
+    before it ("Maria Enzersdorf", "Las Palmas de Gran Canaria")."""
     text = sentences.text
     listed = surroundings.streets(text, language)
     kept = []
@@ -179,6 +185,12 @@ def _no_roads_nor_storms(
                 continue
             if surroundings.after_person_title(text, m.start, language):
                 continue
+            first = surroundings.first_name_before(text, m.start, language)
+            if first is not None and not _inside_a_place_name(text, first, m.end, geocoder):
+                continue
+            nickname = surroundings.team_nickname(text, m.start, language)
+            if nickname is not None and not candidates(geocoder, text[nickname : m.end]):
+                continue
             if surroundings.opens_street(text, m.start, m.end, language):
                 continue
 
@@ -189,6 +201,19 @@ def _no_roads_nor_storms(
                 continue
         kept.append(m)
     return kept
+
+
+_WORD_BEFORE = re.compile(r"(\w[\w'’-]*)\s+$")
+
+
+def _inside_a_place_name(text: str, start: int, end: int, geocoder: PlaceIndex) -> bool:
+    """Whether text[start:end] (a first name and a town's name) is a place's name, or its first word
+    ends one with the word before it: "Maria Enzersdorf", and "Santa Maria" of "Santa Maria Capua Vetere"."""
+    if candidates(geocoder, text[start:end]):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    first = text[start:end].split()[0]
+    return word is not None and word.group(1)[:1].isupper() and bool(candidates(geocoder, f"{word.group(1)} {first}"))
 
 
 def _is_ner_label(label: str) -> TypeGuard[NerLabel]:

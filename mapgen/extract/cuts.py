@@ -82,14 +82,19 @@ def own_name(words: str, geocoder: PlaceIndex) -> bool:
     return any(name_key(c.name) == key for c in candidates(geocoder, words))
 
 
+def _a_country(words: str, geocoder: PlaceIndex) -> bool:
+    return any(c.feature == "country" for c in candidates(geocoder, words))
+
+
 def _known(name: str, geocoder: PlaceIndex) -> bool:
     return bool(candidates(geocoder, name))
 
 
 def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> Mention | None:
     """The mention run on over the capitalised words after it, where they make a
-    longer name that a place bears as its own: NER reads "Washington, D.C." as
-    Washington and D.C., "the U.S. Virgin Islands" as the U.S. and unknown words."""
+    longer name that a place bears as its own, or a country's name in any language:
+    NER reads "Washington, D.C." as Washington and D.C., "the U.S. Virgin Islands"
+    as the U.S. and unknown words, "São Tomé e Príncipe" as two towns."""
     if mention.label in NOT_MARKED:
         return None
     text, end, found = sentences.text, mention.end, None  # doc.text joins every token again at each use
@@ -98,7 +103,10 @@ def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sen
         if word is None:
             break
         end = word.end() - bool(re.search(r"\w\w\.$", word.group()))  # a sentence's full stop, not "D.C."'s
-        if own_name(text[mention.start : end], geocoder) and doc.char_span(mention.start, end, "expand") is not None:
+        words = text[mention.start : end]
+        if (own_name(words, geocoder) or _a_country(words, geocoder)) and doc.char_span(
+            mention.start, end, "expand"
+        ) is not None:
             found = end
     return replace(sentences.mention(mention.start, found, mention.label), stands_for=None) if found else None
 

@@ -158,7 +158,7 @@ def _phrase_forms(words: list[str]) -> list[str]:
     Челнами" → "Набережные Челны"), which natasha's lemmatiser leaves as they are in the plural."""
     analyser = _plain_analyser()
     out = []
-    for head in analyser.parse(words[-1].lower())[:3]:
+    for head in _parses(analyser, words[-1].lower())[:3]:
         if head.tag.POS != "NOUN" or head.tag.case is None:
             continue
         number = head.tag.number or "sing"
@@ -171,7 +171,7 @@ def _phrase_forms(words: list[str]) -> list[str]:
             agreeing = next(
                 (
                     p
-                    for p in analyser.parse(word.lower())
+                    for p in _parses(analyser, word.lower())
                     if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head.tag.case and p.tag.number == head.tag.number
                 ),
                 None,
@@ -180,6 +180,15 @@ def _phrase_forms(words: list[str]) -> list[str]:
             before.append(inflected.word if inflected is not None else word.lower())
         out.append(" ".join([*before, head_nominative.word]))
     return list(dict.fromkeys(out))
+
+
+def _parses(analyser, word: str) -> list:
+    """pymorphy3's readings of a word; none for a word with a character it cannot name ("aA𗀀": a Tangut
+    ideograph, which unicodedata names not, raised ValueError out of its shape of the word)."""
+    try:
+        return analyser.parse(word)
+    except ValueError:
+        return []
 
 
 @cache
@@ -193,12 +202,12 @@ def _lemmas(word: str) -> list[str]:
     """The word's base forms, geographical readings first. A word read only as a plural noun is a name in
     the plural ("в Андах", "на Филиппинах", "в Эмиратах"): its base form is its plural nominative, not
     the singular the dictionary gives ("Анда", a town in China, for the Andes)."""
-    nouns = [p for p in _plain_analyser().parse(word.lower()) if p.tag.POS == "NOUN"]
+    nouns = [p for p in _parses(_plain_analyser(), word.lower()) if p.tag.POS == "NOUN"]
     if nouns and all(p.tag.number == "plur" for p in nouns):
         ranked_nouns = sorted(nouns, key=lambda p: ("Geox" not in p.tag, -p.score))
         plurals = (p.inflect({"nomn", "plur"}) for p in ranked_nouns)
         return list(dict.fromkeys(p.word for p in plurals if p is not None))
-    parses = _reader().vocab.parse(word.lower())
+    parses = _parses(_reader().vocab, word.lower())
     ranked = sorted(parses, key=lambda p: (not {"Geox"} <= set(p.tag.grammemes), p.tag.POS != "NOUN", -p.score))
     return list(dict.fromkeys(p.normal for p in ranked))
 

@@ -114,6 +114,12 @@ class Language:
     # the titles and forms of address before a person's first name and surname ("Landrätin Martina Jena",
     # "le maire Jean Vienne"), in any case; one opening with "-" ends a compound ("-meister": Bürgermeister)
     person_titles: tuple[str, ...] = ()
+    # common first names of the language's countries, as written: a town's name right after one is a surname
+    # ("Anna Judenburg", "Maria Trindade"); names travel, so the union is read
+    first_names: tuple[str, ...] = ()
+    # the plural articles before a team's nickname, which names its town after a linker: "les Cataractes de
+    # Shawinigan", "los Tigres de Monterrey"
+    plural_articles: tuple[str, ...] = ()
     # the article before a river's bare name where a state's takes none: "the Ohio was expected to crest"
     river_article: str | None = None
     # the words of the pages

@@ -119,12 +119,22 @@ LANGUAGE = Language(
     linkers=("von", "der", "des"),
     street_after=("Straße", "Strasse", "Weg", "Allee", "Platz", "Gasse", "Ring", "Damm", "Chaussee"),
     street_before=("Autobahn",),
-    water_before=("Fluss", "Bach", "Talsperre", "Ufer", "Ufern", "Ufers"),  # "an den Ufern der Elbe"
+    water_before=(
+        *("Fluss", "Bach", "Talsperre", "Ufer", "Ufern", "Ufers"),  # "an den Ufern der Elbe"
+        *("mündet in die", "mündet in den", "Nebenfluss"),  # a river's verb or tributary: the water
+    ),
     storm_before=("Sturm", "Orkan", "Hurrikan", "Sturmtief", "Tief"),
-    institution_before=("Universität", "Klinikum", "Krankenhaus", "Hochschule", "Sparkasse"),
+    # written before the town without a linker ("Universität Hamburg", "Kantonspolizei Bern"); one opening with "-"
+    # ends a compound ("-polizei": Kantonspolizei, Landespolizei)
+    institution_before=(
+        *("Universität", "Klinikum", "Krankenhaus", "Hochschule", "Sparkasse", "Polizei", "-polizei"),
+        *("Stadtwerke", "Landratsamt", "Bezirksamt", "Stadtverwaltung", "Amtsgericht", "Landgericht"),
+    ),
     institution_after=("Zeitung", "Anzeiger", "Nachrichten", "Rundschau", "Polizei"),
     name_carriers=("am", "an", "im"),
     club_before=(
+        *("Fußballclub", "Fussballclub", "Sportclub", "Sportverein", "Eishockeyclub", "Handballclub"),
+        *("SK", "LASK", "GAK", "WAC", "FK", "NK", "HNK"),
         "FC",
         "1. FC",
         "SV",
@@ -224,6 +234,12 @@ LANGUAGE = Language(
         "Herr",
         "Frau",
         "Dr.",
+    ),
+    first_names=(
+        *("Peter", "Michael", "Thomas", "Andreas", "Wolfgang", "Klaus", "Jürgen", "Stefan", "Christian", "Markus"),
+        *("Uwe", "Frank", "Martin", "Matthias", "Tobias", "Florian", "Johannes", "Sebastian", "Anna", "Ursula"),
+        *("Monika", "Petra", "Sabine", "Andrea", "Claudia", "Susanne", "Birgit", "Katharina", "Julia", "Stefanie"),
+        *("Martina", "Renate", "Karin", "Heike", "Lena", "Sandra"),
     ),
     page_words=PAGE_WORDS,
 )

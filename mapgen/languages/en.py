@@ -153,6 +153,9 @@ LANGUAGE = Language(
         "bay of",
         "banks of the",
         "mouth of the",
+        "flows into the",
+        "empties into the",
+        "tributary of the",
     ),
     water_after=("River", "Creek", "Lake", "Bay", "Reservoir", "Brook", "Canal", "Sound", "Inlet", "Falls", "Dam"),
     water_plural=("rivers", "creeks", "lakes"),
@@ -227,6 +230,12 @@ LANGUAGE = Language(
         "Ms",
         "Dr",
         "Rev",
+    ),
+    first_names=(
+        *("James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles"),
+        *("Daniel", "Matthew", "Mark", "Steven", "Paul", "Andrew", "Kevin", "Brian", "Mary", "Patricia", "Jennifer"),
+        *("Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Lisa", "Emily"),
+        *("Michelle", "Laura", "Rebecca", "Emma", "Olivia", "Rachel", "Megan"),
     ),
     page_words=PAGE_WORDS,
 )

@@ -130,6 +130,9 @@ LANGUAGE = Language(
         "cuenca del",
         "orillas del",
         "ribera del",
+        "desemboca en el",
+        "desemboca en",
+        "afluente del",
     ),
     water_plural=("ríos", "arroyos", "lagos"),
     storm_before=("huracán", "tormenta", "tormenta tropical", "ciclón", "tifón", "depresión tropical"),
@@ -200,5 +203,12 @@ LANGUAGE = Language(
         "doctor",
         "doctora",
     ),
+    first_names=(
+        *("José", "Antonio", "Manuel", "Francisco", "Juan", "David", "Javier", "Carlos", "Jesús", "Miguel", "Rafael"),
+        *("Pedro", "Alejandro", "Fernando", "Pablo", "Jorge", "Luis", "Sergio", "Alberto", "María", "Carmen", "Ana"),
+        *("Isabel", "Laura", "Cristina", "Marta", "Lucía", "Pilar", "Elena", "Rosa", "Paula", "Raquel", "Beatriz"),
+        *("Patricia", "Silvia", "Gabriela"),
+    ),
+    plural_articles=("los", "las"),
     page_words=PAGE_WORDS,
 )

@@ -123,6 +123,10 @@ LANGUAGE = Language(
         "digues",
         "mont",
         "lit",
+        "se jette dans le",
+        "se jette dans la",
+        "se jette dans",
+        "affluent",
     ),
     water_plural=("rivières", "fleuves", "lacs"),
     storm_before=("tempête", "ouragan", "cyclone", "typhon", "dépression"),
@@ -191,5 +195,12 @@ LANGUAGE = Language(
         "Mme",
         "docteur",
     ),
+    first_names=(
+        *("Jean", "Pierre", "Michel", "André", "Philippe", "Nicolas", "Christophe", "François", "Jacques", "Patrick"),
+        *("Laurent", "Julien", "Thomas", "Olivier", "Sébastien", "Frédéric", "Marie", "Nathalie", "Isabelle"),
+        *("Sylvie", "Catherine", "Sophie", "Christine", "Martine", "Valérie", "Sandrine", "Céline", "Camille"),
+        *("Julie", "Aurélie", "Émilie", "Chantal", "Geneviève", "Mathieu"),
+    ),
+    plural_articles=("les",),
     page_words=PAGE_WORDS,
 )

@@ -115,7 +115,10 @@ LANGUAGE = Language(
     street_before=("via", "viale", "piazza", "corso", "strada", "autostrada", "vicolo", "largo", "quartiere", "rione"),
     street_plural=("vie",),
     # "sulle rive del Po": the river a town stands on, never the town of its name
-    water_before=("fiume", "lago", "torrente", "golfo", "canale", "laguna", "rive", "sponda", "sponde"),
+    water_before=(
+        *("fiume", "lago", "torrente", "golfo", "canale", "laguna", "rive", "sponda", "sponde"),
+        *("sfocia nel", "sfocia nella", "affluente del", "affluente della"),  # a river's verb or tributary: the water
+    ),
     storm_before=("uragano", "tempesta", "ciclone"),
     institution_before=("Università", "Ospedale", "Policlinico", "Comune", "Provincia", "Banca", "Cassa"),
     club_before=(
@@ -166,5 +169,12 @@ LANGUAGE = Language(
         "dottoressa",
         "don",
     ),
+    first_names=(
+        *("Giuseppe", "Giovanni", "Antonio", "Mario", "Luigi", "Francesco", "Angelo", "Vincenzo", "Pietro"),
+        *("Salvatore", "Carlo", "Franco", "Domenico", "Bruno", "Paolo", "Marco", "Andrea", "Luca", "Alessandro"),
+        *("Matteo", "Giulia", "Francesca", "Chiara", "Federica", "Sara", "Valentina", "Silvia", "Elena", "Paola"),
+        *("Roberta", "Giovanna", "Rosa", "Lucia", "Alessandra", "Simona", "Daniela"),
+    ),
+    plural_articles=("i", "gli", "le"),
     page_words=PAGE_WORDS,
 )

@@ -81,10 +81,14 @@ LANGUAGE = Language(
     name_endings=("s",),  # "Amsterdams" as a genitive
     linkers=("van", "de", "het"),
     street_after=("Straat", "Weg", "Laan", "Plein"),
-    water_before=("rivier", "oever", "oevers", "oever van de", "oevers van de"),  # "aan de oever van de Maas"
+    water_before=(
+        *("rivier", "oever", "oevers", "oever van de", "oevers van de"),  # "aan de oever van de Maas"
+        *("mondt uit in de", "zijrivier van de"),  # a river's verb or tributary: the water
+    ),
     storm_before=("storm", "orkaan"),
     institution_before=("Universiteit", "Ziekenhuis", "Hogeschool", "Gemeente"),
     club_before=(
+        *("Eendracht", "KV", "KAA", "KRC", "KSV", "KVC", "Cercle", "Sporting", "Lierse", "Beerschot"),
         "PEC",
         "FC",
         "PSV",
@@ -130,6 +134,12 @@ LANGUAGE = Language(
         "dhr.",
         "mevr.",
         "dokter",
+    ),
+    first_names=(
+        *("Jan", "Johannes", "Pieter", "Kees", "Hendrik", "Willem", "Dirk", "Gerrit", "Bram", "Daan", "Sander"),
+        *("Thijs", "Joost", "Maarten", "Ruud", "Bart", "Wouter", "Jeroen", "Anne", "Maria", "Johanna", "Els"),
+        *("Marieke", "Sanne", "Lotte", "Femke", "Ingrid", "Annemiek", "Mieke", "Inge", "Linda", "Esther", "Wendy"),
+        *("Karin", "Ilse", "Lieke"),
     ),
     page_words=PAGE_WORDS,
 )
