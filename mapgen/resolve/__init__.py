@@ -26,7 +26,16 @@ from ..labels import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..lookup import candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import name_key
-from .evidence import NAMESAKES_ONE_ANSWER_KM, NO_CONTEXT, Context, Evidence, Name, evidence_for, same_spot_town
+from .evidence import (
+    NAMESAKES_ONE_ANSWER_KM,
+    NO_CONTEXT,
+    Context,
+    Evidence,
+    Name,
+    candidate_evidence,
+    evidence_of,
+    same_spot_town,
+)
 from .grouping import group_names
 from .neighbours import neighbour_cells
 from .scorer import Weights, default_weights, probabilities
@@ -189,13 +198,15 @@ def scored_names(
         mentions,
     )
     cells = neighbour_cells((name.key, name.candidates) for name in names)
+    owns = [tuple(candidate_evidence(c, name, cells) for c in name.candidates) for name in names]  # every pass's
     first = _context(fixed, demonyms, frames, True) if fixed else NO_CONTEXT
     first = replace(first, homes=homes, cells=cells)
-    scored = [_weigh(name, first, weights) for name in names]
+    scored = [_weigh(name, own, first, weights) for name, own in zip(names, owns, strict=True)]
+    lending = replace(weights, keep_above=CONTEXT_CHANCE)
     for with_neighbours in (False, True):
-        places = [place for s in scored if (place := place_of(s, replace(weights, keep_above=CONTEXT_CHANCE)))]
+        places = [place for s in scored if (place := place_of(s, lending))]
         context = replace(_context(places, demonyms, frames, with_neighbours, fixed), homes=homes, cells=cells)
-        scored = [_weigh(name, context, weights) for name in names]
+        scored = [_weigh(name, own, context, weights) for name, own in zip(names, owns, strict=True)]
     return scored
 
 
@@ -235,10 +246,10 @@ def _context(
     )
 
 
-def _weigh(name: Name, context: Context, weights: Weights) -> ScoredName:
+def _weigh(name: Name, owns: tuple, context: Context, weights: Weights) -> ScoredName:
+    """The name's candidates weighed in the context; `owns` is each one's candidate_evidence."""
     weighed = []
-    for c in name.candidates:
-        evidence, reasons = evidence_for(c, name, context)
+    for c, (evidence, reasons) in zip(name.candidates, evidence_of(name, context, owns), strict=True):
         score = -math.inf if vetoed(name, evidence) else weights.score(evidence)
         weighed.append((score, evidence, tuple(reasons), c))
     chances = probabilities([score for score, *_ in weighed])
