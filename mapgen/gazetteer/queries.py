@@ -135,7 +135,8 @@ class Gazetteer:
         for file in self.files:
             earlier = len(found)  # a file's own namesakes are distinct places: only earlier files' are twins
             for c in file.candidates(name, loose=loose):
-                twin = next((i for i in range(earlier) if same_place(found[i], c)), None)
+                # the first file's have none to look for (most lookups ask the default index alone)
+                twin = next((i for i in range(earlier) if same_place(found[i], c)), None) if earlier else None
                 if twin is None:
                     found.append(c)
                 elif found[twin].geonameid is None:

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import NearPlaceError, NothingSure
-from ..geo import distance_km
+from ..geo import distances_km
 from ..geocode import PlaceIndex
 from ..labels import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..lookup import candidates
@@ -299,9 +299,8 @@ def _chance(scored: ScoredName) -> float:
     namesakes at the same spot (Valencia the city and Valencia the province are
     one answer on a map)."""
     best = scored.scored[0][3]
-    return sum(
-        p for p, *_, c in scored.scored if distance_km(best.lat, best.lon, c.lat, c.lon) <= NAMESAKES_ONE_ANSWER_KM
-    )
+    away = distances_km(best.lat, best.lon, [(c.lat, c.lon) for *_, c in scored.scored])
+    return sum(p for (p, *_), km in zip(scored.scored, away, strict=True) if km <= NAMESAKES_ONE_ANSWER_KM)
 
 
 def one_per_place(places: list[Place]) -> list[Place]:

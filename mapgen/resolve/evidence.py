@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..abbreviations import readings
-from ..geo import distance_km
+from ..geo import distance_km, distances_km
 from ..labels import DATELINE_LABEL, GAZETTEER_LABEL, PERSON_LABELS, PLACE_LABELS
 from ..model import Candidate, Evidence, Mention
 from ..names import area_key, initials, name_key
@@ -136,7 +136,7 @@ def evidence_of(
             if not (values.get("in_named_country") or values.get("in_area_named_beside")):
                 values["other_name_against_article"] = 1.0
                 reasons.append("the article points to a namesake that bears the name as its own")
-        near = _nearest(c, around.settled)
+        near = _nearest(c, around)
         if near is not None:
             distance, other = near
             scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
@@ -157,12 +157,14 @@ class _Around:
     areas: tuple[Candidate, ...]  # the areas it names, other than by this name
     named: frozenset[tuple[str | None, str | None]]  # their (country, first-level area)
     beside: frozenset[str]  # the countries named in a sentence of one of its mentions, other than in its list
-    settled: tuple[tuple[str, Candidate], ...]  # the places settled under other names
+    settled: tuple[Candidate, ...]  # the places settled under other names
+    settled_at: tuple[tuple[float, float], ...]  # where they lie
 
 
 def _around(name: Name, context: Context) -> _Around:
     own = name.countries
     areas = tuple(a for key, a in context.admin_areas if key != name.key)
+    settled = tuple(o for key, o in context.settled if key != name.key)
     # only the countries of its namesakes can gain from a country named beside it (_area_evidence)
     theirs = {c.country for c in name.candidates if c.feature != "country"} - own
     return _Around(
@@ -174,7 +176,8 @@ def _around(name: Name, context: Context) -> _Around:
             for key, code, area in context.by_sentence
             if key != name.key and code in theirs and any(_beside(m, area) for m in name.mentions)
         ),
-        settled=tuple((key, o) for key, o in context.settled if key != name.key),
+        settled=settled,
+        settled_at=tuple((o.lat, o.lon) for o in settled),
     )
 
 
@@ -276,7 +279,10 @@ def _area_evidence(
         values["near_home"] = 1.0
         reasons.append("in the home region given with --near")
     if c.feature == "city" and areas:
-        distance, area = min(((distance_km(c.lat, c.lon, a.lat, a.lon), a) for a in areas), key=lambda pair: pair[0])
+        distance, area = min(
+            zip(distances_km(c.lat, c.lon, [(a.lat, a.lon) for a in areas]), areas, strict=True),
+            key=lambda pair: pair[0],
+        )
         values["near_named_area"] = math.exp(-distance / COUNTY_SCALE_KM)
         if distance < COUNTY_SCALE_KM:
             reasons.append(f"{distance:.0f} km from the middle of {area.name}, which the article names")
@@ -342,6 +348,6 @@ def _within(c: Candidate, area: Candidate) -> bool:
     return inside and c.country == area.country and c.admin1 == area.admin1
 
 
-def _nearest(c: Candidate, settled: tuple[tuple[str, Candidate], ...]) -> tuple[float, Candidate] | None:
-    others = [(distance_km(c.lat, c.lon, o.lat, o.lon), o) for _, o in settled]
+def _nearest(c: Candidate, around: _Around) -> tuple[float, Candidate] | None:
+    others = list(zip(distances_km(c.lat, c.lon, around.settled_at), around.settled, strict=True))
     return min(others, key=lambda pair: pair[0]) if others else None
