@@ -18,6 +18,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..errors import NearPlaceError, NothingSure
 from ..geo import distances_km
@@ -286,7 +287,7 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
         chosen=shown[3],
         confidence=confidence,
         mentions=scored.name.mentions,
-        runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
+        runners_up=tuple(islice((c for *_, c in scored.scored if c != shown[3]), 3)),
         reasons=shown[2],
         evidence=shown[1],
         check=why_check(confidence, shown[1], weights) if confidence < weights.check_below else None,

@@ -136,7 +136,7 @@ def evidence_of(
             if not (values.get("in_named_country") or values.get("in_area_named_beside")):
                 values["other_name_against_article"] = 1.0
                 reasons.append("the article points to a namesake that bears the name as its own")
-        near = _nearest(c, around)
+        near = _nearest(c, around) if around.settled else None
         if near is not None:
             distance, other = near
             scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
@@ -250,7 +250,7 @@ def _area_evidence(
     own = name.countries
     countries = around.countries
     areas, named = around.areas, around.named
-    if c in areas:  # an area is no evidence for itself
+    if c.feature == "admin" and c in areas:  # an area is no evidence for itself (only an area is one)
         areas = tuple(a for a in areas if a != c)
         named = frozenset((a.country, a.admin1) for a in areas)
     in_area = c.feature in ("city", "admin") and (c.country, c.admin1) in named
@@ -267,15 +267,17 @@ def _area_evidence(
     elif c.feature != "country" and c.country in context.demonym_countries - own:
         values["in_demonym_country"] = 1.0
         reasons.append(f"in {c.country}, whose people the article names")
-    if c.feature in ("city", "admin") and any(
-        (a.country, a.admin1) == (c.country, c.admin1) and a != c for a in context.frame_areas
+    if (
+        context.frame_areas
+        and c.feature in ("city", "admin")
+        and any((a.country, a.admin1) == (c.country, c.admin1) and a != c for a in context.frame_areas)
     ):  # the state itself is only named inside an organisation's name: "Centre for ..." vouches for no Centre
         values["in_frame_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
     if c.feature != "country" and c.country not in own and c.country in around.beside:
         values["in_area_named_beside"] = 1.0
         reasons.append(f"in {c.country}, named in the same sentence")
-    if any(_near_home(c, home) for home in context.homes):
+    if context.homes and any(_near_home(c, home) for home in context.homes):
         values["near_home"] = 1.0
         reasons.append("in the home region given with --near")
     if c.feature == "city" and areas:
