@@ -264,7 +264,7 @@ def _area_evidence(
     elif c.feature != "country" and c.country in countries:
         values["in_named_country"] = 1.0
         reasons.append(f"in {c.country}, a country the article names")
-    elif c.feature != "country" and c.country in context.demonym_countries - own:
+    elif c.feature != "country" and c.country in context.demonym_countries and c.country not in own:
         values["in_demonym_country"] = 1.0
         reasons.append(f"in {c.country}, whose people the article names")
     if (
