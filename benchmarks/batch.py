@@ -24,15 +24,18 @@ has its line. The machine's load weighs on every measure alike only as far as th
 turns spread it: read the figures of one run together, not against another run's.
 
 With --language CODE the dev texts are those of one language only: a one-language corpus,
-whose workers load that language's models alone (the issue's 400 MB a worker).
+whose workers load that language's models alone (the issue's 400 MB a worker). With --before
+COMMIT, the batch runs and the per-language figures are also those of that commit's tree (its
+files, by git archive), turn about with this tree's in the same run, each against the same floor.
 
-    python benchmarks/batch.py [--articles 2000] [--rounds 1] [--archive 100000] [--language en]
+    python benchmarks/batch.py [--articles 2000] [--rounds 1] [--archive 100000] [--language en] [--before COMMIT]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -44,6 +47,7 @@ import time
 from pathlib import Path
 
 import psutil
+from places_speed import tree_of  # a commit's files, for --before
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl")) + sorted(
@@ -143,11 +147,13 @@ def timed(script: str, *args: str) -> tuple[float, list[int]]:
     return took, peaks
 
 
-def run_script(script: str, *args: str) -> tuple[float, list[int], float, str]:
+def run_script(script: str, *args: str, tree: Path | None = None) -> tuple[float, list[int], float, str]:
     """The script's own time, the peak memory of each of its descendant processes, the CPU seconds of
-    the script and of every process it waited for (a LocalCluster's scheduler and workers), and its output."""
+    the script and of every process it waited for (a LocalCluster's scheduler and workers), and its output;
+    with mapgen imported from `tree` where given (its processes inherit the path)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    process = psutil.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
+    env = {**os.environ, "PYTHONPATH": str(tree)} if tree else None
+    process = psutil.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True, env=env)
     peaks: dict[int, int] = {}
 
     def watch() -> None:
@@ -199,11 +205,12 @@ def archive(path: Path, count: int) -> None:
             out.write(json.dumps({"id": f"s{n:06d}", "text": text, "language": "en"}) + "\n")
 
 
-def per_language(data: Path) -> None:
+def per_language(data: Path, tree: Path | None = None, which: str = "") -> None:
     """Each language's floor and worker CPU seconds, from one fresh process (PER_LANGUAGE)."""
-    _, _, _, out = run_script(PER_LANGUAGE, str(data))
+    _, _, _, out = run_script(PER_LANGUAGE, str(data), tree=tree)
     print(
-        "per language, CPU seconds with the pipelines loaded (floor: recogniser and sentences; worker: batch's work):"
+        f"per language{which}, CPU seconds with the pipelines loaded (floor: recogniser and sentences; "
+        "worker: batch's work):"
     )
     floor_total = work_total = 0.0
     for line in out.splitlines()[:-1]:
@@ -221,37 +228,48 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="turns of floor, 1 worker and 2 workers")
     parser.add_argument("--archive", type=int, default=100_000, help="generated short articles (0: none)")
     parser.add_argument("--language", metavar="CODE", help="the dev texts of this language only")
+    parser.add_argument("--before", metavar="COMMIT", help="also time this commit's tree, turn about")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch) / "dev.jsonl"
         texts = dev_texts(args.language)
         count = corpus(data, texts, args.articles)
-        seconds: dict[str, list[float]] = {"floor": [], "1 worker": [], "2 workers": []}
-        cpu: dict[str, list[float]] = {label: [] for label in seconds}
+        trees: dict[str, Path | None] = {"": None}
+        if args.before:
+            trees[f" {args.before}"] = tree_of(args.before, Path(scratch))
+        seconds: dict[str, list[float]] = {"floor": []}
+        cpu: dict[str, list[float]] = {"floor": []}
         peaks: list[int] = []
         for n in range(args.rounds):
             took, _, used, _ = run_script(FLOOR, str(data))
             seconds["floor"].append(took)
             cpu["floor"].append(used)
             for workers in (1, 2):
-                label = f"{workers} worker{'s' if workers > 1 else ''}"
-                took, memory, used, _ = run_script(
-                    BATCH, str(data), str(Path(scratch) / f"out-{n}-{workers}"), str(workers)
-                )
-                seconds[label].append(took)
-                cpu[label].append(used)
-                peaks.extend(memory)
+                for which, tree in trees.items():
+                    label = f"{workers} worker{'s' if workers > 1 else ''}{which}"
+                    took, memory, used, _ = run_script(
+                        BATCH,
+                        str(data),
+                        str(Path(scratch) / f"out-{n}-{workers}{which.strip()}"),
+                        str(workers),
+                        tree=tree,
+                    )
+                    seconds.setdefault(label, []).append(took)
+                    cpu.setdefault(label, []).append(used)
+                    peaks.extend(memory if tree is None else [])
         median = {label: statistics.median(runs) for label, runs in seconds.items()}
         median_cpu = {label: statistics.median(runs) for label, runs in cpu.items()}
         which = f"{args.language} " if args.language else ""
         print(f"{count} articles (the {count // len(texts)}-fold {which}dev texts), {args.rounds} round(s) in turns:")
         for label, took in median.items():
-            print(f"  {label:9} {took:7.1f} s  {count / took:6.1f} texts/s  (CPU {median_cpu[label]:6.1f} s)")
-        print(
-            f"  1 worker / floor: {median['1 worker'] / median['floor']:.2f}x "
-            f"(CPU: {median_cpu['1 worker'] / median_cpu['floor']:.2f}x)"
-        )
-        print(f"  2 workers' speedup over 1: {median['1 worker'] / median['2 workers']:.2f}x")
+            print(f"  {label:16} {took:7.1f} s  {count / took:6.1f} texts/s  (CPU {median_cpu[label]:6.1f} s)")
+        for which in trees:
+            one, two = f"1 worker{which}", f"2 workers{which}"
+            print(
+                f"  {one} / floor: {median[one] / median['floor']:.2f}x "
+                f"(CPU: {median_cpu[one] / median_cpu['floor']:.2f}x); "
+                f"2 workers' speedup over 1: {median[one] / median[two]:.2f}x"
+            )
         worker_peaks = [p for p in peaks if p > 200 * 2**20]  # the workers (the nannies and the tracker are small)
         print(
             f"  peak memory per worker: {max(worker_peaks, default=0) / 2**20:.0f} MB (max of {len(worker_peaks)} workers)",
@@ -259,7 +277,8 @@ def main() -> None:
         )
         once = Path(scratch) / "dev-once.jsonl"
         corpus(once, texts, 1)
-        per_language(once)
+        for which, tree in trees.items():
+            per_language(once, tree, which)
         if args.archive:
             generated = Path(scratch) / "archive.jsonl"
             archive(generated, args.archive)

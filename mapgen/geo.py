@@ -10,6 +10,7 @@ place, and geopy's Point parsing makes each call nine times slower.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius, as geopy's great_circle takes it
 
@@ -21,10 +22,21 @@ SAME_PLACE_KM = 10.0
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+    return distances_km(lat1, lon1, ((lat2, lon2),))[0]
+
+
+def distances_km(lat: float, lon: float, points: Iterable[tuple[float, float]]) -> list[float]:
+    """The distance_km from one point to each of many, to the bit: the point's own terms are worked out
+    once, as the resolver measures every candidate against every place settled or named."""
+    p1 = math.radians(lat)
+    cos_p1 = math.cos(p1)
+    found = []
+    for lat2, lon2 in points:
+        p2 = math.radians(lat2)
+        dp, dl = p2 - p1, math.radians(lon2 - lon)
+        h = math.sin(dp / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin(dl / 2) ** 2
+        found.append(2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h))))
+    return found
 
 
 def ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:

@@ -7,6 +7,7 @@ that a later stage changes what an earlier one decided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Literal, get_args
 
 
@@ -144,11 +145,13 @@ class Evidence:
     runs_into_name: float = 0.0  # the share of its mentions run into a capitalised word: a club's, a firm's, a person's
 
     def vector(self) -> list[float]:
-        return [getattr(self, name) for name in EVIDENCE]  # fields() anew for each candidate was a tenth of resolve
+        # fields() anew for each candidate was a tenth of resolve; one attrgetter reads all of them in C
+        return list(_VECTOR(self))
 
 
 # the names of its pieces, in the order of the resolver's weights
 EVIDENCE = tuple(f.name for f in fields(Evidence))
+_VECTOR = attrgetter(*EVIDENCE)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def find_mentions(article: Article, geocoder: PlaceIndex, doc=None) -> list[Ment
         doc if doc is not None else read(article.text, load_pipeline(article.language)), article.language, geocoder
     )
     by_rules = recogniser(article.language) == "rules"
-    sentences = Sentences(doc)
+    sentences = Sentences(doc, article.text)  # the doc's text, which spaCy would join anew
     mentions = _datelines(doc, geocoder, sentences, languages.get(article.language).capitals)
     dated = [(m.start, m.end) for m in mentions]
     in_full_names = _words_of_full_names(doc)

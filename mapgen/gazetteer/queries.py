@@ -34,6 +34,7 @@ class IndexFile:
         self._first_level_areas: dict[tuple[str, str], str] | None = None  # read whole at the first question
         # asked for every namesake of a name in each article (resolve.grouping): each answer read once
         self._local_names: dict[tuple[int, str], str | None] = {}
+        self._demonyms: dict[str, str | None] = {}  # asked by extract, then by resolve, of each people named
         self._query("SELECT count(*) FROM demonyms")  # a file cut short or overwritten fails here
 
     def close(self) -> None:
@@ -106,6 +107,11 @@ class IndexFile:
     def demonym_country(self, word: str) -> str | None:
         """The country whose people are called so ('Syrian', 'Syrians' → SY), for context."""
         key = name_key(word)
+        if key not in self._demonyms:
+            self._demonyms[key] = self._demonym_country(key)
+        return self._demonyms[key]
+
+    def _demonym_country(self, key: str) -> str | None:
         for form in (key, key[:-1] if key.endswith("s") else None):
             rows = form and self._query("SELECT country FROM demonyms WHERE key = ?", (form,))
             if rows:
@@ -135,7 +141,8 @@ class Gazetteer:
         for file in self.files:
             earlier = len(found)  # a file's own namesakes are distinct places: only earlier files' are twins
             for c in file.candidates(name, loose=loose):
-                twin = next((i for i in range(earlier) if same_place(found[i], c)), None)
+                # the first file's have none to look for (most lookups ask the default index alone)
+                twin = next((i for i in range(earlier) if same_place(found[i], c)), None) if earlier else None
                 if twin is None:
                     found.append(c)
                 elif found[twin].geonameid is None:

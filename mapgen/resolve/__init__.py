@@ -18,15 +18,25 @@ import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..errors import NearPlaceError, NothingSure
-from ..geo import distance_km
+from ..geo import distances_km
 from ..geocode import PlaceIndex
 from ..labels import DEMONYM_LABEL, FRAME_LABEL, IN_NAME_LABEL, NOT_MARKED
 from ..lookup import candidates
 from ..model import Article, Candidate, Mention, Place
 from ..names import name_key
-from .evidence import NAMESAKES_ONE_ANSWER_KM, NO_CONTEXT, Context, Evidence, Name, evidence_for, same_spot_town
+from .evidence import (
+    NAMESAKES_ONE_ANSWER_KM,
+    NO_CONTEXT,
+    Context,
+    Evidence,
+    Name,
+    candidate_evidence,
+    evidence_of,
+    same_spot_town,
+)
 from .grouping import group_names
 from .neighbours import neighbour_cells
 from .scorer import Weights, default_weights, probabilities
@@ -189,13 +199,15 @@ def scored_names(
         mentions,
     )
     cells = neighbour_cells((name.key, name.candidates) for name in names)
+    owns = [tuple(candidate_evidence(c, name, cells) for c in name.candidates) for name in names]  # every pass's
     first = _context(fixed, demonyms, frames, True) if fixed else NO_CONTEXT
     first = replace(first, homes=homes, cells=cells)
-    scored = [_weigh(name, first, weights) for name in names]
+    scored = [_weigh(name, own, first, weights) for name, own in zip(names, owns, strict=True)]
+    lending = replace(weights, keep_above=CONTEXT_CHANCE)
     for with_neighbours in (False, True):
-        places = [place for s in scored if (place := place_of(s, replace(weights, keep_above=CONTEXT_CHANCE)))]
+        places = [place for s in scored if (place := place_of(s, lending))]
         context = replace(_context(places, demonyms, frames, with_neighbours, fixed), homes=homes, cells=cells)
-        scored = [_weigh(name, context, weights) for name in names]
+        scored = [_weigh(name, own, context, weights) for name, own in zip(names, owns, strict=True)]
     return scored
 
 
@@ -235,10 +247,10 @@ def _context(
     )
 
 
-def _weigh(name: Name, context: Context, weights: Weights) -> ScoredName:
+def _weigh(name: Name, owns: tuple, context: Context, weights: Weights) -> ScoredName:
+    """The name's candidates weighed in the context; `owns` is each one's candidate_evidence."""
     weighed = []
-    for c in name.candidates:
-        evidence, reasons = evidence_for(c, name, context)
+    for c, (evidence, reasons) in zip(name.candidates, evidence_of(name, context, owns), strict=True):
         score = -math.inf if vetoed(name, evidence) else weights.score(evidence)
         weighed.append((score, evidence, tuple(reasons), c))
     chances = probabilities([score for score, *_ in weighed])
@@ -275,7 +287,7 @@ def place_of(scored: ScoredName, weights: Weights) -> Place | None:
         chosen=shown[3],
         confidence=confidence,
         mentions=scored.name.mentions,
-        runners_up=tuple(c for *_, c in scored.scored if c != shown[3])[:3],
+        runners_up=tuple(islice((c for *_, c in scored.scored if c != shown[3]), 3)),
         reasons=shown[2],
         evidence=shown[1],
         check=why_check(confidence, shown[1], weights) if confidence < weights.check_below else None,
@@ -288,9 +300,8 @@ def _chance(scored: ScoredName) -> float:
     namesakes at the same spot (Valencia the city and Valencia the province are
     one answer on a map)."""
     best = scored.scored[0][3]
-    return sum(
-        p for p, *_, c in scored.scored if distance_km(best.lat, best.lon, c.lat, c.lon) <= NAMESAKES_ONE_ANSWER_KM
-    )
+    away = distances_km(best.lat, best.lon, [(c.lat, c.lon) for *_, c in scored.scored])
+    return sum(p for (p, *_), km in zip(scored.scored, away, strict=True) if km <= NAMESAKES_ONE_ANSWER_KM)
 
 
 def one_per_place(places: list[Place]) -> list[Place]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..abbreviations import readings
-from ..geo import distance_km
+from ..geo import distance_km, distances_km
 from ..labels import DATELINE_LABEL, GAZETTEER_LABEL, PERSON_LABELS, PLACE_LABELS
 from ..model import Candidate, Evidence, Mention
 from ..names import area_key, initials, name_key
@@ -121,8 +121,70 @@ class Context:
 NO_CONTEXT = Context(frozenset(), frozenset(), (), frozenset())
 
 
-def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, list[str]]:
-    """The candidate's evidence and, in words, the parts of it that are there; `c` is one of the name's candidates."""
+def evidence_of(
+    name: Name, context: Context, owns: tuple[tuple[dict[str, float], tuple[str, ...]], ...] | None = None
+) -> list[tuple[Evidence, list[str]]]:
+    """Each of the name's candidates' evidence and, in words, the parts of it that are there. `owns` is
+    each one's candidate_evidence where the caller has it: the same in each of resolve's passes."""
+    around = _around(name, context)
+    weighed = []
+    for n, c in enumerate(name.candidates):
+        own_values, own_reasons = owns[n] if owns else candidate_evidence(c, name, context.cells)
+        values, reasons = dict(own_values), list(own_reasons)
+        _area_evidence(c, name, context, around, values, reasons)
+        if values.get("other_name") and (values.get("rival_in_named_area") or values.get("rival_hinted")):
+            if not (values.get("in_named_country") or values.get("in_area_named_beside")):
+                values["other_name_against_article"] = 1.0
+                reasons.append("the article points to a namesake that bears the name as its own")
+        near = _nearest(c, around) if around.settled else None
+        if near is not None:
+            distance, other = near
+            scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
+            values["near_settled"] = math.exp(-distance / scale)
+            values["far_from_settled"] = min(1.0, math.log1p(distance) / math.log1p(FAR_KM))
+            if distance < scale:
+                reasons.append(f"{distance:.0f} km from {other.name}")
+        weighed.append((Evidence(**values), reasons))
+    return weighed
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What a pass's context says around one name, the same for each of its candidates: worked out
+    once for the name, not once for each namesake."""
+
+    countries: frozenset[str]  # the countries the article names, other than by this name, less the name's own
+    areas: tuple[Candidate, ...]  # the areas it names, other than by this name
+    named: frozenset[tuple[str | None, str | None]]  # their (country, first-level area)
+    beside: frozenset[str]  # the countries named in a sentence of one of its mentions, other than in its list
+    settled: tuple[Candidate, ...]  # the places settled under other names
+    settled_at: tuple[tuple[float, float], ...]  # where they lie
+
+
+def _around(name: Name, context: Context) -> _Around:
+    own = name.countries
+    areas = tuple(a for key, a in context.admin_areas if key != name.key)
+    settled = tuple(o for key, o in context.settled if key != name.key)
+    # only the countries of its namesakes can gain from a country named beside it (_area_evidence)
+    theirs = {c.country for c in name.candidates if c.feature != "country"} - own
+    return _Around(
+        countries=frozenset(code for key, code in context.countries if key != name.key) - own,
+        areas=areas,
+        named=frozenset((a.country, a.admin1) for a in areas),
+        beside=frozenset(
+            code
+            for key, code, area in context.by_sentence
+            if key != name.key and code in theirs and any(_beside(m, area) for m in name.mentions)
+        ),
+        settled=settled,
+        settled_at=tuple((o.lat, o.lon) for o in settled),
+    )
+
+
+def candidate_evidence(c: Candidate, name: Name, cells: Cells) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The part of the candidate's evidence, and of its reasons, that owes nothing to the places a pass
+    has settled (only to the name, its namesakes and the article's other names): worked out once, not in
+    each pass."""
     population = c.population or _population_unknown(c.feature)
     reasons = [f"{c.feature}, population {c.population:,}" if c.population else f"{c.feature}, population unknown"]
     values: dict[str, float] = {
@@ -130,7 +192,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         "admin": float(c.feature == "admin"),
         "area": float(c.feature in ("country", "continent", "region")),
         "unknown_population": float(not c.population and c.feature in ("city", "admin")),
-        "neighbours": math.log1p(neighbours(c, name.key, context.cells)),
+        "neighbours": math.log1p(neighbours(c, name.key, cells)),
         **dict(name.own_evidence),
     }
     if c.feature != "country" and name.has_country:
@@ -165,20 +227,7 @@ def evidence_for(c: Candidate, name: Name, context: Context) -> tuple[Evidence, 
         reasons.append(f"written beside {hinted[0].name}")
     elif name.hinted_somewhere:
         values["rival_hinted"] = 1.0
-    _area_evidence(c, name, context, values, reasons)
-    if values.get("other_name") and (values.get("rival_in_named_area") or values.get("rival_hinted")):
-        if not (values.get("in_named_country") or values.get("in_area_named_beside")):
-            values["other_name_against_article"] = 1.0
-            reasons.append("the article points to a namesake that bears the name as its own")
-    near = _nearest(c, name.key, context)
-    if near is not None:
-        distance, other = near
-        scale = NEARBY_SCALE_KM if c.feature in ("city", "admin") else AREA_NEARBY_SCALE_KM
-        values["near_settled"] = math.exp(-distance / scale)
-        values["far_from_settled"] = min(1.0, math.log1p(distance) / math.log1p(FAR_KM))
-        if distance < scale:
-            reasons.append(f"{distance:.0f} km from {other.name}")
-    return Evidence(**values), reasons
+    return values, tuple(reasons)
 
 
 def _population_unknown(feature: str) -> int:
@@ -189,7 +238,9 @@ def _population_unknown(feature: str) -> int:
     return 10 if feature == "admin" else TYPICAL_TOWN_POPULATION
 
 
-def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, reasons: list[str]) -> None:
+def _area_evidence(
+    c: Candidate, name: Name, context: Context, around: _Around, values: dict, reasons: list[str]
+) -> None:
     """The countries and areas the article names or implies that the candidate lies in.
 
     Evidence for a country lends nothing to the towns of a name that may be
@@ -197,9 +248,11 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     Naming an admin area names its country too: the two count as one piece of evidence.
     """
     own = name.countries
-    countries = {code for key, code in context.countries if key != name.key} - own
-    areas = [a for key, a in context.admin_areas if key != name.key and a != c]
-    named = {(a.country, a.admin1) for a in areas}
+    countries = around.countries
+    areas, named = around.areas, around.named
+    if c.feature == "admin" and c in areas:  # an area is no evidence for itself (only an area is one)
+        areas = tuple(a for a in areas if a != c)
+        named = frozenset((a.country, a.admin1) for a in areas)
     in_area = c.feature in ("city", "admin") and (c.country, c.admin1) in named
     if not in_area and not name.local_areas.isdisjoint(named):
         values["rival_in_named_area"] = 1.0
@@ -211,31 +264,27 @@ def _area_evidence(c: Candidate, name: Name, context: Context, values: dict, rea
     elif c.feature != "country" and c.country in countries:
         values["in_named_country"] = 1.0
         reasons.append(f"in {c.country}, a country the article names")
-    elif c.feature != "country" and c.country in context.demonym_countries - own:
+    elif c.feature != "country" and c.country in context.demonym_countries and c.country not in own:
         values["in_demonym_country"] = 1.0
         reasons.append(f"in {c.country}, whose people the article names")
-    if c.feature in ("city", "admin") and any(
-        (a.country, a.admin1) == (c.country, c.admin1) and a != c for a in context.frame_areas
+    if (
+        context.frame_areas
+        and c.feature in ("city", "admin")
+        and any((a.country, a.admin1) == (c.country, c.admin1) and a != c for a in context.frame_areas)
     ):  # the state itself is only named inside an organisation's name: "Centre for ..." vouches for no Centre
         values["in_frame_area"] = 1.0
         reasons.append(f"in {c.admin1}, {c.country}, the state of an organisation the article names")
-    if (
-        c.feature != "country"
-        and c.country not in own
-        and any(
-            code == c.country and _beside(m, area)
-            for key, code, area in context.by_sentence
-            if key != name.key
-            for m in name.mentions
-        )
-    ):
+    if c.feature != "country" and c.country not in own and c.country in around.beside:
         values["in_area_named_beside"] = 1.0
         reasons.append(f"in {c.country}, named in the same sentence")
-    if any(_near_home(c, home) for home in context.homes):
+    if context.homes and any(_near_home(c, home) for home in context.homes):
         values["near_home"] = 1.0
         reasons.append("in the home region given with --near")
     if c.feature == "city" and areas:
-        distance, area = min(((distance_km(c.lat, c.lon, a.lat, a.lon), a) for a in areas), key=lambda pair: pair[0])
+        distance, area = min(
+            zip(distances_km(c.lat, c.lon, [(a.lat, a.lon) for a in areas]), areas, strict=True),
+            key=lambda pair: pair[0],
+        )
         values["near_named_area"] = math.exp(-distance / COUNTY_SCALE_KM)
         if distance < COUNTY_SCALE_KM:
             reasons.append(f"{distance:.0f} km from the middle of {area.name}, which the article names")
@@ -301,6 +350,6 @@ def _within(c: Candidate, area: Candidate) -> bool:
     return inside and c.country == area.country and c.admin1 == area.admin1
 
 
-def _nearest(c: Candidate, own_key: str, context: Context) -> tuple[float, Candidate] | None:
-    others = [(distance_km(c.lat, c.lon, o.lat, o.lon), o) for key, o in context.settled if key != own_key]
+def _nearest(c: Candidate, around: _Around) -> tuple[float, Candidate] | None:
+    others = list(zip(distances_km(c.lat, c.lon, around.settled_at), around.settled, strict=True))
     return min(others, key=lambda pair: pair[0]) if others else None

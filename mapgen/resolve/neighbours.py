@@ -9,6 +9,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..model import Candidate
 
@@ -50,7 +51,7 @@ def neighbours(c: Candidate, own_key: str, cells: Cells) -> float:
         around = [(row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
     else:
         return 0.0
-    total = sum(cells.totals.get(cell, 0.0) for cell in around)
+    total = sum(map(cells.totals.get, around, repeat(0.0)))  # each cell's, or 0.0
     own = sum(cells.shares.get(cell, {}).get(own_key, 0.0) for cell in around)
     return max(0.0, total - own)
 
