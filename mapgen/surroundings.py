@@ -53,6 +53,7 @@ class Patterns:
     club_after: re.Pattern[str]  # " United", " Calcio" starting right after it
     person_before: re.Pattern[str]  # "Landrätin Martina ", "le maire Jean " ending right before the name
     first_name_before: re.Pattern[str]  # "Anna " ending right before the name
+    first_name: re.Pattern[str]  # "Marco": a first name, the whole name
     nickname_before: re.Pattern[str]  # "les Cataractes de ": a team's nickname, the name of its town after it
 
 
@@ -119,6 +120,7 @@ def patterns(language: str) -> Patterns:
         club_after=re.compile(rf"^\s+(?:{_words(languages.CODES, 'club_after')})(?![\w-])"),
         person_before=re.compile(rf"(?<![\w-])(?:{_titles(codes)})\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?\s+$"),
         first_name_before=re.compile(rf"(?<![\w'’.-])(?:{_words(languages.CODES, 'first_names')})[ \t]+$"),
+        first_name=re.compile(_words(languages.CODES, "first_names")),
         nickname_before=re.compile(
             rf"(?<![\w'’])(?i:{_words(codes, 'plural_articles')})\s+([A-ZÀ-Þ][\w'’-]*[sx])(?:\s+[A-ZÀ-Þ][\w'’-]*)?"
             rf"\s+(?:{linkers})(?:\s+|(?<=['’]))$"
@@ -183,6 +185,19 @@ def first_name_before(text: str, start: int, language: str) -> int | None:
     """Where the first name starts, when the name is a surname after one without a title: "Anna
     Judenburg", "Maria Trindade". The caller leaves out names the gazetteer holds whole ("Maria Enzersdorf")."""
     return _start_of(patterns(language).first_name_before, text, start, 0)
+
+
+def surname_after(text: str, start: int, end: int, language: str) -> int | None:
+    """Where the surname ends, when the name is a first name with one after it: "il sindaco, Marco
+    Feltre", "Luca Rimini". The caller keeps names the gazetteer holds whole ("Santa Rosa" is no
+    first name; "Maria Enzersdorf" is a town)."""
+    if patterns(language).first_name.fullmatch(text, start, end) is None:
+        return None
+    surname = _SURNAME.match(text, end)
+    return None if surname is None else surname.end()
+
+
+_SURNAME = re.compile(rf"[ \t]+{_CAPITALISED}")
 
 
 def team_nickname(text: str, start: int, language: str) -> int | None:

@@ -297,3 +297,28 @@ def test_a_country_named_across_and_is_one_name():
 )
 def test_a_name_after_a_river_s_verb_is_the_water(text, name, language):
     assert surroundings.is_water(text, *_span(text, name), language)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "language", "surname"),
+    [
+        ("ha detto il sindaco di Agordo, Marco Feltre, ricordando la tempesta.", "Marco", "it", "Feltre"),
+        ("il segretario di Stato, Luca Rimini.", "Luca", "it", "Rimini"),
+        ("Le maire de Paola, Luca, a parlé.", "Luca", "fr", None),  # a comma: no surname after it
+        ("Il sindaco di Paola ha parlato.", "Paola", "it", None),  # a town named like a first name, alone
+    ],
+)
+def test_a_first_name_with_a_surname_after_it_is_a_person(text, name, language, surname):
+    start, end = _span(text, name)
+    found = surroundings.surname_after(text, start, end, language)
+    assert (None if found is None else text[end:found].strip()) == surname
+
+
+def test_first_names_and_roundabouts_put_no_town_on_the_map():
+    """Through the whole pipeline: the first name of a mayor named like towns, and a roundabout named
+    for a village, are no marker; the towns the story is about stay."""
+    it = "AGORDO – Il sindaco di Belluno, Marco Feltre, ha visitato Agordo e Cencenighe dopo la frana."
+    assert "Marco" not in {p.name for p in mapgen.find_places(it, "it")}
+    en = "HEREFORD, England – Police closed the A49 at the Belmont roundabout after the river rose in Hereford."
+    places = {p.name for p in mapgen.find_places(en, "en")}
+    assert "Belmont" not in places and "HEREFORD" in places

@@ -171,7 +171,8 @@ def _no_roads_nor_storms(
     """The mentions less the names of roads ("route de Lyon", "las calles Colima, Tabasco y
     Zacatecas", "Ohio 83", "a Rua de Coimbra"), of storms ("la tempête Hélène"), of sports clubs
     ("EV Landshut", "Sporting de Bafatá", "les Cataractes de Shawinigan") and of people after a
-    title or a first name ("Landrätin Martina Jena", "Anna Judenburg"): no place, though a town or
+    title or a first name ("Landrätin Martina Jena", "Anna Judenburg"), and of first names before a
+    surname ("il sindaco, Marco Feltre"): no place, though a town or
     a state bears the name. A dateline's town stays, and a name the gazetteer holds with the words
     before it ("Maria Enzersdorf", "Las Palmas de Gran Canaria")."""
     text = sentences.text
@@ -187,6 +188,9 @@ def _no_roads_nor_storms(
                 continue
             first = surroundings.first_name_before(text, m.start, language)
             if first is not None and not _inside_a_place_name(text, first, m.end, geocoder):
+                continue
+            surname = surroundings.surname_after(text, m.start, m.end, language)
+            if surname is not None and not _inside_a_place_name(text, m.start, surname, geocoder):
                 continue
             nickname = surroundings.team_nickname(text, m.start, language)
             if nickname is not None and not candidates(geocoder, text[nickname : m.end]):

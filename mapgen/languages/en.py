@@ -140,6 +140,7 @@ LANGUAGE = Language(
         "Crescent",
         "Bypass",
         "Trail",
+        "roundabout",  # "closed at the Belmont roundabout"
     ),
     water_before=(
         "the river",
