@@ -51,8 +51,8 @@ def warm(tree: Path) -> None:
 
 
 def timed(tree: Path, *args: str) -> tuple[float, float, str]:
-    """Wall and CPU seconds of the suite in `tree` (the CPU of pytest and every process it waited for:
-    its workers, Dask's, Chromium; a load that comes and goes sways it far less than the wall), and
+    """Wall and CPU seconds of the suite in `tree` (the CPU of pytest and of every process it waited for,
+    as far as each waited for its own; a load that comes and goes sways it far less than the wall), and
     pytest's closing line after the tests that failed, if any."""
     command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *args]
     start, cpu = time.perf_counter(), children_cpu()
