@@ -6,7 +6,8 @@ Runs `pytest -q -m "not slow"` as .ci/run runs it (`-n auto --dist loadfile`, tw
 there are two cores) on the tree at BASELINE_REV (default: d56f301, main before issue 22's cut of
 the suite's time) and on the tree at REV (default HEAD), each exported with `git archive`, turn
 about for N rounds (default 2): the machine is shared, and a load that comes and goes falls on
-both alike. The load average is printed beside each time. With --one-process, each is also run
+both alike. The load average is printed beside each time, and the CPU seconds of each run's
+processes, which the load sways less. With --one-process, each is also run
 in one process (-p no:xdist); with --slow, the whole suite is timed instead, as each tree's
 .ci/run runs it: the long runs (`-m slow`) in a step of their own after the rest where .ci/run
 has one, else in the same run. Only the ratios mean anything, and only between runs of one call.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,24 +50,35 @@ def warm(tree: Path) -> None:
     subprocess.run([sys.executable, "-c", warming], cwd=tree, env=environment(tree), capture_output=True)
 
 
-def timed(tree: Path, *args: str) -> tuple[float, str]:
-    """Wall seconds of the suite in `tree`, and pytest's closing line after the tests that failed, if any."""
+def timed(tree: Path, *args: str) -> tuple[float, float, str]:
+    """Wall and CPU seconds of the suite in `tree` (the CPU of pytest and of every process it waited for,
+    as far as each waited for its own; a load that comes and goes sways it far less than the wall), and
+    pytest's closing line after the tests that failed, if any."""
     command = [sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider", *args]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=environment(tree))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     lines = result.stdout.strip().splitlines()
     failed = [line for line in lines if line.startswith("FAILED ")]
-    return seconds, "; ".join([*failed, lines[-1]]) if lines else result.stderr.strip()[-200:]
+    return seconds, cpu, "; ".join([*failed, lines[-1]]) if lines else result.stderr.strip()[-200:]
 
 
-def whole(tree: Path, *args: str) -> tuple[float, str]:
+def children_cpu() -> float:
+    """User and system seconds of the processes this one has waited for."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def whole(tree: Path, *args: str) -> tuple[float, float, str]:
     """The whole suite as the tree's .ci/run runs it: the long runs in a step of their own after the rest
     where it has one (issue 22), else all in one run."""
     if "-m slow" not in (tree / ".ci" / "run").read_text("utf-8"):
         return timed(tree, *args)
-    (rest, said), (slow, said_slow) = timed(tree, "-m", "not slow", *args), timed(tree, "-m", "slow", *args)
-    return rest + slow, f"{said} | slow: {said_slow}"
+    (rest, rest_cpu, said), (slow, slow_cpu, said_slow) = (
+        timed(tree, "-m", "not slow", *args),
+        timed(tree, "-m", "slow", *args),
+    )
+    return rest + slow, rest_cpu + slow_cpu, f"{said} | slow: {said_slow}"
 
 
 def load() -> str:
@@ -105,6 +118,7 @@ def main() -> None:
     else:
         ways["-n auto --dist loadfile"] = ("-m", "not slow", *TWO_WORKERS)
     runs: dict[tuple[str, str], list[float]] = {}
+    cpus: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         if (ROOT.parent / "shared").is_dir():  # the gold files' tests read ../shared, as in a checkout
             (Path(folder) / "shared").symlink_to(ROOT.parent / "shared")
@@ -118,10 +132,12 @@ def main() -> None:
             for way, flags in ways.items():
                 for rev, tree in trees.items():
                     before = load()
-                    seconds, closing = (whole if args.slow else timed)(tree, *flags, *args.only)
+                    seconds, cpu, closing = (whole if args.slow else timed)(tree, *flags, *args.only)
                     runs.setdefault((way, rev), []).append(seconds)
+                    cpus.setdefault((way, rev), []).append(cpu)
                     print(
-                        f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  load {before} -> {load()}  ({closing})",
+                        f"round {round_}  {rev:10} {way:26} {seconds:7.1f} s  CPU {cpu:7.1f} s  load {before} -> {load()}"
+                        f"  ({closing})",
                         flush=True,
                     )
     print()
@@ -130,6 +146,8 @@ def main() -> None:
         print(
             f"{way:26} {args.baseline} {old:6.1f} s   {args.current} {new:6.1f} s   x{old / new:4.2f} faster (medians)"
         )
+        old, new = (statistics.median(cpus[way, rev]) for rev in (args.baseline, args.current))
+        print(f"{'... CPU':26} {args.baseline} {old:6.1f} s   {args.current} {new:6.1f} s   x{old / new:4.2f} less")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@ some import slowly (datasette) or pull in heavy libraries (reverse_geocoder, Sci
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 
@@ -22,3 +24,10 @@ def missing(package: str, extra: str | None = None) -> str:
     if extra:
         return f"this needs {name}, which comes with mapgen's '{extra}' extra: pip install 'mapgen[{extra}]'"
     return f"the package {name} is not installed: pip install {name}"
+
+
+@cache
+def installed_version(package: str) -> str:
+    """An installed distribution's version, read from its metadata once per process: the names of what
+    mapgen keeps in its cache are made of them at every build, and each reading searches sys.path."""
+    return importlib.metadata.version(package)

@@ -1,6 +1,6 @@
 """mapgen batch on real Dask clusters: one LocalCluster of two worker processes that the module
-starts and every test given a scheduler shares (`--scheduler`), and a run killed half way on a
-cluster of its own, then started again.
+starts as `mapgen batch --workers 2` does and every test given a scheduler shares (`--scheduler`),
+and a run killed half way on a cluster of its own, then started again.
 
 Starting a cluster is most of a test's time here (worker processes, then in each the index and
 every language's pipeline): one cluster for the module, not one a test. A run given `workers`
@@ -9,13 +9,11 @@ starts its LocalCluster the same way; tests/test_batch_cli.py and the killed run
 
 import io
 import json
-import logging
 import os
 import signal
 import subprocess
 import sys
 import time
-import warnings
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import redirect_stdout
@@ -93,16 +91,11 @@ def out_of_reach(corpus, tmp_path_factory) -> Iterator[Future]:
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
-    """The address of a scheduler with two worker processes of one thread, as `mapgen batch` starts."""
-    from distributed import LocalCluster
+    """The address of the LocalCluster `mapgen batch --workers 2` starts: two worker processes of one thread."""
+    from mapgen.batch.run import _client
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Port .* is already in use")  # as mapgen.batch's own
-        local = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
-        )
-    with local:
-        yield local.scheduler_address
+    with _client(2, None) as client:
+        yield client.scheduler.address
 
 
 @pytest.fixture(scope="module")
@@ -237,14 +230,14 @@ def test_each_worker_loads_the_index_and_a_model_once_and_only_the_languages_it_
     assert set(fresh_loads.values()) <= {(0, 0), (1, 1)} and (1, 1) in fresh_loads.values()
 
 
-def test_the_local_clusters_workers_do_not_profile_themselves():
+def test_the_local_clusters_workers_do_not_profile_themselves(cluster):
     """Dask's statistical profiler samples a worker's stack every 10 ms, a tenth of its CPU on spaCy's
-    deep stacks; mapgen never reads what it gathers, so the LocalCluster it starts runs without it."""
+    deep stacks; mapgen never reads what it gathers, so the LocalCluster it starts (the module's) runs
+    without it."""
     import dask
+    from distributed import Client
 
-    from mapgen.batch.run import _client
-
-    with _client(1, None) as client:
+    with Client(cluster) as client:
         settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
-    assert list(settings.values()) == [False]
+    assert list(settings.values()) == [False, False]
     assert dask.config.get("distributed.worker.profile.enabled")  # the process's own setting untouched

@@ -9,6 +9,7 @@ import pytest
 from conftest import HOSTILE, TEXT, mention
 
 import mapgen.packages
+import mapgen.site.basemap
 import mapgen.site.pages as site
 from mapgen.site.geojson import dumps, feature_collection
 from mapgen.site.pages import SiteError, write_site
@@ -200,6 +201,7 @@ def test_clear_errors_for_what_the_user_can_fix(tmp_path, article, places, monke
     with pytest.raises(SiteError, match="cannot write in"):
         write_site(article, places, tmp_path / "a-file" / "site")
     monkeypatch.setattr(mapgen.packages.importlib.util, "find_spec", lambda name: None)
+    mapgen.site.basemap.loaded_world.cache_clear()  # a process without countryinfo has not read its countries
     with pytest.raises(SiteError, match="^the package countryinfo is not installed: pip install countryinfo$"):
         write_site(article, places, tmp_path / "site")
     assert not (tmp_path / "site").exists()

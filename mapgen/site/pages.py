@@ -21,7 +21,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from .assets import Asset, allowing_styles, content_security_policy, page_assets, tile_hosts
-from .basemap import OFFLINE_TILES, kept_world_data, offline_basemap, online_basemap, vector_basemap
+from .basemap import OFFLINE_TILES, loaded_world, offline_basemap, online_basemap, vector_basemap
 from ..cache import cache_dir, written_whole
 from ..corrections import Corrections
 from .editor import EDIT_PAGE, edit_page
@@ -134,10 +134,7 @@ PICTURE = "map.svg"  # the map as a picture: the pages' fallback without scripts
 
 def _picture(spec: dict, basemap: dict, article: Article, title: str, credit: str, words: dict) -> str:
     """map.svg of the page's first view, drawn on the vector countries whatever the page's basemap."""
-    world = spec["basemap"].get("world")
-    if not isinstance(world, list):
-        world = kept_world_data(article.language)
-    return render_svg(spec, world, title=title, credit=credit, words=words)
+    return render_svg(spec, loaded_world(article.language), title=title, credit=credit, words=words)
 
 
 def _inline_svg(picture: str) -> str:

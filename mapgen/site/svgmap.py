@@ -20,6 +20,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 import math
 from html import escape
 
@@ -206,7 +207,7 @@ def _n(v: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def render_svg(data: dict, world: list[dict], *, title: str, credit: str, words: dict) -> str:
+def render_svg(data: dict, world: Sequence[Mapping], *, title: str, credit: str, words: dict) -> str:
     """The map's first view as a standalone SVG document (see the module's docstring)."""
     basemap = data.get("basemap") or {}
     frame = Frame(data.get("view"), int(basemap.get("minZoom", 1)), snap=basemap.get("zoomSnap", 1))
