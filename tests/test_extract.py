@@ -572,3 +572,13 @@ def test_a_name_joined_by_y_is_not_proposed_as_two_towns():
     )
     names = {p.name for p in mapgen.find_places(text, "es")}
     assert not names & {"Castilla", "León"}
+
+
+def test_an_area_whose_name_ner_cut_at_its_joiner_is_the_area():
+    """spaCy reads "la Junta de Castilla y León" as an organisation ending at "y" and León, a town, after
+    it: the words before and the joiner open the name of a first-level area, which is what is meant."""
+    text = "La Junta de Castilla y León mantiene la alerta por nevadas en toda la región. En Valladolid nevó."
+    places = {p.name: p for p in mapgen.find_places(text, "es")}
+    assert "León" not in places
+    assert places["Castilla y León"].chosen.feature == "admin"
+    assert places["Castilla y León"].chosen.country == "ES"

@@ -47,7 +47,9 @@ def names_cut_right(mentions: list[Mention], doc, geocoder: PlaceIndex, sentence
     for mention in joined:
         if any(c.start < mention.start < c.end for c in carried):
             continue  # run into the name before it: "D.C." of "Washington, D.C."
-        longer = _longer_own_name(mention, doc, geocoder, sentences)
+        longer = _longer_own_name(mention, doc, geocoder, sentences) or _area_opened_before(
+            mention, doc, geocoder, sentences, cut[-1].end if cut else 0
+        )
         if longer is not None:
             cut.append(longer)
             carried.append(longer)
@@ -109,6 +111,36 @@ def _longer_own_name(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sen
         ) is not None:
             found = end
     return replace(sentences.mention(mention.start, found, mention.label), stands_for=None) if found else None
+
+
+# Capitalised words and a list's joiner right before a name: "Castilla y " of "Castilla y León"
+_OPENED_BEFORE = re.compile(
+    rf"(?<![\w'’-])((?:[A-ZÀ-Þ][\w'’-]*[ ]+){{1,{LONGER_WORDS}}})(?:{languages.alternation(languages.every('list_joiners'))})[ ]+$"
+)
+
+
+def _area_opened_before(
+    mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences, free_from: int
+) -> Mention | None:
+    """The mention run back over the words before it, where they and a joiner open the name of a
+    country or first-level area: NER reads "la Junta de Castilla y León" as an organisation that
+    ends at "y" and León, a town, after it (issue 23's class 4: a name cut in two)."""
+    if mention.label in NOT_MARKED:
+        return None
+    text = sentences.text
+    before = _OPENED_BEFORE.search(text, max(free_from, mention.start - 60), mention.start)
+    if before is None:
+        return None
+    words = list(re.finditer(r"\S+", before.group(1)))
+    for first in words:  # the longest name first
+        start = before.start(1) + first.start()
+        name = text[start : mention.end]
+        if (
+            any(c.feature in ("admin", "country") for c in candidates(geocoder, name))
+            and doc.char_span(start, mention.end, "expand") is not None
+        ):
+            return replace(sentences.mention(start, mention.end, mention.label), stands_for=None)
+    return None
 
 
 def _known_start(mention: Mention, doc, geocoder: PlaceIndex, sentences: Sentences) -> list[Mention]:
