@@ -44,6 +44,14 @@ def test_lake_michigan_is_water_and_a_local_story_has_its_inset(visit, lakes):
     assert page.evaluate(WATER_AT, [43.0, -87.2]), "a point in Lake Michigan is drawn as water"
     assert not page.evaluate(WATER_AT, [42.6, -88.5]), "and a point in Wisconsin is not"
     assert page.locator(".mg-inset svg .mg-inset-box").count() == 1
+    view = page.evaluate(
+        "() => { const v = mapgen.maps[0].getBounds(); return [v.contains([44.04, -86.76]), v.contains([41.88, -87.63])]; }"
+    )
+    assert view == [False, True], "the lake's label point is out of view, the lakefront's Chicago in it"
+    assert "Lake Michigan" not in page.evaluate(POINTED_AT), "the lake, drawn in view, is not pointed at"
+    assert "<title>Lake Michigan</title>" not in " ".join(
+        re.findall(r'<g class="mark pointer[^>]*><title>[^<]*</title>', (lakes / "map.svg").read_text("utf-8"))
+    ), "nor in map.svg"
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer.natural_features import is_feature
+from ..gazetteer.natural_features import feature_of, is_feature
 from ..geo import distance_km
 from ..model import Mention, Place
 
@@ -134,12 +134,28 @@ def holds_story(place: Place, near: list[Place]) -> bool:
 def around_story(place: Place, near: list[Place]) -> bool:
     """Whether an area of the article is around the story's places in view, so that the page points
     at it from no edge: one that holds them, or a region of no country (the Middle East, the Sahel)
-    or a continent, which has no shape to tell, within its REACH_KM of one of their towns. Not
+    or a continent, which has no shape to tell, within its REACH_KM of one of their towns, or a lake,
+    sea or river whose box holds one of them (Lake Michigan beside Chicago: the basemap draws it in
+    view, while its label point lies to the north). Not
     weighed by the framing, which holds to what the data tells (holds_story)."""
     if holds_story(place, near):
         return True
+    if _water_holds(place, near):
+        return True
     reach = REACH_KM.get(place.chosen.feature)
     return reach is not None and any(distance(place, n) <= reach for n in near if n.kind == "place")
+
+
+def _water_holds(place: Place, near: list[Place]) -> bool:
+    feature = feature_of(place.chosen)
+    if feature is None:
+        return False
+    south, west, north, east = feature.bbox
+    return any(
+        south <= n.chosen.lat <= north and west <= n.chosen.lon <= east
+        for n in near
+        if n.kind == "place" and n.chosen is not place.chosen
+    )
 
 
 def _bounds(places: list[Place], ks: set[int]) -> list[list[float]]:
