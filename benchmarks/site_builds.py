@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from suite_time import exported  # a revision's tree, its templates where an editable install finds them
+
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"vector": {}, "online tiles": {"tiles": "OpenStreetMap.Mapnik", "assets": "cdn"}}
 
@@ -55,16 +57,6 @@ with tempfile.TemporaryDirectory() as folder:
         times[kind] = [time.process_time() - cpu, time.perf_counter() - wall, len(found)]
 print(json.dumps(times))
 """
-
-
-def exported(rev: str, folder: Path) -> Path:
-    """The tree at `rev` as `git archive` gives it, its templates where an editable install finds them."""
-    tree = folder / rev
-    tree.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    (tree / "mapgen" / "templates").symlink_to("../templates")
-    return tree
 
 
 def builds(tree: Path, cache: Path, texts: int) -> dict[str, list[float]]:
